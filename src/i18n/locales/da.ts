@@ -1,0 +1,8 @@
+import type { Resources } from './en.js'
+
+/** Danish copy. */
+export const da: Resources = {
+  common: {
+    localeName: 'Dansk',
+  },
+}
