@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+
+import canonicalize from 'canonicalize'
+
+import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
+
+/**
+ * The hash of the first release's predecessor. A fixed value (rather than an empty field) keeps
+ * the chain formula the same for every link, so a verifier needs no special case.
+ */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/**
+ * SHA-256 over the RFC 8785 (JCS) canonical JSON form of a value. Canonical JSON makes the hash
+ * independent of key order and number formatting, so anyone can recompute it from the public
+ * JSON archive in any language.
+ */
+export function hashCanonical(value: unknown): string {
+  const json = canonicalize(value)
+  if (json === undefined) {
+    throw new Error('hashCanonical: value cannot be represented as JSON')
+  }
+  return createHash('sha256').update(json, 'utf8').digest('hex')
+}
+
+/** The content hash of a snapshot: equal content in every locale gives an equal hash. */
+export function hashSnapshot(snapshot: ReleaseSnapshot): string {
+  return hashCanonical(snapshot)
+}
+
+/** What a release asserts, and so what its chain hash covers. */
+export type ReleaseHashInput = {
+  changeNote: Record<LocaleCode, string>
+  contentHash: string
+  documentKey: string
+  effectiveAt: string
+  kind: ChangeKind
+  previousHash: string
+  publishedAt: string
+  version: string
+}
+
+/**
+ * The chain hash of a release. It covers the release metadata, the content hash and the
+ * previous release's chain hash, so rewriting any earlier release breaks every later link.
+ */
+export function hashRelease(input: ReleaseHashInput): string {
+  return hashCanonical({
+    changeNote: input.changeNote,
+    contentHash: input.contentHash,
+    documentKey: input.documentKey,
+    effectiveAt: input.effectiveAt,
+    kind: input.kind,
+    previousHash: input.previousHash,
+    publishedAt: input.publishedAt,
+    version: input.version,
+  })
+}

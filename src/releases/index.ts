@@ -1,0 +1,7 @@
+export { GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
+export type { ReleaseHashInput } from './hash.js'
+export { nextEffectiveChange, releaseInForce } from './inForce.js'
+export type { ReleaseIndexEntry } from './inForce.js'
+export { validateSnapshot } from './validateSnapshot.js'
+export type { MissingContent } from './validateSnapshot.js'
+export { compareVersions, formatVersion, nextVersion, parseVersion } from './version.js'

@@ -1,0 +1,100 @@
+import {
+  GENESIS_HASH,
+  compareVersions,
+  formatVersion,
+  hashCanonical,
+  hashRelease,
+  hashSnapshot,
+  nextEffectiveChange,
+  nextVersion,
+  parseVersion,
+  releaseInForce,
+  validateSnapshot,
+} from '../../src/releases/index.js'
+import type { ReleaseSnapshot } from '../../src/types.js'
+
+const snapshot = (heading: string): ReleaseSnapshot => ({
+  da: {
+    html: '',
+    sections: [{ blocks: [{ html: 'Vi behandler «data».', text: 'Vi behandler «data».', type: 'paragraph' }], heading, key: 'purposes', kind: 'purposes' }],
+    title: 'Persondataerklæring',
+  },
+})
+
+describe('version numbering', () => {
+  it('starts at 1.0, bumps major on material and minor on minor changes', () => {
+    expect(formatVersion(nextVersion(null, 'minor'))).toBe('1.0')
+    expect(formatVersion(nextVersion({ major: 1, minor: 0 }, 'minor'))).toBe('1.1')
+    expect(formatVersion(nextVersion({ major: 1, minor: 1 }, 'material'))).toBe('2.0')
+    expect(formatVersion(nextVersion({ major: 2, minor: 9 }, 'minor'))).toBe('2.10')
+  })
+
+  it('parses only strict major.minor strings', () => {
+    expect(parseVersion('2.10')).toEqual({ major: 2, minor: 10 })
+    for (const bad of ['2', '2.0.0', '02.0', '1.-1', ' 1.0', '1.0 ', 'a.b', '', '1e3.0', 7, null, undefined, {}]) {
+      expect(parseVersion(bad)).toBeUndefined()
+    }
+  })
+
+  it('orders versions numerically, not as text', () => {
+    expect(compareVersions(parseVersion('1.10')!, parseVersion('1.9')!)).toBeGreaterThan(0)
+    expect(compareVersions(parseVersion('2.0')!, parseVersion('10.0')!)).toBeLessThan(0)
+  })
+})
+
+describe('hashing', () => {
+  it('gives equal hashes for equal content whatever the key order', () => {
+    expect(hashCanonical({ a: 1, b: 'æøå' })).toBe(hashCanonical({ b: 'æøå', a: 1 }))
+    expect(hashCanonical({ a: 1 })).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('changes the snapshot hash when a single character changes', () => {
+    expect(hashSnapshot(snapshot('Formål'))).toBe(hashSnapshot(snapshot('Formål')))
+    expect(hashSnapshot(snapshot('Formål'))).not.toBe(hashSnapshot(snapshot('Formal')))
+  })
+
+  it('chains releases: changing an earlier link changes every later hash', () => {
+    const base = { changeNote: { da: 'Første udgave' }, documentKey: 'privacy', effectiveAt: '2025-01-01T00:00:00.000Z', kind: 'material' as const, publishedAt: '2024-12-01T00:00:00.000Z' }
+    const first = hashRelease({ ...base, contentHash: hashSnapshot(snapshot('A')), previousHash: GENESIS_HASH, version: '1.0' })
+    const forged = hashRelease({ ...base, contentHash: hashSnapshot(snapshot('B')), previousHash: GENESIS_HASH, version: '1.0' })
+    const second = hashRelease({ ...base, contentHash: hashSnapshot(snapshot('C')), previousHash: first, version: '1.1' })
+    const secondOnForged = hashRelease({ ...base, contentHash: hashSnapshot(snapshot('C')), previousHash: forged, version: '1.1' })
+    expect(first).not.toBe(forged)
+    expect(second).not.toBe(secondOnForged)
+  })
+})
+
+describe('releaseInForce', () => {
+  const releases = [
+    { effectiveAt: '2025-01-01T00:00:00.000Z', version: '1.0' },
+    { effectiveAt: '2025-06-01T00:00:00.000Z', version: '1.1' },
+    { effectiveAt: '2025-06-01T00:00:00.000Z', version: '1.2' },
+    { effectiveAt: '2026-03-01T00:00:00.000Z', version: '2.0' },
+  ]
+
+  it('picks the latest effective release at a date, the higher version on ties', () => {
+    expect(releaseInForce(releases, new Date('2024-12-31T23:59:59Z'))).toBeUndefined()
+    expect(releaseInForce(releases, new Date('2025-01-01T00:00:00Z'))?.version).toBe('1.0')
+    expect(releaseInForce(releases, new Date('2025-07-01'))?.version).toBe('1.2')
+    expect(releaseInForce(releases, new Date('2030-01-01'))?.version).toBe('2.0')
+  })
+
+  it('knows when the answer next changes', () => {
+    expect(nextEffectiveChange(releases, new Date('2025-07-01'))?.toISOString()).toBe('2026-03-01T00:00:00.000Z')
+    expect(nextEffectiveChange(releases, new Date('2030-01-01'))).toBeUndefined()
+  })
+})
+
+describe('validateSnapshot', () => {
+  it('names the locale and section that lack content', () => {
+    const snap: ReleaseSnapshot = {
+      ...snapshot('Formål'),
+      en: { html: '', sections: [{ blocks: [], heading: '', key: 'purposes', kind: 'purposes' }], title: 'Privacy' },
+    }
+    expect(validateSnapshot(snap, ['da', 'en', 'de'])).toEqual([
+      { field: 'heading', locale: 'en', sectionKey: 'purposes' },
+      { field: 'body', locale: 'en', sectionKey: 'purposes' },
+      { field: 'title', locale: 'de' },
+    ])
+  })
+})
