@@ -1,0 +1,89 @@
+/**
+ * The host config used by the dev app (dev/) and by the integration tests.
+ *
+ * Database: `DATABASE_URI=mongodb://…` selects MongoDB (the production default); anything else
+ * selects embedded SQLite: a file under data/ for `npm run dev`, a fresh temporary file per
+ * integration test file. E-mail: set SMTP_HOST (and SMTP_PORT) to send over SMTP; without it,
+ * Payload logs e-mails to the console.
+ */
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { da } from '@payloadcms/translations/languages/da'
+import { en } from '@payloadcms/translations/languages/en'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { policyDocsPlugin } from './plugin/index.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = process.env
+const serverURL = env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${env.PORT ?? 3000}`
+
+/** Picks the database adapter from DATABASE_URI. */
+function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
+    return mongooseAdapter({ url: uri })
+  }
+  const url = uri.startsWith('file:') ? uri : `file:${path.resolve(dirname, 'data/policy-docs.db')}`
+  // Transactions on: a publish and its release commit or roll back together.
+  // (Never with `:memory:`, where a transaction would open a second, empty database.)
+  return sqliteAdapter({ client: { url }, transactionOptions: {} })
+}
+
+export default buildConfig({
+  admin: {
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname, 'dev') },
+    user: 'users',
+  },
+  collections: [
+    {
+      slug: 'users',
+      admin: { useAsTitle: 'email' },
+      auth: true,
+      fields: [],
+    },
+  ],
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  email: env.SMTP_HOST
+    ? nodemailerAdapter({
+        defaultFromAddress: env.MAIL_FROM ?? 'privacy@example.com',
+        defaultFromName: env.MAIL_FROM_NAME ?? 'Jackon Danmark A/S',
+        skipVerify: true,
+        transportOptions: {
+          host: env.SMTP_HOST,
+          ignoreTLS: env.SMTP_SECURE !== 'true',
+          port: Number(env.SMTP_PORT ?? 587),
+          secure: env.SMTP_SECURE === 'true',
+        },
+      })
+    : undefined,
+  i18n: { fallbackLanguage: 'en', supportedLanguages: { da, en } },
+  localization: {
+    defaultLocale: 'da',
+    fallback: false,
+    locales: [
+      { code: 'da', label: 'Dansk' },
+      { code: 'en', label: 'English' },
+    ],
+  },
+  plugins: [
+    policyDocsPlugin({
+      urls: { siteUrl: env.SITE_URL ?? serverURL },
+    }),
+  ],
+  secret: env.PAYLOAD_SECRET ?? 'dev-only-secret-change-me-in-production',
+  serverURL,
+  telemetry: false,
+  typescript: {
+    // Type generation spawns a child process on every boot; it hangs jest and slows dev.
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+})

@@ -1,0 +1,152 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { SECTION_KINDS } from '../../../src/types.js'
+import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
+
+import { freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
+
+const validateKey = (value: unknown): string | true =>
+  typeof value === 'string' && KEY_PATTERN.test(value)
+    ? true
+    : 'Use lowercase letters, digits and dashes (at most 64), e.g. "data-categories".'
+
+/**
+ * The editable policy documents. Editors save drafts; the Publish button freezes a release in the
+ * ledger (see `freezeReleaseOnPublish`). Nothing here is public: websites read releases through the
+ * public API, never drafts or Payload's version history.
+ */
+export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  const overrides = pluginConfig.documentsOverrides
+  const defaultFields: Field[] = [
+    {
+      name: 'key',
+      type: 'text',
+      admin: {
+        description: 'Stable identifier used in the public API, e.g. "privacy". It cannot change once published.',
+        position: 'sidebar',
+      },
+      hooks: {
+        beforeChange: [
+          ({ originalDoc, value }) =>
+            // The key names the ledger: renaming it would orphan every release.
+            originalDoc?.key && value !== originalDoc.key ? originalDoc.key : value,
+        ],
+      },
+      index: true,
+      required: true,
+      unique: true,
+      validate: validateKey,
+    },
+    { name: 'title', type: 'text', localized: true, required: true },
+    {
+      name: 'sections',
+      type: 'array',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'key',
+              type: 'text',
+              admin: {
+                description: 'Stable section key: keep it when you reword the heading or move the section.',
+                width: '50%',
+              },
+              required: true,
+              validate: validateKey,
+            },
+            {
+              name: 'kind',
+              type: 'select',
+              admin: { description: 'What the section is about; decides which changes are material.', width: '50%' },
+              defaultValue: 'general',
+              options: SECTION_KINDS.map((kind) => ({ label: kind, value: kind })),
+              required: true,
+            },
+          ],
+        },
+        { name: 'heading', type: 'text', localized: true, required: true },
+        { name: 'body', type: 'richText', localized: true, required: true },
+      ],
+      minRows: 1,
+      required: true,
+      validate: (rows: unknown) => {
+        if (!Array.isArray(rows)) {
+          return true
+        }
+        const seen = new Set<string>()
+        for (const row of rows as Array<{ key?: string }>) {
+          if (row?.key && seen.has(row.key)) {
+            return `Section key "${row.key}" is used twice; every section needs its own key.`
+          }
+          if (row?.key) {
+            seen.add(row.key)
+          }
+        }
+        return true
+      },
+    },
+    {
+      name: 'release',
+      type: 'group',
+      admin: { description: 'Applied when you publish.' },
+      fields: [
+        {
+          name: 'changeKind',
+          type: 'select',
+          admin: {
+            description:
+              'Proposed: use the automatic classification. Material bumps the major version and notifies subscribers; minor bumps the minor version.',
+          },
+          defaultValue: 'proposed',
+          options: [
+            { label: 'Use the proposal', value: 'proposed' },
+            { label: 'Material', value: 'material' },
+            { label: 'Minor', value: 'minor' },
+          ],
+          required: true,
+        },
+        {
+          name: 'justification',
+          type: 'textarea',
+          admin: { description: 'Required when you override the proposal.' },
+        },
+        {
+          name: 'effectiveAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the release takes effect. Empty: at once.' },
+        },
+        { name: 'changeNote', type: 'textarea', localized: true },
+      ],
+    },
+  ]
+  return {
+    ...overrides,
+    slug: pluginConfig.documentsSlug,
+    access: {
+      // Drafts and history are for signed-in editors only; the public reads releases.
+      create: ({ req }) => Boolean(req.user),
+      delete: ({ req }) => Boolean(req.user),
+      read: ({ req }) => Boolean(req.user),
+      readVersions: ({ req }) => Boolean(req.user),
+      update: ({ req }) => Boolean(req.user),
+      ...overrides.access,
+    },
+    admin: {
+      defaultColumns: ['title', 'key', '_status', 'updatedAt'],
+      group: 'Policies',
+      useAsTitle: 'title',
+      ...overrides.admin,
+    },
+    fields: overrides.fields ? overrides.fields({ defaultFields }) : defaultFields,
+    hooks: {
+      ...overrides.hooks,
+      afterChange: [...(overrides.hooks?.afterChange ?? []), freezeReleaseOnPublish(pluginConfig)],
+    },
+    // The ledger is the archive; Payload's own version history is only an editing aid, so it may be pruned.
+    versions: { drafts: true, maxPerDoc: 100 },
+  }
+}

@@ -1,0 +1,23 @@
+/** Fixed defaults of the plugin. */
+export const defaults = {
+  cache: { indexTtlSeconds: 30, maxAgeSeconds: 60, staleWhileRevalidateSeconds: 600 },
+  documentsSlug: 'policy-documents',
+  publicPath: '/policies',
+  releasesSlug: 'policy-releases',
+  urls: {
+    compare: '{siteUrl}/{locale}/policies/{key}/compare?from={from}&to={to}',
+    statement: '{siteUrl}/{locale}/policies/{key}',
+  },
+} as const
+
+/** Prefix of every error and warning the plugin raises at init. */
+export const LOG_PREFIX = '[policy-documents]'
+
+/** `req.context` key set while the plugin itself writes to the ledger; nothing else may create releases. */
+export const LEDGER_WRITE_CONTEXT_KEY = 'policyDocumentsLedgerWrite'
+
+/**
+ * `req.context` key a trusted Local API caller (the seed) may set to give a release a
+ * historical publication time. REST and GraphQL callers cannot set `req.context`.
+ */
+export const PUBLISHED_AT_CONTEXT_KEY = 'policyDocumentsPublishedAt'

@@ -1,0 +1,45 @@
+/**
+ * payload-plugin-policy-docs: versioned, localized policy documents for Payload CMS 3.
+ *
+ * Registers:
+ * - the `policy-documents` collection (drafts, localized sections with stable keys),
+ * - the append-only `policy-releases` ledger (immutable, hash-chained),
+ * - a publish hook that freezes a release, and
+ * - the public read API under `/api/policies`.
+ */
+import type { Config } from 'payload'
+
+import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
+
+import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
+import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
+import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
+import { sanitizeConfig } from './sanitizeConfig.js'
+
+export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
+export { getReadService } from './read/readService.js'
+export type { CollectionOverrides, FieldsOverride, PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
+
+/** The Payload plugin. `policyDocsPlugin({ ...options })` goes in the host config's `plugins`. */
+export const policyDocsPlugin =
+  (options: PolicyDocumentsPluginConfig = {}) =>
+  (incomingConfig: Config): Config =>
+    applyPolicyDocuments(incomingConfig, sanitizeConfig(options, incomingConfig))
+
+/**
+ * The plugin body as a plain function of (config, sanitized options). Collections are added even
+ * when the plugin is disabled, so the database schema (and its migrations) stays the same.
+ */
+export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Config {
+  const documents = generatePolicyDocumentsCollection(pluginConfig)
+  const releases = generatePolicyReleasesCollection(pluginConfig)
+  if (!pluginConfig.enabled) {
+    documents.hooks = { ...documents.hooks, afterChange: pluginConfig.documentsOverrides.hooks?.afterChange ?? [] }
+    return { ...config, collections: [...(config.collections ?? []), documents, releases] }
+  }
+  return {
+    ...config,
+    collections: [...(config.collections ?? []), documents, releases],
+    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig)],
+  }
+}

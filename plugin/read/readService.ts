@@ -1,0 +1,298 @@
+import type { Payload } from 'payload'
+
+import type { ChangeKind, LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+import type { CachedBody, HttpAnswer } from './httpAnswer.js'
+
+import { fillUrlTemplate } from '../../src/notices/index.js'
+import { nextEffectiveChange, releaseInForce } from '../../src/releases/index.js'
+import { answerWithBody, answerWithError, serializeBody } from './httpAnswer.js'
+import { LruMap } from './lruMap.js'
+import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
+
+/** One ledger entry, as much as the read path needs to route a request (no snapshot). */
+export type ReleaseIndexEntry = {
+  changeNote: Record<string, string>
+  contentHash: string
+  effectiveAt: string
+  hash: string
+  id: number | string
+  kind: ChangeKind
+  major: number
+  minor: number
+  previousHash: string
+  publishedAt: string
+  version: string
+}
+
+type DocumentIndex = {
+  entries: ReleaseIndexEntry[]
+  exists: boolean
+  loadedAt: number
+}
+
+type ExpiringBody = { cached: CachedBody; expiresAt: number }
+
+const services = new WeakMap<Payload, PolicyReadService>()
+
+/** The read service of a Payload instance (one per process and instance). */
+export function getReadService(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PolicyReadService {
+  let service = services.get(payload)
+  if (!service) {
+    service = new PolicyReadService(payload, pluginConfig)
+    services.set(payload, service)
+  }
+  return service
+}
+
+/** Drops what a new release makes stale. Called by the ledger's afterChange hook. */
+export function invalidateReadCache(payload: Payload, documentKey: string): void {
+  services.get(payload)?.invalidate(documentKey)
+}
+
+/**
+ * Serves the public read API from memory.
+ *
+ * - Release bodies are immutable, so each (release, locale) is serialized once, with its ETag, and
+ *   kept in an LRU map; a hit costs no database query and no JSON.stringify.
+ * - Which release is in force is answered from a small per-document index (no snapshots), re-read
+ *   at most every `cache.indexTtlSeconds`, and at once after a publish in this process.
+ * - Cache lifetimes never outlast the next moment a different release comes into force.
+ */
+export class PolicyReadService {
+  private readonly archives = new LruMap<string, ExpiringBody>(1000)
+  private readonly bodies = new LruMap<string, CachedBody>(2000)
+  private readonly indexes = new LruMap<string, DocumentIndex | Promise<DocumentIndex>>(1000)
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly config: SanitizedPolicyDocumentsPluginConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** `GET {publicPath}/:key` — the release in force now, or `?at=` a date. */
+  async current(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const locale = this.locale(params)
+      const at = parseAt(singleParam(params, 'at'))
+      const entries = await this.entries(key)
+      const now = this.now()
+      const moment = at ?? now
+      const entry = releaseInForce(entries, moment)
+      if (!entry) {
+        const first = [...entries].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt))[0]!
+        return answerWithError(
+          404,
+          at
+            ? `No release of "${key}" was in force at ${moment.toISOString()}: the first took effect at ${first.effectiveAt}.`
+            : `No release of "${key}" is in force yet: the first takes effect at ${first.effectiveAt}.`,
+        )
+      }
+      const cached = await this.body(key, entry, entries, locale)
+      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now))
+    })
+  }
+
+  /** `GET {publicPath}/:key/releases` — the archive, newest first. */
+  async archive(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const locale = this.locale(params)
+      const entries = await this.entries(key)
+      const now = this.now()
+      const cacheKey = `${key}|${locale}`
+      let archive = this.archives.get(cacheKey)
+      if (!archive || archive.expiresAt <= now.getTime()) {
+        const inForce = releaseInForce(entries, now)
+        const next = nextEffectiveChange(entries, now)
+        archive = {
+          cached: serializeBody({
+            document: key,
+            inForce: inForce?.version ?? null,
+            locale,
+            releases: [...entries].reverse().map((entry) => this.summary(key, entry, entries, locale)),
+          }),
+          expiresAt: next ? next.getTime() : Infinity,
+        }
+        this.archives.set(cacheKey, archive)
+      }
+      return answerWithBody(archive.cached, ifNoneMatch, this.cacheControl(entries, now))
+    })
+  }
+
+  /** `GET {publicPath}/:key/releases/:version` — one release. */
+  async release(rawKey: unknown, rawVersion: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const version = parseVersionParam(typeof rawVersion === 'string' ? rawVersion : undefined)
+      const locale = this.locale(params)
+      const entries = await this.entries(key)
+      const entry = entries.find((candidate) => candidate.major === version.major && candidate.minor === version.minor)
+      if (!entry) {
+        return answerWithError(404, `"${key}" has no release ${version.major}.${version.minor}. Releases: ${entries.map((e) => e.version).join(', ')}.`)
+      }
+      const cached = await this.body(key, entry, entries, locale)
+      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+    })
+  }
+
+  /** Forgets the index and archives of one document (a new release landed). */
+  invalidate(documentKey: string): void {
+    this.indexes.delete(documentKey)
+    for (const locale of this.config.locales) {
+      this.archives.delete(`${documentKey}|${locale}`)
+    }
+  }
+
+  /** The ledger index of one document; throws a 404 for unknown documents or documents with no release. */
+  async entries(key: string): Promise<ReleaseIndexEntry[]> {
+    const index = await this.index(key)
+    if (!index.exists) {
+      throw new BadRequest(`Unknown policy document "${key}".`, 404)
+    }
+    if (index.entries.length === 0) {
+      throw new BadRequest(`"${key}" has no published release yet.`, 404)
+    }
+    return index.entries
+  }
+
+  /** Loads the full stored release (snapshot included) for one index entry. */
+  async loadRelease(entry: ReleaseIndexEntry): Promise<{ snapshot: ReleaseSnapshot } & Record<string, unknown>> {
+    const doc = await this.payload.findByID({
+      id: entry.id,
+      collection: this.config.releasesSlug,
+      depth: 0,
+      overrideAccess: true,
+    })
+    return doc as unknown as { snapshot: ReleaseSnapshot } & Record<string, unknown>
+  }
+
+  private async body(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string): Promise<CachedBody> {
+    const cacheKey = `${String(entry.id)}|${locale}`
+    const hit = this.bodies.get(cacheKey)
+    if (hit) {
+      return hit
+    }
+    const release = await this.loadRelease(entry)
+    const localeSnapshot: LocaleSnapshot | undefined = release.snapshot[locale]
+    const cached = serializeBody({
+      ...this.summary(key, entry, entries, locale),
+      html: localeSnapshot?.html ?? '',
+      sections: localeSnapshot?.sections ?? [],
+      title: localeSnapshot?.title ?? '',
+    })
+    this.bodies.set(cacheKey, cached)
+    return cached
+  }
+
+  /**
+   * `max-age` and `stale-while-revalidate` from the options, but never past the moment a different
+   * release comes into force, so no cache serves yesterday's statement after tomorrow's takes effect.
+   */
+  private cacheControl(entries: ReleaseIndexEntry[], now: Date): string {
+    const next = nextEffectiveChange(entries, now)
+    const untilChange = next ? Math.max(0, Math.floor((next.getTime() - now.getTime()) / 1000)) : Infinity
+    const maxAge = Math.min(this.config.cache.maxAgeSeconds, untilChange)
+    const swr = Math.min(this.config.cache.staleWhileRevalidateSeconds, Math.max(0, untilChange - maxAge))
+    return `public, max-age=${maxAge}, stale-while-revalidate=${swr}`
+  }
+
+  private async guard(run: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
+    try {
+      return await run()
+    } catch (error) {
+      if (error instanceof BadRequest) {
+        return answerWithError(error.status, error.message)
+      }
+      this.payload.logger.error({ err: error, msg: '[policy-documents] public read API failed' })
+      return answerWithError(503, 'The policy archive is unavailable right now. Try again shortly.')
+    }
+  }
+
+  private async index(key: string): Promise<DocumentIndex> {
+    const cached = this.indexes.get(key)
+    const ttl = this.config.cache.indexTtlSeconds * 1000
+    if (cached && (cached instanceof Promise || Date.now() - cached.loadedAt < ttl)) {
+      return cached
+    }
+    const loading = this.loadIndex(key).then(
+      (index) => {
+        this.indexes.set(key, index)
+        return index
+      },
+      (error: unknown) => {
+        this.indexes.delete(key)
+        throw error
+      },
+    )
+    // Concurrent requests for a cold key share one load.
+    this.indexes.set(key, loading)
+    return loading
+  }
+
+  private async loadIndex(key: string): Promise<DocumentIndex> {
+    const { docs } = await this.payload.find({
+      collection: this.config.releasesSlug,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: {
+        changeNote: true,
+        contentHash: true,
+        effectiveAt: true,
+        hash: true,
+        kind: true,
+        major: true,
+        minor: true,
+        previousHash: true,
+        publishedAt: true,
+        version: true,
+      },
+      where: { documentKey: { equals: key } },
+    })
+    const entries = (docs as unknown as ReleaseIndexEntry[]).sort((a, b) => a.major - b.major || a.minor - b.minor)
+    let exists = entries.length > 0
+    if (!exists) {
+      const { totalDocs } = await this.payload.count({
+        collection: this.config.documentsSlug,
+        overrideAccess: true,
+        where: { key: { equals: key } },
+      })
+      exists = totalDocs > 0
+    }
+    return { entries, exists, loadedAt: Date.now() }
+  }
+
+  private locale(params: URLSearchParams): string {
+    return parseLocale(singleParam(params, 'locale'), this.config.locales, this.config.defaultLocale)
+  }
+
+  private summary(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string) {
+    const position = entries.indexOf(entry)
+    const previous = position > 0 ? entries[position - 1] : undefined
+    const api = `${this.config.apiRoute}${this.config.publicPath}/${key}`
+    const query = `?locale=${encodeURIComponent(locale)}`
+    const urlValues = { from: previous?.version ?? entry.version, key, locale, to: entry.version, version: entry.version }
+    return {
+      changeNote: entry.changeNote?.[locale] ?? '',
+      contentHash: entry.contentHash,
+      document: key,
+      effectiveAt: entry.effectiveAt,
+      hash: entry.hash,
+      kind: entry.kind,
+      links: {
+        api: `${api}/releases/${entry.version}${query}`,
+        compare: previous ? fillUrlTemplate(this.config.urls.compare, urlValues) : null,
+        diff: previous ? `${api}/diff?from=${previous.version}&to=${entry.version}&locale=${encodeURIComponent(locale)}` : null,
+        statement: fillUrlTemplate(this.config.urls.statement, urlValues),
+      },
+      locale,
+      previousHash: entry.previousHash,
+      previousVersion: previous?.version ?? null,
+      publishedAt: entry.publishedAt,
+      version: entry.version,
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { Config } from 'payload'
+
+import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
+
+import { defaults, LOG_PREFIX } from './defaults.js'
+
+const SLUG_PATTERN = /^[a-z][a-z0-9-]*$/
+
+/** Applies defaults and checks option combinations; throws at init with the option name and the fix. */
+export function sanitizeConfig(
+  options: PolicyDocumentsPluginConfig,
+  config: Config,
+): SanitizedPolicyDocumentsPluginConfig {
+  const hostLocales = config.localization
+    ? config.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+    : []
+  if (!config.localization) {
+    throw new Error(
+      `${LOG_PREFIX} the host config has no \`localization\`. Policy documents are localized: add e.g. localization: { locales: ['da', 'en'], defaultLocale: 'da' }.`,
+    )
+  }
+  const locales = options.locales ?? hostLocales
+  const unknown = locales.filter((locale) => !hostLocales.includes(locale))
+  if (unknown.length > 0 || locales.length === 0) {
+    throw new Error(
+      `${LOG_PREFIX} \`locales\` must be a non-empty subset of the host's localization locales (${hostLocales.join(', ')}); got ${JSON.stringify(locales)}.`,
+    )
+  }
+  const documentsSlug = options.documentsSlug ?? defaults.documentsSlug
+  const releasesSlug = options.releasesSlug ?? defaults.releasesSlug
+  for (const [name, slug] of [['documentsSlug', documentsSlug], ['releasesSlug', releasesSlug]] as const) {
+    if (!SLUG_PATTERN.test(slug)) {
+      throw new Error(`${LOG_PREFIX} \`${name}\` must be lowercase letters, digits and dashes; got "${slug}".`)
+    }
+  }
+  const publicPath = options.publicPath ?? defaults.publicPath
+  if (!/^\/[a-z0-9-]+$/.test(publicPath)) {
+    throw new Error(`${LOG_PREFIX} \`publicPath\` must look like "/policies"; got "${publicPath}".`)
+  }
+  const cache = { ...defaults.cache, ...options.cache }
+  for (const [name, value] of Object.entries(cache)) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new Error(`${LOG_PREFIX} \`cache.${name}\` must be a number of seconds ≥ 0; got ${String(value)}.`)
+    }
+  }
+  const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  // `{siteUrl}` is known at init; the other placeholders are filled per request.
+  const withSite = (template: string) => template.replaceAll('{siteUrl}', siteUrl)
+  return {
+    apiRoute: config.routes?.api ?? '/api',
+    cache,
+    defaultLocale: config.localization.defaultLocale,
+    documentsOverrides: options.documentsOverrides ?? {},
+    documentsSlug,
+    enabled: options.enabled ?? true,
+    locales,
+    publicPath,
+    releasesSlug,
+    urls: {
+      compare: withSite(options.urls?.compare ?? defaults.urls.compare),
+      siteUrl,
+      statement: withSite(options.urls?.statement ?? defaults.urls.statement),
+    },
+  }
+}

@@ -1,0 +1,128 @@
+import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
+
+import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
+import { formatVersion, nextVersion, parseVersion } from './version.js'
+
+/** A refusal to publish, with a message meant for the editor. */
+export class ReleaseRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: 'backdated' | 'before-previous' | 'missing-justification',
+  ) {
+    super(message)
+    this.name = 'ReleaseRefused'
+  }
+}
+
+/** What the editor chose in the publish settings. */
+export type EditorChoice = 'material' | 'minor' | 'proposed'
+
+/** The classifier's proposal (see `src/materiality`). Reasons are kept as given, for the record. */
+export type KindProposal = {
+  kind: ChangeKind
+  reasons: unknown[]
+}
+
+/** The decision stored with a release: what was proposed, what was decided, and why. */
+export type ReleaseDecision = {
+  justification: null | string
+  kind: ChangeKind
+  overridden: boolean
+  proposal: KindProposal
+}
+
+/** The latest release of the document, as far as planning the next one needs it. */
+export type PreviousRelease = {
+  contentHash: string
+  effectiveAt: string
+  hash: string
+  version: string
+}
+
+export type PlanReleaseInput = {
+  changeNote: Record<LocaleCode, string>
+  choice: EditorChoice
+  documentKey: string
+  /** ISO date-time; defaults to `publishedAt`. */
+  effectiveAt?: null | string
+  justification?: null | string
+  previous: null | PreviousRelease
+  proposal: KindProposal
+  publishedAt: string
+  snapshot: ReleaseSnapshot
+}
+
+/** Everything a new ledger entry records besides the snapshot. */
+export type PlannedRelease = {
+  changeNote: Record<LocaleCode, string>
+  contentHash: string
+  decision: ReleaseDecision
+  effectiveAt: string
+  hash: string
+  kind: ChangeKind
+  major: number
+  minor: number
+  previousHash: string
+  publishedAt: string
+  version: string
+}
+
+/**
+ * Plans the next release, or returns null when the content did not change (a publish that
+ * changes nothing creates no release). The editor's choice is final, but overriding the
+ * proposal needs a written justification, and the release records both.
+ */
+export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
+  const contentHash = hashSnapshot(input.snapshot)
+  if (input.previous && input.previous.contentHash === contentHash) {
+    return null
+  }
+  const justification = input.justification?.trim() || null
+  const kind = input.choice === 'proposed' ? input.proposal.kind : input.choice
+  const overridden = kind !== input.proposal.kind
+  if (overridden && !justification) {
+    throw new ReleaseRefused(
+      `The proposal is "${input.proposal.kind}" and you chose "${kind}": write a justification to override it.`,
+      'missing-justification',
+    )
+  }
+  const effectiveAt = input.effectiveAt ? new Date(input.effectiveAt).toISOString() : input.publishedAt
+  if (Date.parse(effectiveAt) < Date.parse(input.publishedAt) - 60_000) {
+    throw new ReleaseRefused(
+      `The effective date ${effectiveAt} is in the past: a release cannot take effect before it is published.`,
+      'backdated',
+    )
+  }
+  if (input.previous && Date.parse(effectiveAt) < Date.parse(input.previous.effectiveAt)) {
+    throw new ReleaseRefused(
+      `The effective date ${effectiveAt} is before that of release ${input.previous.version} (${input.previous.effectiveAt}); releases take effect in order.`,
+      'before-previous',
+    )
+  }
+  const version = nextVersion(input.previous ? parseVersion(input.previous.version) : null, kind)
+  const previousHash = input.previous?.hash ?? GENESIS_HASH
+  const label = formatVersion(version)
+  const hash = hashRelease({
+    changeNote: input.changeNote,
+    contentHash,
+    documentKey: input.documentKey,
+    effectiveAt,
+    kind,
+    previousHash,
+    publishedAt: input.publishedAt,
+    version: label,
+  })
+  return {
+    changeNote: input.changeNote,
+    contentHash,
+    decision: { justification, kind, overridden, proposal: input.proposal },
+    effectiveAt,
+    hash,
+    kind,
+    major: version.major,
+    minor: version.minor,
+    previousHash,
+    publishedAt: input.publishedAt,
+    version: label,
+  }
+}
