@@ -1,0 +1,27 @@
+/**
+ * Conversions between our block model and Lexical's serialized editor state (as Payload's
+ * richtext-lexical stores it), and the statement HTML renderer. Pure: no Lexical or Payload import.
+ */
+export { lexicalToBlocks } from './fromLexical.js'
+export {
+  type InlineLink,
+  type InlineSegment,
+  TEXT_FORMAT,
+  parseInlineHtml,
+  renderSegments,
+  sanitizeUrl,
+  segmentsToInlineText,
+} from './inline.js'
+export { type RenderableStatement, renderBlocksHtml, renderStatementHtml } from './render.js'
+export { blocksToLexical } from './toLexical.js'
+export type {
+  SerializedEditorState,
+  SerializedInlineNode,
+  SerializedLinkFields,
+  SerializedLinkNode,
+  SerializedListItemNode,
+  SerializedListNode,
+  SerializedParagraphNode,
+  SerializedRootNode,
+  SerializedTextNode,
+} from './types.js'
