@@ -18,6 +18,7 @@ import { sanitizeConfig } from './sanitizeConfig.js'
 
 export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
 export { getReadService } from './read/readService.js'
+export { createPolicyRequestListener } from './server/createPolicyRequestListener.js'
 export type { CollectionOverrides, FieldsOverride, PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
 /** The Payload plugin. `policyDocsPlugin({ ...options })` goes in the host config's `plugins`. */
@@ -31,6 +32,8 @@ export const policyDocsPlugin =
  * when the plugin is disabled, so the database schema (and its migrations) stays the same.
  */
 export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Config {
+  // Kept on the config so code that only has `payload` (the read server, scripts) finds the options.
+  config = { ...config, custom: { ...config.custom, policyDocuments: pluginConfig } }
   const documents = generatePolicyDocumentsCollection(pluginConfig)
   const releases = generatePolicyReleasesCollection(pluginConfig)
   if (!pluginConfig.enabled) {

@@ -1,0 +1,39 @@
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+import type { HttpAnswer } from './httpAnswer.js'
+import type { PolicyReadService } from './readService.js'
+
+/** What a public route needs from a request, whichever server received it. */
+export type PublicRouteContext = {
+  ifNoneMatch: null | string
+  params: Record<string, string | undefined>
+  search: URLSearchParams
+  service: PolicyReadService
+}
+
+/** One anonymous GET route of the public API, relative to `publicPath`. */
+export type PublicRoute = {
+  answer: (context: PublicRouteContext) => Promise<HttpAnswer>
+  /** path-to-regexp pattern (the syntax Payload's endpoints use). */
+  path: string
+}
+
+/**
+ * The public read routes, defined once and served twice: as Payload endpoints (through Next or
+ * `handleEndpoints`) and by the standalone read server's fast path (`createPolicyRequestListener`).
+ */
+export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicRoute[] {
+  return [
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.current(params.key, search, ifNoneMatch),
+      path: '/:key',
+    },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.archive(params.key, search, ifNoneMatch),
+      path: '/:key/releases',
+    },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.release(params.key, params.version, search, ifNoneMatch),
+      path: '/:key/releases/:version',
+    },
+  ]
+}
