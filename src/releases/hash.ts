@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto'
 
-import canonicalize from 'canonicalize'
+import canonicalizeModule from 'canonicalize'
 
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
+
+// canonicalize is CommonJS (`module.exports = serialize`) but types itself as an ES default export;
+// under NodeNext the default import is the function at run time, so only the type needs fixing.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
 
 /**
  * The hash of the first release's predecessor. A fixed value (rather than an empty field) keeps
