@@ -2,10 +2,14 @@
  * i18next resources, one namespace per concern. Every locale is typed by the English file,
  * so a missing key in another language is a type error.
  */
+import { bannerDa } from './banner.da.js'
+import { bannerEn } from './banner.en.js'
 import { da } from './da.js'
 import { en } from './en.js'
+import { noticesDa } from './notices.da.js'
+import { noticesEn } from './notices.en.js'
 
 export const resources = {
-  da: { translation: da },
-  en: { translation: en },
+  da: { translation: { ...da, banner: bannerDa, notices: noticesDa } },
+  en: { translation: { ...en, banner: bannerEn, notices: noticesEn } },
 } as const
