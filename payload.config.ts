@@ -65,6 +65,12 @@ export default buildConfig({
       })
     : undefined,
   i18n: { fallbackLanguage: 'en', supportedLanguages: { da, en } },
+  jobs: {
+    // Under Next (and `getPayload({ cron: true })`) run queued jobs every 10 s: notices go out
+    // without a separate worker in development. Production runs `payload jobs:run` workers.
+    autoRun: [{ cron: '*/10 * * * * *', limit: 10, queue: 'default' }],
+    shouldAutoRun: () => env.JOBS_AUTORUN !== 'false',
+  },
   localization: {
     defaultLocale: 'da',
     fallback: false,
@@ -75,6 +81,13 @@ export default buildConfig({
   },
   plugins: [
     policyDocsPlugin({
+      notices: {
+        // Tunable so tests can exercise retries and crash recovery in seconds, not minutes.
+        leaseSeconds: Number(env.NOTICE_LEASE_SECONDS ?? 300),
+        retryBaseSeconds: Number(env.NOTICE_RETRY_BASE_SECONDS ?? 30),
+      },
+      siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
+      timeZone: 'Europe/Copenhagen',
       urls: { siteUrl: env.SITE_URL ?? serverURL },
     }),
   ],

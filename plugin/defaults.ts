@@ -1,7 +1,21 @@
 /** Fixed defaults of the plugin. */
 export const defaults = {
   cache: { indexTtlSeconds: 30, maxAgeSeconds: 60, staleWhileRevalidateSeconds: 600 },
+  claimsSlug: 'policy-delivery-claims',
+  deliveriesSlug: 'policy-deliveries',
   documentsSlug: 'policy-documents',
+  notices: {
+    batchSize: 50,
+    leaseSeconds: 300,
+    maxAttempts: 8,
+    queue: 'default',
+    retryBaseSeconds: 30,
+    retryMaxSeconds: 3600,
+    runBudgetSeconds: 60,
+  },
+  noticesSlug: 'policy-notices',
+  subscribersSlug: 'policy-subscribers',
+  subscriptions: { confirmLinkHours: 48, manageLinkHours: 24, perAddressPerHour: 3, perClientPerHour: 20 },
   publicPath: '/policies',
   releasesSlug: 'policy-releases',
   urls: {

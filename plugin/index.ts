@@ -13,6 +13,14 @@ import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig 
 
 import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
 import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
+import {
+  generateDeliveriesCollection,
+  generateDeliveryClaimsCollection,
+  generateNoticesCollection,
+  generateSubscribersCollection,
+} from './collections/Notices/index.js'
+import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
+import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
 import { sanitizeConfig } from './sanitizeConfig.js'
 
@@ -35,14 +43,26 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
   // Kept on the config so code that only has `payload` (the read server, scripts) finds the options.
   config = { ...config, custom: { ...config.custom, policyDocuments: pluginConfig } }
   const documents = generatePolicyDocumentsCollection(pluginConfig)
-  const releases = generatePolicyReleasesCollection(pluginConfig)
+  const collections = [
+    ...(config.collections ?? []),
+    documents,
+    generatePolicyReleasesCollection(pluginConfig),
+    generateSubscribersCollection(pluginConfig),
+    generateNoticesCollection(pluginConfig),
+    generateDeliveriesCollection(pluginConfig),
+    generateDeliveryClaimsCollection(pluginConfig),
+  ]
   if (!pluginConfig.enabled) {
     documents.hooks = { ...documents.hooks, afterChange: pluginConfig.documentsOverrides.hooks?.afterChange ?? [] }
-    return { ...config, collections: [...(config.collections ?? []), documents, releases] }
+    return { ...config, collections }
   }
   return {
     ...config,
-    collections: [...(config.collections ?? []), documents, releases],
-    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig)],
+    collections,
+    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig), ...getSubscriptionEndpoints(pluginConfig)],
+    jobs: {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), getSendNoticeTask(pluginConfig), getResumeNoticesTask(pluginConfig)],
+    },
   }
 }

@@ -43,12 +43,33 @@ export function sanitizeConfig(
       throw new Error(`${LOG_PREFIX} \`cache.${name}\` must be a number of seconds ≥ 0; got ${String(value)}.`)
     }
   }
+  const notices = { ...defaults.notices, unsubscribeMailto: null, ...options.notices }
+  const subscriptions = { ...defaults.subscriptions, ...options.subscriptions }
+  for (const [name, value] of [...Object.entries(notices), ...Object.entries(subscriptions)]) {
+    if (typeof value === 'number' && (!Number.isFinite(value) || value <= 0)) {
+      throw new Error(`${LOG_PREFIX} \`${name}\` must be a positive number; got ${String(value)}.`)
+    }
+  }
+  if (options.secret !== undefined && Buffer.byteLength(options.secret) < 32) {
+    throw new Error(`${LOG_PREFIX} \`secret\` must be at least 32 bytes; leave it out to derive one from Payload's secret.`)
+  }
   const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
   // `{siteUrl}` is known at init; the other placeholders are filled per request.
   const withSite = (template: string) => template.replaceAll('{siteUrl}', siteUrl)
+  const apiRoute = config.routes?.api ?? '/api'
   return {
-    apiRoute: config.routes?.api ?? '/api',
+    apiRoute,
     cache,
+    claimsSlug: defaults.claimsSlug,
+    deliveriesSlug: defaults.deliveriesSlug,
+    notices,
+    noticesSlug: defaults.noticesSlug,
+    secret: options.secret ?? null,
+    serverApiUrl: `${(config.serverURL ?? siteUrl).replace(/\/+$/, '')}${apiRoute}`,
+    siteName: options.siteName ?? new URL(siteUrl).host,
+    subscribersSlug: defaults.subscribersSlug,
+    subscriptions,
+    timeZone: options.timeZone ?? 'UTC',
     defaultLocale: config.localization.defaultLocale,
     documentsOverrides: options.documentsOverrides ?? {},
     documentsSlug,

@@ -55,10 +55,87 @@ export type PolicyDocumentsPluginConfig = {
    */
   publicPath?: string
   /**
+   * Change notices by e-mail to confirmed subscribers, sent through Payload's e-mail adapter and
+   * jobs queue.
+   */
+  notices?: {
+    /**
+     * Messages claimed and sent per round of the send job.
+     * @default 50
+     */
+    batchSize?: number
+    /**
+     * How long a runner owns a claimed message before another runner may take it over.
+     * @default 300
+     */
+    leaseSeconds?: number
+    /**
+     * Attempts per message before a temporary SMTP failure is recorded as failed.
+     * @default 8
+     */
+    maxAttempts?: number
+    /**
+     * Jobs queue the notice jobs go to.
+     * @default 'default'
+     */
+    queue?: string
+    /**
+     * First retry delay after a temporary SMTP failure; it doubles up to `retryMaxSeconds`.
+     * @default 30
+     */
+    retryBaseSeconds?: number
+    /** @default 3600 */
+    retryMaxSeconds?: number
+    /**
+     * Wall-clock time one run of the send job may spend before it re-queues itself.
+     * @default 60
+     */
+    runBudgetSeconds?: number
+    /**
+     * `mailto:` address for the List-Unsubscribe header. Requests that arrive there must be
+     * handled by a person or a mail rule; the https one-click link is handled by the plugin.
+     * @default `mailto:<the e-mail adapter's from address>?subject=unsubscribe`
+     */
+    unsubscribeMailto?: string
+  }
+  /**
    * Slug of the append-only release ledger.
    * @default 'policy-releases'
    */
   releasesSlug?: string
+  /**
+   * Secret that signs confirmation, unsubscribe and data-rights links (at least 32 bytes).
+   * Defaults to a key derived from Payload's `secret`.
+   */
+  secret?: string
+  /**
+   * The organisation's name, used in e-mails.
+   * @default the host of `urls.siteUrl`
+   */
+  siteName?: string
+  /** Double opt-in subscriptions. */
+  subscriptions?: {
+    /** @default 48 */
+    confirmLinkHours?: number
+    /** @default 24 */
+    manageLinkHours?: number
+    /**
+     * Subscribe and manage-link requests allowed per client (IP) per hour.
+     * @default 20
+     */
+    perClientPerHour?: number
+    /**
+     * Subscribe and manage-link requests allowed per e-mail address per hour. This is what keeps
+     * the form from being used to flood someone's inbox.
+     * @default 3
+     */
+    perAddressPerHour?: number
+  }
+  /**
+   * IANA time zone for dates in e-mails and banners.
+   * @default 'UTC'
+   */
+  timeZone?: string
   /**
    * Public URLs, used in API answers, e-mails and banners. `{key}`, `{locale}`, `{version}`,
    * `{from}` and `{to}` are replaced (URL-encoded).
@@ -90,6 +167,26 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   enabled: boolean
   locales: string[]
   publicPath: string
+  claimsSlug: string
+  deliveriesSlug: string
+  noticesSlug: string
+  notices: {
+    batchSize: number
+    leaseSeconds: number
+    maxAttempts: number
+    queue: string
+    retryBaseSeconds: number
+    retryMaxSeconds: number
+    runBudgetSeconds: number
+    unsubscribeMailto: null | string
+  }
   releasesSlug: string
+  secret: null | string
+  /** Absolute base URL of the API, e.g. `https://cms.example.com/api`, for links in e-mails. */
+  serverApiUrl: string
+  siteName: string
+  subscribersSlug: string
+  subscriptions: { confirmLinkHours: number; manageLinkHours: number; perAddressPerHour: number; perClientPerHour: number }
+  timeZone: string
   urls: { compare: string; siteUrl: string; statement: string }
 }

@@ -101,7 +101,7 @@ async function writeDraft(
     changeKind: release.kind,
     changeNote: release.changeNote[locale],
     effectiveAt: release.effectiveAt,
-    justification: 'Demo history written by the seed.',
+    justification: `Demo history written by the seed (release ${release.version}).`,
   })
   const rowIds = new Map<string, number | string>()
   if (id !== undefined) {

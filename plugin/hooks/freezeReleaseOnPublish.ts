@@ -9,6 +9,7 @@ import type { PolicyDocumentWithLocales } from '../utilities/toSnapshot.js'
 
 import { planRelease, ReleaseRefused, validateSnapshot } from '../../src/releases/index.js'
 import { LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from '../defaults.js'
+import { startNotice } from '../notices/startNotice.js'
 import { proposeRelease } from '../utilities/proposeRelease.js'
 import { toSnapshot } from '../utilities/toSnapshot.js'
 
@@ -110,7 +111,7 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
       req.payload.logger.info(`[policy-documents] "${full.key}" published with no content change: no new release.`)
       return doc
     }
-    await req.payload.create({
+    const release = await req.payload.create({
       collection: pluginConfig.releasesSlug,
       context: { [LEDGER_WRITE_CONTEXT_KEY]: true },
       data: {
@@ -135,6 +136,12 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
       overrideAccess: true,
       req,
     })
+    // Material releases start a notice; a minor one only when the editor asks. The first release
+    // announces nothing: it is not a change to anything a subscriber agreed to.
+    const notify = plan.kind === 'material' || Boolean(full.release?.notifyMinor)
+    if (notify && previous) {
+      await startNotice(req, pluginConfig, { documentKey: full.key, id: release.id, version: plan.version }, 'notice')
+    }
     return doc
   }
 }

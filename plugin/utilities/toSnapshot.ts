@@ -14,6 +14,7 @@ export type PolicyDocumentWithLocales = {
     changeNote?: Localized<null | string>
     effectiveAt?: null | string
     justification?: null | string
+    notifyMinor?: boolean | null
   } | null
   sections?: Array<{
     body?: Localized<unknown>

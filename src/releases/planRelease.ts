@@ -25,15 +25,28 @@ export type KindProposal = {
 
 /** The decision stored with a release: what was proposed, what was decided, and why. */
 export type ReleaseDecision = {
+  /**
+   * The publish settings exactly as found on the draft. They stay on the draft after publishing,
+   * so the next publish compares against them to tell a new decision from a leftover.
+   */
+  draftSettings: DraftSettings
   justification: null | string
   kind: ChangeKind
   overridden: boolean
   proposal: KindProposal
 }
 
+/** The publish settings on the draft (see `ReleaseDecision.draftSettings`). */
+export type DraftSettings = {
+  changeNote: Record<LocaleCode, string>
+  effectiveAt: null | string
+  justification: null | string
+}
+
 /** The latest release of the document, as far as planning the next one needs it. */
 export type PreviousRelease = {
   contentHash: string
+  decision?: null | { draftSettings?: DraftSettings }
   effectiveAt: string
   hash: string
   version: string
@@ -77,7 +90,21 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
   if (input.previous && input.previous.contentHash === contentHash) {
     return null
   }
-  const justification = input.justification?.trim() || null
+  // The publish settings live on the draft and survive a publish. A value the previous publish
+  // already saw on the draft is a leftover, not a decision about this release: never reuse it.
+  const draftSettings: DraftSettings = {
+    changeNote: input.changeNote,
+    effectiveAt: input.effectiveAt ? new Date(input.effectiveAt).toISOString() : null,
+    justification: input.justification?.trim() || null,
+  }
+  const seen = input.previous?.decision?.draftSettings
+  const fresh = <T>(value: T, seenValue: T | undefined): T | undefined => (seen && value === seenValue ? undefined : value)
+  const justification = fresh(draftSettings.justification, seen?.justification) ?? null
+  const changeNote: Record<LocaleCode, string> = {}
+  for (const [locale, note] of Object.entries(input.changeNote)) {
+    changeNote[locale] = fresh(note, seen?.changeNote[locale]) ?? ''
+  }
+  const effectiveAtInput = fresh(draftSettings.effectiveAt, seen?.effectiveAt)
   const kind = input.choice === 'proposed' ? input.proposal.kind : input.choice
   const overridden = kind !== input.proposal.kind
   if (overridden && !justification) {
@@ -86,7 +113,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
       'missing-justification',
     )
   }
-  const effectiveAt = input.effectiveAt ? new Date(input.effectiveAt).toISOString() : input.publishedAt
+  const effectiveAt = effectiveAtInput ?? input.publishedAt
   if (Date.parse(effectiveAt) < Date.parse(input.publishedAt) - 60_000) {
     throw new ReleaseRefused(
       `The effective date ${effectiveAt} is in the past: a release cannot take effect before it is published.`,
@@ -103,7 +130,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
   const previousHash = input.previous?.hash ?? GENESIS_HASH
   const label = formatVersion(version)
   const hash = hashRelease({
-    changeNote: input.changeNote,
+    changeNote,
     contentHash,
     documentKey: input.documentKey,
     effectiveAt,
@@ -113,9 +140,9 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
     version: label,
   })
   return {
-    changeNote: input.changeNote,
+    changeNote,
     contentHash,
-    decision: { justification, kind, overridden, proposal: input.proposal },
+    decision: { draftSettings, justification, kind, overridden, proposal: input.proposal },
     effectiveAt,
     hash,
     kind,

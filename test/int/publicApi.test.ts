@@ -20,7 +20,7 @@ async function publishAt(publishedAt: string, effectiveAt: string, daText: strin
       context: { [PUBLISHED_AT_CONTEXT_KEY]: publishedAt },
       data: {
         _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: kind, changeNote: locale === 'da' ? `Ændring ${daText}` : `Change ${enText}`, effectiveAt, justification: 'Test history' },
+        release: { changeKind: kind, changeNote: locale === 'da' ? `Ændring ${daText}` : `Change ${enText}`, effectiveAt, justification: `Test history: ${daText}` },
         sections: current.sections!.map((row: any) => ({ ...row, body: body(locale === 'da' ? daText : enText) })),
       },
       draft: locale !== 'da',

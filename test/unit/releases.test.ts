@@ -8,7 +8,9 @@ import {
   nextEffectiveChange,
   nextVersion,
   parseVersion,
+  planRelease,
   releaseInForce,
+  ReleaseRefused,
   validateSnapshot,
 } from '../../src/releases/index.js'
 import type { ReleaseSnapshot } from '../../src/types.js'
@@ -96,5 +98,57 @@ describe('validateSnapshot', () => {
       { field: 'body', locale: 'en', sectionKey: 'purposes' },
       { field: 'title', locale: 'de' },
     ])
+  })
+})
+
+describe('planRelease', () => {
+  const base = {
+    changeNote: { da: 'Ny kategori', en: 'New category' },
+    choice: 'proposed' as const,
+    documentKey: 'privacy',
+    previous: null,
+    proposal: { kind: 'material' as const, reasons: [] },
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    snapshot: snapshot('Formål'),
+  }
+
+  it('plans 1.0 first, effective at publication when no date is given', () => {
+    expect(planRelease(base)).toMatchObject({ effectiveAt: base.publishedAt, previousHash: GENESIS_HASH, version: '1.0' })
+  })
+
+  it('returns null when the content did not change', () => {
+    const first = planRelease(base)!
+    expect(planRelease({ ...base, previous: { ...first, version: first.version } })).toBeNull()
+  })
+
+  it('requires a justification to override the proposal and records it', () => {
+    expect(() => planRelease({ ...base, choice: 'minor' })).toThrow(ReleaseRefused)
+    expect(planRelease({ ...base, choice: 'minor', justification: ' Typo only ' })!.decision).toMatchObject({
+      justification: 'Typo only',
+      kind: 'minor',
+      overridden: true,
+      proposal: { kind: 'material' },
+    })
+  })
+
+  it('refuses back-dated releases and releases that take effect before their predecessor', () => {
+    expect(() => planRelease({ ...base, effectiveAt: '2025-12-01T00:00:00.000Z' })).toThrow(/in the past/)
+    const first = planRelease({ ...base, effectiveAt: '2026-06-01T00:00:00.000Z' })!
+    expect(() =>
+      planRelease({ ...base, effectiveAt: '2026-03-01T00:00:00.000Z', previous: first, snapshot: snapshot('Formålet') }),
+    ).toThrow(/releases take effect in order/)
+  })
+
+  it('does not reuse publish settings left on the draft by the previous publish', () => {
+    const first = planRelease({ ...base, choice: 'minor', effectiveAt: '2026-02-01T00:00:00.000Z', justification: 'Reviewed' })!
+    const later = { ...base, publishedAt: '2026-05-01T00:00:00.000Z', snapshot: snapshot('Formålet') }
+    // The same note, date and justification are still on the draft: they are leftovers.
+    const second = planRelease({ ...later, effectiveAt: '2026-02-01T00:00:00.000Z', previous: first })!
+    expect(second.changeNote).toEqual({ da: '', en: '' })
+    expect(second.effectiveAt).toBe(later.publishedAt)
+    expect(() => planRelease({ ...later, choice: 'minor', justification: 'Reviewed', previous: first })).toThrow(/justification/)
+    // New values are decisions.
+    const third = planRelease({ ...later, changeNote: { da: 'Andet', en: 'Other' }, effectiveAt: '2026-06-01T00:00:00.000Z', previous: first })!
+    expect(third).toMatchObject({ changeNote: { da: 'Andet', en: 'Other' }, effectiveAt: '2026-06-01T00:00:00.000Z' })
   })
 })

@@ -37,7 +37,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       index: true,
       required: true,
       unique: true,
-      validate: validateKey,
+      // "subscriptions" is a path of the public API, so it cannot name a document.
+      validate: (value: unknown) => (value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value)),
     },
     { name: 'title', type: 'text', localized: true, required: true },
     {
@@ -120,6 +121,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the release takes effect. Empty: at once.' },
         },
         { name: 'changeNote', type: 'textarea', localized: true },
+        {
+          name: 'notifyMinor',
+          type: 'checkbox',
+          admin: { description: 'Also e-mail subscribers about a minor release (material releases always notify).' },
+          defaultValue: false,
+        },
       ],
     },
   ]

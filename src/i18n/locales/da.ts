@@ -43,6 +43,7 @@ export const da: Resources = {
       paragraphsAdded_other: '{{count}} nye tekstafsnit',
       paragraphsRemoved_one: 'et tekstafsnit fjernet',
       paragraphsRemoved_other: '{{count}} tekstafsnit fjernet',
+      quoted: '»{{text}}«',
       reordered: 'rækkefølgen er ændret',
       reworded_one: '1 tekststykke omformuleret',
       reworded_other: '{{count}} tekststykker omformuleret',

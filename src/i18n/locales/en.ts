@@ -42,6 +42,7 @@ export const en = {
       paragraphsAdded_other: '{{count}} new paragraphs',
       paragraphsRemoved_one: 'a paragraph removed',
       paragraphsRemoved_other: '{{count}} paragraphs removed',
+      quoted: '“{{text}}”',
       reordered: 'order changed',
       reworded_one: '1 passage reworded',
       reworded_other: '{{count}} passages reworded',

@@ -8,8 +8,10 @@ import { da } from './da.js'
 import { en } from './en.js'
 import { noticesDa } from './notices.da.js'
 import { noticesEn } from './notices.en.js'
+import { subscriptionDa } from './subscription.da.js'
+import { subscriptionEn } from './subscription.en.js'
 
 export const resources = {
-  da: { translation: { ...da, banner: bannerDa, notices: noticesDa } },
-  en: { translation: { ...en, banner: bannerEn, notices: noticesEn } },
+  da: { translation: { ...da, banner: bannerDa, notices: noticesDa, subscription: subscriptionDa } },
+  en: { translation: { ...en, banner: bannerEn, notices: noticesEn, subscription: subscriptionEn } },
 } as const

@@ -1,0 +1,150 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
+
+/** Signed-in users only; anonymous requests (REST, GraphQL) see nothing. */
+const signedIn: Access = ({ req }) => Boolean(req.user)
+const nobody: Access = () => false
+
+/**
+ * Subscribers to change notices. Personal data: readable and editable only by signed-in users;
+ * created, confirmed, corrected and erased only through the plugin's token-checked endpoints.
+ */
+export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  return {
+    slug: pluginConfig.subscribersSlug,
+    access: { create: nobody, delete: signedIn, read: signedIn, readVersions: nobody, update: signedIn },
+    admin: {
+      defaultColumns: ['email', 'locale', 'status', 'documents', 'confirmedAt'],
+      group: 'Policies',
+      useAsTitle: 'email',
+    },
+    fields: [
+      { name: 'email', type: 'email', index: true, required: true, unique: true },
+      {
+        name: 'locale',
+        type: 'select',
+        options: pluginConfig.locales.map((locale) => ({ label: locale, value: locale })),
+        required: true,
+      },
+      { name: 'documents', type: 'text', hasMany: true, required: true },
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'pending',
+        index: true,
+        options: [
+          { label: 'Waiting for confirmation', value: 'pending' },
+          { label: 'Confirmed', value: 'confirmed' },
+          { label: 'Unsubscribed', value: 'unsubscribed' },
+        ],
+        required: true,
+      },
+      { name: 'requestedAt', type: 'date' },
+      { name: 'confirmedAt', type: 'date' },
+      { name: 'unsubscribedAt', type: 'date' },
+      /** HMAC of the nonce of the one confirmation link that may still be used; cleared on use. */
+      { name: 'confirmNonceHash', type: 'text', admin: { hidden: true } },
+    ],
+    timestamps: true,
+  }
+}
+
+/**
+ * One notice per release (or per correction of a release): the unit whose progress an admin
+ * follows. Counts are derived from the delivery records, never kept twice.
+ */
+export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  return {
+    slug: pluginConfig.noticesSlug,
+    access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
+    admin: {
+      defaultColumns: ['documentKey', 'version', 'kind', 'status', 'createdAt'],
+      group: 'Policies',
+      useAsTitle: 'noticeKey',
+    },
+    fields: [
+      { name: 'noticeKey', type: 'text', index: true, required: true, unique: true },
+      { name: 'release', type: 'relationship', relationTo: pluginConfig.releasesSlug, required: true },
+      { name: 'documentKey', type: 'text', index: true, required: true },
+      { name: 'version', type: 'text', required: true },
+      {
+        name: 'kind',
+        type: 'select',
+        options: ['notice', 'correction'].map((value) => ({ label: value, value })),
+        required: true,
+      },
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'queued',
+        options: ['queued', 'sending', 'done'].map((value) => ({ label: value, value })),
+        required: true,
+      },
+      /** Subscribers planned when the notice fanned out. */
+      { name: 'recipients', type: 'number' },
+      /** When a send job is next expected to run; the resume sweep re-queues notices whose run never came. */
+      { name: 'nextRunAt', type: 'date' },
+      { name: 'completedAt', type: 'date' },
+    ],
+    timestamps: true,
+  }
+}
+
+/**
+ * One record per (notice, subscriber), keyed uniquely. The unique index, not a read-then-write,
+ * is what guarantees a subscriber is planned once per notice.
+ */
+export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  return {
+    slug: pluginConfig.deliveriesSlug,
+    access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
+    admin: {
+      defaultColumns: ['notice', 'status', 'attempts', 'locale', 'lastError', 'sentAt'],
+      group: 'Policies',
+    },
+    fields: [
+      { name: 'deliveryKey', type: 'text', required: true, unique: true },
+      { name: 'notice', type: 'relationship', index: true, relationTo: pluginConfig.noticesSlug, required: true },
+      /** The subscriber's ID; after erasure it points at nothing, which is what erasure means. */
+      { name: 'subscriber', type: 'text', index: true, required: true },
+      { name: 'locale', type: 'text', required: true },
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'pending',
+        index: true,
+        options: ['pending', 'retry', 'sent', 'failed', 'skipped'].map((value) => ({ label: value, value })),
+        required: true,
+      },
+      { name: 'attempts', type: 'number', defaultValue: 0 },
+      { name: 'nextAttemptAt', type: 'date', index: true },
+      { name: 'lastError', type: 'text' },
+      { name: 'messageId', type: 'text' },
+      { name: 'sentAt', type: 'date' },
+    ],
+    timestamps: true,
+  }
+}
+
+/**
+ * Claims on deliveries: a runner may send a delivery only after inserting the claim
+ * `<delivery>#<attempt>`. The unique index makes the insert the atomic step: of two runners,
+ * exactly one succeeds. A claim carries a lease; a runner that crashed leaves an expired lease,
+ * and the next runner claims the next attempt number.
+ */
+export function generateDeliveryClaimsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  return {
+    slug: pluginConfig.claimsSlug,
+    access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
+    admin: { group: 'Policies', hidden: true },
+    fields: [
+      { name: 'claimKey', type: 'text', required: true, unique: true },
+      { name: 'delivery', type: 'text', index: true, required: true },
+      { name: 'attempt', type: 'number', required: true },
+      { name: 'leaseUntil', type: 'date', required: true },
+      { name: 'runner', type: 'text', required: true },
+    ],
+    timestamps: true,
+  }
+}
