@@ -97,6 +97,7 @@ export const en = {
       negationRemoved: '“{{word}}” removed from “{{heading}}”',
       noChanges: 'No changes',
       notCompared: '“{{heading}}” was too different to compare in time: read it in full',
+      orderChanged: 'Order of paragraphs or list items changed in “{{heading}}”',
       numberChanged: 'Numbers changed in “{{heading}}”: {{removed}} → {{added}}',
       sectionAdded: 'New section “{{heading}}”',
       sectionChanged_one: 'Section “{{heading}}” changed: {{count}} word ({{terms}})',

@@ -1,0 +1,158 @@
+/**
+ * Safe HTML for a diff: `<ins>`/`<del>` inside sections marked with their key and change type.
+ *
+ * Escaping rule: every piece of text that came from a document (headings, body text, keys, link
+ * targets) and every translated label goes through `escapeHtml`, which is safe both in text nodes
+ * and in quoted attribute values. The snapshots' `html` is never embedded: the diff compares plain
+ * text, and rendering only that text means a crafted `html` field cannot reach the page.
+ * Link targets are shown as text, never as `href`, so `javascript:` URLs stay inert.
+ */
+import type { LocaleCode } from '../types.js'
+import type { Translator } from '../i18n/index.js'
+import type { BlockChange, ItemChange, LocaleDiff, SectionChange, TextChange } from './types.js'
+
+import { escapeHtml, getTranslator } from '../i18n/index.js'
+import { editorialFlavours } from './summary.js'
+
+/** Options for `renderDiffHtml`. */
+export type RenderDiffHtmlOptions = {
+  /**
+   * Level of the section headings (`h2` by default); clamped to 1–6.
+   * @default 2
+   */
+  headingLevel?: number
+  /**
+   * Language of the labels (notes such as "Only punctuation changed").
+   * @default the diff's own locale
+   */
+  locale?: LocaleCode
+}
+
+function renderParts(text: TextChange): string {
+  let html = ''
+  for (const part of text.parts) {
+    const escaped = escapeHtml(part.text)
+    if (part.type === 'insert') html += `<ins>${escaped}</ins>`
+    else if (part.type === 'delete') html += `<del>${escaped}</del>`
+    else html += escaped
+  }
+  return html
+}
+
+/** A note naming what kind of change this was, when the marks alone would not show it. */
+function renderNote(text: TextChange, t: Translator): string {
+  const notes: string[] = []
+  if (text.flavour && text.flavour !== 'words') {
+    const flavours = editorialFlavours(text)
+    const key = flavours.length === 2 ? 'punctuationAndCase' : text.flavour
+    // A link change is described by the link line below; "only a link changed" would repeat it.
+    if (!(text.flavour === 'link' && text.links)) notes.push(t(`diff.note.${key}`))
+  }
+  if (text.links) {
+    notes.push(
+      t('diff.html.linkChanged', {
+        added: text.links.added.join(', ') || '–',
+        removed: text.links.removed.join(', ') || '–',
+      }),
+    )
+  }
+  return notes.map((note) => ` <small class="pd-note">${escapeHtml(note)}</small>`).join('')
+}
+
+function changeAttributes(type: string, text: TextChange | null, baseClass = 'pd-entry'): string {
+  const flavour = text?.flavour ? ` data-flavour="${escapeHtml(text.flavour)}"` : ''
+  return ` class="${escapeHtml(`${baseClass} ${type}`)}" data-change="${escapeHtml(type)}"${flavour}`
+}
+
+function movedAttributes(oldIndex: number | null, type: string, t: Translator): string {
+  if (type !== 'moved' || oldIndex === null) return ''
+  const label = t('diff.html.moved', { from: oldIndex + 1 })
+  return ` data-moved-from="${oldIndex + 1}" title="${escapeHtml(label)}"`
+}
+
+function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): string {
+  let html = ''
+  let depth = 0
+  let open = false
+  for (const item of items) {
+    if (item.depth > depth) {
+      // Nested items go inside the previous <li>; a jump of more than one level gets empty holders.
+      while (depth < item.depth) {
+        if (!open) html += '<li class="pd-holder">'
+        html += `<${tag}>`
+        depth++
+        open = false
+      }
+    } else {
+      if (open) html += '</li>'
+      while (depth > item.depth) {
+        html += `</${tag}></li>`
+        depth--
+      }
+    }
+    html += `<li${changeAttributes(item.type, item.text)}${movedAttributes(item.oldIndex, item.type, t)}>${renderParts(item.text)}${renderNote(item.text, t)}`
+    open = true
+  }
+  if (open) html += '</li>'
+  while (depth > 0) {
+    html += `</${tag}></li>`
+    depth--
+  }
+  return html
+}
+
+function renderBlock(block: BlockChange, t: Translator): string {
+  const moved = movedAttributes(block.oldIndex, block.type, t)
+  if (block.blockType === 'paragraph') {
+    return `<p${changeAttributes(block.type, block.text)}${moved}>${renderParts(block.text)}${renderNote(block.text, t)}</p>`
+  }
+  const tag = block.ordered ? 'ol' : 'ul'
+  const orderedNote =
+    block.oldOrdered !== null && block.oldOrdered !== block.ordered
+      ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>`
+      : ''
+  return `<${tag}${changeAttributes(block.type, null)}${moved}>${renderItems(block.items, tag, t)}</${tag}>${orderedNote}`
+}
+
+function renderSection(section: SectionChange, level: number, t: Translator): string {
+  const h = `h${level}`
+  const attrs =
+    ` class="${escapeHtml(`pd-section ${section.type}`)}" data-key="${escapeHtml(section.key)}"` +
+    ` data-change="${escapeHtml(section.type)}" data-kind="${escapeHtml(section.kind)}"` +
+    (section.moved ? ' data-moved="true"' : '') +
+    (section.renamed ? ' data-renamed="true"' : '')
+  const reworded = section.heading.flavour === 'words' || section.heading.flavour === 'rewritten'
+  // A reworded heading shows its marks plus the former heading; a heading with only an editorial
+  // change gets the usual note instead.
+  const headingNote = section.heading.flavour && !reworded ? renderNote(section.heading, t) : ''
+  const heading = `<${h} class="pd-heading">${renderParts(section.heading)}${headingNote}</${h}>`
+  const body = section.blocks.map((block) => renderBlock(block, t)).join('\n')
+  if (section.type === 'unchanged') {
+    // Unchanged sections stay in the page for context but start collapsed.
+    return `<section${attrs}><details><summary>${heading}</summary>\n${body}\n</details></section>`
+  }
+  const notes: string[] = []
+  if (section.moved && section.oldIndex !== null) notes.push(t('diff.html.moved', { from: section.oldIndex + 1 }))
+  if (section.renamed && reworded && section.heading.oldText !== null) {
+    notes.push(t('diff.html.formerHeading', { heading: section.heading.oldText }))
+  }
+  const noteHtml = notes.map((note) => `\n<p class="pd-note">${escapeHtml(note)}</p>`).join('')
+  return `<section${attrs}>${heading}${noteHtml}\n${body}\n</section>`
+}
+
+/**
+ * Renders one locale's diff as an HTML fragment. Every section is included, in the new order
+ * with removed ones where they were; unchanged sections are wrapped in a closed `<details>`.
+ */
+export function renderDiffHtml(diff: LocaleDiff, options: RenderDiffHtmlOptions = {}): string {
+  const t = getTranslator(options.locale ?? diff.locale)
+  const requested = Math.trunc(options.headingLevel ?? 2)
+  const level = Number.isFinite(requested) ? Math.min(6, Math.max(1, requested)) : 2
+  const parts: string[] = []
+  if (diff.title.flavour !== null || diff.title.oldText === null || diff.title.newText === null) {
+    const type = diff.title.oldText === null ? 'added' : diff.title.newText === null ? 'removed' : 'changed'
+    parts.push(`<p${changeAttributes(type, diff.title, 'pd-title')}>${renderParts(diff.title)}${renderNote(diff.title, t)}</p>`)
+  }
+  for (const section of diff.sections) parts.push(renderSection(section, level, t))
+  return `<div class="pd-diff" lang="${escapeHtml(diff.locale)}" data-complete="${diff.complete}">\n${parts.join('\n')}\n</div>`
+}

@@ -1,0 +1,143 @@
+/**
+ * Small text helpers shared by the diff engine and the materiality rules: word counting,
+ * normalization for "only whitespace/punctuation/case changed", link extraction and similarity.
+ */
+
+/**
+ * A word: letters or digits, with inner hyphens, apostrophes, dots or commas kept together so
+ * `e-mail`, `f.eks`, `1.000` and `GDPR's` count once. `\p{L}` covers æ, ø and å.
+ */
+const WORD = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu
+
+/** Splits text into words (see `WORD`). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+/** Counts words (see `WORD`). */
+export function countWords(text: string): number {
+  let n = 0
+  WORD.lastIndex = 0
+  while (WORD.exec(text)) n++
+  return n
+}
+
+/** Collapses every run of whitespace (NBSP included) to one space and trims. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim()
+}
+
+/** The text with punctuation and symbols removed and whitespace collapsed: what is left when only words count. */
+export function stripPunctuation(text: string): string {
+  return normalizeWhitespace(text.replace(/[\p{P}\p{S}]+/gu, ' '))
+}
+
+/** `href` values in an html string, decoded from the usual entities, in order. */
+export function linkTargets(html: string): string[] {
+  const targets: string[] = []
+  for (const match of html.matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/giu)) {
+    targets.push(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''))
+  }
+  return targets
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+/** Multiset difference of two lists of strings: what `a` has that `b` lacks, and the reverse. */
+export function multisetDifference(a: string[], b: string[]): { onlyA: string[]; onlyB: string[] } {
+  const counts = new Map<string, number>()
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1)
+  const onlyB: string[] = []
+  for (const x of b) {
+    const n = counts.get(x) ?? 0
+    if (n > 0) counts.set(x, n - 1)
+    else onlyB.push(x)
+  }
+  const onlyA: string[] = []
+  for (const x of a) {
+    const n = counts.get(x) ?? 0
+    if (n > 0) {
+      onlyA.push(x)
+      counts.set(x, n - 1)
+    }
+  }
+  return { onlyA, onlyB }
+}
+
+/** A bag of lower-cased words, the input to `dice`. */
+export type WordBag = { counts: Map<string, number>; size: number }
+
+/** Builds a `WordBag` from text. */
+export function wordBag(text: string): WordBag {
+  const counts = new Map<string, number>()
+  let size = 0
+  for (const word of words(text.toLowerCase())) {
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+    size++
+  }
+  return { counts, size }
+}
+
+/** Dice coefficient of two word bags: 2·|common| / (|a| + |b|), 1 for two empty texts. */
+export function dice(a: WordBag, b: WordBag): number {
+  if (a.size + b.size === 0) return 1
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a]
+  let common = 0
+  for (const [word, n] of small.counts) common += Math.min(n, large.counts.get(word) ?? 0)
+  return (2 * common) / (a.size + b.size)
+}
+
+/**
+ * Share of two texts covered by their common prefix and suffix, 0–1. A cheap lower bound on how
+ * alike they are: a paragraph with one edited word scores close to 1 without being tokenized.
+ */
+export function edgeOverlap(a: string, b: string): number {
+  if (a.length + b.length === 0) return 1
+  const max = Math.min(a.length, b.length)
+  let prefix = 0
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++
+  return (2 * (prefix + suffix)) / (a.length + b.length)
+}
+
+/** Above this `edgeOverlap`, two texts are similar enough that computing word overlap is not worth it. */
+export const CLEARLY_SIMILAR = 0.8
+
+/**
+ * Damerau–Levenshtein distance (optimal string alignment), capped: returns `max + 1` as soon as the
+ * distance is known to exceed `max`, so checking a long word pair stays cheap.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const m = a.length
+  const n = b.length
+  // Rows have n + 1 cells and every index below stays within 0..n, hence the `!`s.
+  let prevPrev = new Array<number>(n + 1).fill(0)
+  let prev = Array.from({ length: n + 1 }, (_, j) => j)
+  for (let i = 1; i <= m; i++) {
+    const row = new Array<number>(n + 1).fill(0)
+    row[0] = i
+    let rowMin = i
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, prevPrev[j - 2]! + 1)
+      }
+      row[j] = value
+      if (value < rowMin) rowMin = value
+    }
+    if (rowMin > max) return max + 1
+    prevPrev = prev
+    prev = row
+  }
+  return prev[n]!
+}

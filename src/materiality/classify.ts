@@ -1,0 +1,298 @@
+/**
+ * Proposes whether a change is material or minor, with reasons a person can check.
+ *
+ * The rules follow the EDPB/WP29 transparency guidelines on changes to privacy notices (WP260
+ * rev.01, §29–30): changes to purposes, controller identity, recipients, transfers, retention and
+ * rights are the ones data subjects must be told about; typo, formatting, link and whitespace
+ * fixes are not. A substantive change in a material kind, a new or removed section, or a new list
+ * item in data categories, purposes or recipients proposes material. Everything is configurable
+ * through `MaterialityThresholds`. The proposal is only a proposal: the editor decides
+ * (`decideRelease`).
+ */
+import type { LocaleCode, SectionKind } from '../types.js'
+import type { LocaleDiff, SectionChange, SnapshotDiff, TextChange } from '../diff/types.js'
+import type { Classification, ClassifyOptions, MaterialityThresholds, Reason, ReasonCode, ReasonParams } from './types.js'
+
+import { getTranslator } from '../i18n/index.js'
+import { EDITORIAL_FLAVOURS, editorialFlavours, headingOf, joinList, shorten } from '../diff/summary.js'
+import { multisetDifference, words } from '../diff/text.js'
+import { resolveThresholds, stem } from './thresholds.js'
+
+function language(locale: LocaleCode): string {
+  return locale.split('-')[0] ?? locale
+}
+
+/** Renders a reason's message in `locale` from its code and params. */
+export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: LocaleCode): string {
+  const t = getTranslator(locale)
+  const p = reason.params
+  const text = (name: string): string => {
+    const value = p[name]
+    return Array.isArray(value) ? joinList(value, locale) : String(value ?? '')
+  }
+  const kind = (name: string): string => t(`materiality.kinds.${text(name)}`)
+  switch (reason.code) {
+    case 'editorial-only': {
+      const flavours = Array.isArray(p.flavours) ? p.flavours : []
+      const what = joinList(flavours.map((f) => t(`diff.what.${f}`)), locale)
+      return t('materiality.reasons.editorialOnly', { heading: text('heading'), what })
+    }
+    case 'kind-changed':
+      return t('materiality.reasons.kindChanged', { heading: text('heading'), kind: kind('kind'), oldKind: kind('oldKind') })
+    case 'list-item-added':
+      return t('materiality.reasons.listItemAdded', { heading: text('heading'), item: text('item') })
+    case 'list-item-removed':
+      return t('materiality.reasons.listItemRemoved', { heading: text('heading'), item: text('item') })
+    case 'negation-added':
+      return t('materiality.reasons.negationAdded', { heading: text('heading'), word: text('words') })
+    case 'negation-removed':
+      return t('materiality.reasons.negationRemoved', { heading: text('heading'), word: text('words') })
+    case 'no-changes':
+      return t('materiality.reasons.noChanges')
+    case 'not-compared':
+      return t('materiality.reasons.notCompared', { heading: text('heading') })
+    case 'number-changed': {
+      const list = (name: string): string => (Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–')
+      return t('materiality.reasons.numberChanged', { added: list('added'), heading: text('heading'), removed: list('removed') })
+    }
+    case 'order-changed':
+      return t('materiality.reasons.orderChanged', { heading: text('heading') })
+    case 'section-added':
+      return t('materiality.reasons.sectionAdded', { heading: text('heading') })
+    case 'section-changed': {
+      const terms = Number(p.terms ?? 0)
+      return t('materiality.reasons.sectionChanged', {
+        count: Number(p.words ?? 0),
+        heading: text('heading'),
+        terms: terms === 0 ? t('materiality.termsNone') : t('materiality.terms', { count: terms }),
+      })
+    }
+    case 'section-moved':
+      return t('materiality.reasons.sectionMoved', { heading: text('heading') })
+    case 'section-removed':
+      return t('materiality.reasons.sectionRemoved', { heading: text('heading') })
+    case 'section-renamed':
+      return t('materiality.reasons.sectionRenamed', { heading: text('heading'), old: text('old') })
+    case 'title-changed':
+      return t('materiality.reasons.titleChanged', { title: text('title') })
+  }
+}
+
+type Finding = Omit<Reason, 'locale' | 'message'>
+
+/** Content words of a text: lower-cased, stop words dropped, stemmed. */
+function contentWords(text: string, locale: LocaleCode, stopWords: Set<string>): string[] {
+  const out: string[] = []
+  for (const word of words(text.toLowerCase().replace(/’/g, "'"))) {
+    if (!stopWords.has(word)) out.push(stem(word, locale))
+  }
+  return out
+}
+
+function partsText(text: TextChange, type: 'delete' | 'insert'): string {
+  // Parts are joined with a space so words from separate runs never fuse.
+  return text.parts
+    .filter((part) => part.type === type)
+    .map((part) => part.text)
+    .join(' ')
+}
+
+type SectionContext = {
+  heading: string
+  kinds: SectionKind[]
+  locale: LocaleCode
+  thresholds: MaterialityThresholds
+}
+
+function inKinds(ctx: SectionContext, kinds: SectionKind[]): boolean {
+  return ctx.kinds.some((kind) => kinds.includes(kind))
+}
+
+/** Findings for the body of a kept section. */
+function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
+  const { thresholds } = ctx
+  const findings: Finding[] = []
+  const deleted: string[] = []
+  const inserted: string[] = []
+  const editorial = new Set<string>()
+  let changedWords = 0
+  let notCompared = false
+  let reordered = false
+  const numbers = { added: [] as string[], removed: [] as string[] }
+  const negations = { added: [] as string[], removed: [] as string[] }
+  const negationWords = new Set(thresholds.negationWords[language(ctx.locale)] ?? [])
+
+  const substantive = (text: TextChange): void => {
+    const del = partsText(text, 'delete')
+    const ins = partsText(text, 'insert')
+    deleted.push(del)
+    inserted.push(ins)
+    changedWords += text.deletedWords + text.insertedWords
+    if (text.flavour !== 'words') return
+    // Numbers and negations only count when they changed, not when a sentence around them moved.
+    const delWords = words(del.toLowerCase().replace(/’/g, "'"))
+    const insWords = words(ins.toLowerCase().replace(/’/g, "'"))
+    const num = multisetDifference(
+      delWords.filter((w) => /\p{N}/u.test(w)),
+      insWords.filter((w) => /\p{N}/u.test(w)),
+    )
+    numbers.removed.push(...num.onlyA)
+    numbers.added.push(...num.onlyB)
+    const neg = multisetDifference(
+      delWords.filter((w) => negationWords.has(w)),
+      insWords.filter((w) => negationWords.has(w)),
+    )
+    negations.removed.push(...neg.onlyA)
+    negations.added.push(...neg.onlyB)
+  }
+  const changed = (text: TextChange): void => {
+    if (text.flavour === 'words') substantive(text)
+    else if (text.flavour === 'rewritten') notCompared = true
+    else for (const flavour of editorialFlavours(text)) editorial.add(flavour)
+  }
+
+  for (const block of section.blocks) {
+    if (block.type === 'moved') reordered = true
+    if (block.blockType === 'paragraph') {
+      if (block.type === 'added' || block.type === 'removed') substantive(block.text)
+      else changed(block.text)
+      continue
+    }
+    if (block.oldOrdered !== null && block.oldOrdered !== block.ordered) editorial.add('formatting')
+    for (const item of block.items) {
+      if (item.type === 'added' || item.type === 'removed') {
+        const added = item.type === 'added'
+        const material = inKinds(ctx, added ? thresholds.newListItemMaterialKinds : thresholds.removedListItemMaterialKinds)
+        findings.push({
+          code: added ? 'list-item-added' : 'list-item-removed',
+          material,
+          params: { heading: ctx.heading, item: shorten((added ? item.text.newText : item.text.oldText) ?? '') },
+          section: section.key,
+        })
+        // An item already reported as material is not counted again in the section's size.
+        if (!material) substantive(item.text)
+      } else {
+        if (item.type === 'moved') reordered = true
+        changed(item.text)
+      }
+    }
+  }
+
+  if (changedWords > 0) {
+    const stopWords = new Set(thresholds.stopWords[language(ctx.locale)] ?? [])
+    const lang = language(ctx.locale)
+    const { onlyA, onlyB } = multisetDifference(
+      deleted.flatMap((text) => contentWords(text, lang, stopWords)),
+      inserted.flatMap((text) => contentWords(text, lang, stopWords)),
+    )
+    const terms = Math.max(onlyA.length, onlyB.length)
+    const minTerms = Math.min(
+      ...ctx.kinds.map((kind) => thresholds.minChangedTermsByKind[kind] ?? thresholds.minChangedTerms),
+    )
+    const material =
+      (inKinds(ctx, thresholds.materialKinds) && terms >= minTerms && terms > 0) ||
+      (thresholds.minChangedTermsAnyKind !== null && terms >= thresholds.minChangedTermsAnyKind)
+    findings.push({ code: 'section-changed', material, params: { heading: ctx.heading, terms, words: changedWords }, section: section.key })
+  }
+  if (numbers.added.length || numbers.removed.length) {
+    findings.push({
+      code: 'number-changed',
+      material: inKinds(ctx, thresholds.numberChangeMaterialKinds),
+      params: { added: numbers.added, heading: ctx.heading, removed: numbers.removed },
+      section: section.key,
+    })
+  }
+  for (const [code, list] of [
+    ['negation-added', negations.added],
+    ['negation-removed', negations.removed],
+  ] as const) {
+    if (list.length) {
+      findings.push({ code, material: thresholds.negationIsMaterial, params: { heading: ctx.heading, words: [...new Set(list)] }, section: section.key })
+    }
+  }
+  if (notCompared) {
+    findings.push({ code: 'not-compared', material: thresholds.notComparedIsMaterial, params: { heading: ctx.heading }, section: section.key })
+  }
+  // Reordering says nothing new, but a reader comparing versions should know why things moved.
+  if (reordered) findings.push({ code: 'order-changed', material: false, params: { heading: ctx.heading }, section: section.key })
+  // "Only punctuation changed" would be untrue next to substantive findings.
+  if (findings.every((f) => f.code === 'order-changed') && editorial.size > 0) {
+    findings.push({
+      code: 'editorial-only',
+      material: false,
+      params: { flavours: EDITORIAL_FLAVOURS.filter((f) => editorial.has(f)), heading: ctx.heading },
+      section: section.key,
+    })
+  }
+  return findings
+}
+
+function sectionFindings(section: SectionChange, locale: LocaleCode, thresholds: MaterialityThresholds, kindOverride?: SectionKind): Finding[] {
+  const heading = headingOf(section)
+  const kind = kindOverride ?? section.kind
+  // Judge by both the old and the new kind, so re-tagging a section cannot hide a change.
+  const kinds = section.oldKind && section.oldKind !== kind && !kindOverride ? [kind, section.oldKind] : [kind]
+  const ctx: SectionContext = { heading, kinds, locale, thresholds }
+  if (section.type === 'added' || section.type === 'removed') {
+    const added = section.type === 'added'
+    return [
+      {
+        code: added ? 'section-added' : 'section-removed',
+        material: added ? thresholds.newSectionIsMaterial : thresholds.removedSectionIsMaterial,
+        params: { heading },
+        section: section.key,
+      },
+    ]
+  }
+  const findings = section.bodyChanged ? bodyFindings(section, ctx) : []
+  const headingFlavour = section.heading.flavour
+  if (headingFlavour === 'words' || headingFlavour === 'rewritten') {
+    findings.push({ code: 'section-renamed', material: false, params: { heading, old: section.heading.oldText ?? '' }, section: section.key })
+  } else if (headingFlavour !== null) {
+    const flavours = editorialFlavours(section.heading)
+    const existing = findings.find((f) => f.code === 'editorial-only')
+    if (existing && Array.isArray(existing.params.flavours)) {
+      existing.params.flavours = EDITORIAL_FLAVOURS.filter((f) => flavours.includes(f) || (existing.params.flavours as string[]).includes(f))
+    } else if (findings.every((f) => f.code === 'order-changed')) {
+      findings.push({ code: 'editorial-only', material: false, params: { flavours, heading }, section: section.key })
+    }
+  }
+  if (section.moved) findings.push({ code: 'section-moved', material: false, params: { heading }, section: section.key })
+  if (section.oldKind && section.oldKind !== section.kind) {
+    findings.push({ code: 'kind-changed', material: false, params: { heading, kind: section.kind, oldKind: section.oldKind }, section: section.key })
+  }
+  return findings
+}
+
+function localeFindings(diff: LocaleDiff, thresholds: MaterialityThresholds, kinds: Record<string, SectionKind> | undefined): Finding[] {
+  const findings: Finding[] = []
+  if (diff.title.flavour !== null && diff.title.flavour !== 'whitespace' && diff.title.newText) {
+    findings.push({ code: 'title-changed', material: false, params: { title: diff.title.newText }, section: null })
+  }
+  for (const section of diff.sections) findings.push(...sectionFindings(section, diff.locale, thresholds, kinds?.[section.key]))
+  return findings
+}
+
+/**
+ * Classifies a diff (one locale, or all locales of a release) as material or minor. Reasons come
+ * material first, then in document order; with nothing to report there is one `no-changes` reason.
+ */
+export function classify(diff: LocaleDiff | SnapshotDiff, options: ClassifyOptions = {}): Classification {
+  const thresholds = resolveThresholds(options.thresholds)
+  const localeDiffs = 'locales' in diff ? Object.values(diff.locales) : [diff]
+  const reasons: Reason[] = []
+  for (const localeDiff of localeDiffs) {
+    const messageLocale = options.locale ?? localeDiff.locale
+    for (const finding of localeFindings(localeDiff, thresholds, options.kinds)) {
+      reasons.push({ ...finding, locale: localeDiff.locale, message: renderReason(finding, messageLocale) })
+    }
+  }
+  if (reasons.length === 0) {
+    const locale = options.locale ?? localeDiffs[0]?.locale ?? 'en'
+    const finding: Finding = { code: 'no-changes' satisfies ReasonCode, material: false, params: {} as ReasonParams, section: null }
+    reasons.push({ ...finding, locale, message: renderReason(finding, locale) })
+  }
+  // Stable sort: material findings first, document order otherwise.
+  reasons.sort((a, b) => Number(b.material) - Number(a.material))
+  return { proposal: reasons.some((r) => r.material) ? 'material' : 'minor', reasons }
+}
