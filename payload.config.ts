@@ -32,7 +32,16 @@ function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
   const url = uri.startsWith('file:') ? uri : `file:${path.resolve(dirname, 'data/policy-docs.db')}`
   // Transactions on: a publish and its release commit or roll back together.
   // (Never with `:memory:`, where a transaction would open a second, empty database.)
-  return sqliteAdapter({ client: { url }, transactionOptions: {} })
+  // A busy timeout lets several processes (the app and job workers) share the file: a writer
+  // waits for the lock instead of failing. (WAL mode was tried and fails libsql's per-transaction
+  // connections with SQLITE_BUSY_SNAPSHOT.)
+  return sqliteAdapter({
+    busyTimeout: 10_000,
+    client: { url },
+    // Extra processes on the same file (job workers) must not push the schema a second time.
+    push: env.DB_PUSH !== 'false',
+    transactionOptions: {},
+  })
 }
 
 export default buildConfig({
@@ -57,10 +66,14 @@ export default buildConfig({
         defaultFromName: env.MAIL_FROM_NAME ?? 'Jackon Danmark A/S',
         skipVerify: true,
         transportOptions: {
+          // Bounded waits: a stuck mail server must not hold a notice worker for nodemailer's default 10 minutes.
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
           host: env.SMTP_HOST,
           ignoreTLS: env.SMTP_SECURE !== 'true',
           port: Number(env.SMTP_PORT ?? 587),
           secure: env.SMTP_SECURE === 'true',
+          socketTimeout: 30_000,
         },
       })
     : undefined,

@@ -4,6 +4,7 @@ import type { LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { backoffDelay, classifySmtpError, fillUrlTemplate, messageIdFor, pickLocale, renderNotice } from '../../src/notices/index.js'
+import { withBusyRetry } from '../utilities/withBusyRetry.js'
 import { getMailContext } from './mailContext.js'
 import { listLinksFor } from './links.js'
 
@@ -46,7 +47,7 @@ const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.
 
 /** Whether a failed create was a duplicate of an existing unique key (a lost race, not an error). */
 async function existsWithKey(payload: Payload, collection: string, field: string, value: string): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection, overrideAccess: true, where: { [field]: { equals: value } } })
+  const { totalDocs } = await withBusyRetry(() => payload.count({ collection, overrideAccess: true, where: { [field]: { equals: value } } }))
   return totalDocs > 0
 }
 
@@ -55,26 +56,36 @@ async function existsWithKey(payload: Payload, collection: string, field: string
  * `deliveryKey` (notice, subscriber) makes a re-run after a crash create only what is missing.
  */
 export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, notice: NoticeDoc): Promise<number> {
+  // Those who had subscribed when the release was published: a later subscriber never agreed to
+  // the old text, and reads the new one when they subscribe.
+  const release = (await withBusyRetry(() =>
+    payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
+  )) as unknown as { publishedAt: string }
   let page = 1
   for (;;) {
-    const { docs, hasNextPage } = await payload.find({
+    const { docs, hasNextPage } = await withBusyRetry(() => payload.find({
       collection: pluginConfig.subscribersSlug,
       depth: 0,
       limit: 500,
       overrideAccess: true,
       page,
       sort: 'id',
-      where: { and: [{ status: { equals: 'confirmed' } }, { documents: { in: [notice.documentKey] } }] },
-    })
+      where: {
+        and: [
+          { status: { equals: 'confirmed' } },
+          { documents: { in: [notice.documentKey] } },
+          { confirmedAt: { less_than_equal: release.publishedAt } },
+        ],
+      },
+    }))
     for (const subscriber of docs as unknown as SubscriberDoc[]) {
       const deliveryKey = `${String(notice.id)}:${String(subscriber.id)}`
       try {
-        await payload.create({
+        await withBusyRetry(() => payload.create({
           collection: pluginConfig.deliveriesSlug,
           data: { deliveryKey, locale: subscriber.locale, notice: notice.id, status: 'pending', subscriber: String(subscriber.id) },
           depth: 0,
-          overrideAccess: true,
-        })
+          overrideAccess: true, disableTransaction: true }))
       } catch (error) {
         if (!(await existsWithKey(payload, pluginConfig.deliveriesSlug, 'deliveryKey', deliveryKey))) {
           throw error
@@ -86,18 +97,17 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
     }
     page += 1
   }
-  const { totalDocs } = await payload.count({
+  const { totalDocs } = await withBusyRetry(() => payload.count({
     collection: pluginConfig.deliveriesSlug,
     overrideAccess: true,
     where: { notice: { equals: notice.id } },
-  })
-  await payload.update({
+  }))
+  await withBusyRetry(() => payload.update({
     id: notice.id,
     collection: pluginConfig.noticesSlug,
     data: { recipients: totalDocs, status: 'sending' },
     depth: 0,
-    overrideAccess: true,
-  })
+    overrideAccess: true, disableTransaction: true }))
   return totalDocs
 }
 
@@ -113,7 +123,7 @@ async function claimDelivery(
   delivery: DeliveryDoc,
   runner: string,
 ): Promise<null | { attempt: number; claimId: Id }> {
-  const { docs } = await payload.find({
+  const { docs } = await withBusyRetry(() => payload.find({
     collection: pluginConfig.claimsSlug,
     depth: 0,
     limit: 1,
@@ -121,7 +131,7 @@ async function claimDelivery(
     pagination: false,
     sort: '-attempt',
     where: { delivery: { equals: String(delivery.id) } },
-  })
+  }))
   const latest = docs[0] as undefined | { attempt: number; leaseUntil: string }
   if (latest && Date.parse(latest.leaseUntil) > Date.now()) {
     return null
@@ -130,7 +140,7 @@ async function claimDelivery(
   const claimKey = `${String(delivery.id)}#${attempt}`
   let claimId: Id
   try {
-    const claim = await payload.create({
+    const claim = await withBusyRetry(() => payload.create({
       collection: pluginConfig.claimsSlug,
       data: {
         attempt,
@@ -140,8 +150,7 @@ async function claimDelivery(
         runner,
       },
       depth: 0,
-      overrideAccess: true,
-    })
+      overrideAccess: true, disableTransaction: true }))
     claimId = claim.id
   } catch (error) {
     if (await existsWithKey(payload, pluginConfig.claimsSlug, 'claimKey', claimKey)) {
@@ -150,12 +159,12 @@ async function claimDelivery(
     throw error
   }
   // Someone may have finished this delivery between our query and our claim.
-  const current = (await payload.findByID({
+  const current = (await withBusyRetry(() => payload.findByID({
     id: delivery.id,
     collection: pluginConfig.deliveriesSlug,
     depth: 0,
     overrideAccess: true,
-  })) as unknown as DeliveryDoc
+  }))) as unknown as DeliveryDoc
   if (current.status !== 'pending' && current.status !== 'retry') {
     await releaseClaim(payload, pluginConfig, claimId)
     return null
@@ -164,13 +173,12 @@ async function claimDelivery(
 }
 
 async function releaseClaim(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, claimId: Id): Promise<void> {
-  await payload.update({
+  await withBusyRetry(() => payload.update({
     id: claimId,
     collection: pluginConfig.claimsSlug,
     data: { leaseUntil: new Date().toISOString() },
     depth: 0,
-    overrideAccess: true,
-  })
+    overrideAccess: true, disableTransaction: true }))
 }
 
 /** Sends one claimed delivery and records the outcome. Never throws for an SMTP failure. */
@@ -185,7 +193,9 @@ async function deliver(
   attempt: number,
 ): Promise<void> {
   const update = (data: Record<string, unknown>) =>
-    payload.update({ id: delivery.id, collection: pluginConfig.deliveriesSlug, data, depth: 0, overrideAccess: true })
+    withBusyRetry(() =>
+      payload.update({ id: delivery.id, collection: pluginConfig.deliveriesSlug, data, depth: 0, disableTransaction: true, overrideAccess: true }),
+    )
   // Re-checked at send time, so whoever unsubscribes or is erased mid-notice is not mailed after that.
   if (!subscriber || subscriber.status !== 'confirmed' || !subscriber.documents?.includes(notice.documentKey)) {
     await update({ attempts: attempt, lastError: subscriber ? 'Unsubscribed before sending.' : 'Subscriber erased before sending.', status: 'skipped' })
@@ -256,14 +266,14 @@ export async function runNotice(
   noticeId: Id,
   runner: string,
 ): Promise<NoticeRunResult> {
-  const notice = (await payload.findByID({ id: noticeId, collection: pluginConfig.noticesSlug, depth: 0, overrideAccess: true })) as unknown as NoticeDoc
+  const notice = (await withBusyRetry(() => payload.findByID({ id: noticeId, collection: pluginConfig.noticesSlug, depth: 0, overrideAccess: true }))) as unknown as NoticeDoc
   if (notice.status === 'done') {
     return { done: true }
   }
   if (notice.recipients === null || notice.recipients === undefined || notice.status === 'queued') {
     await fanOutNotice(payload, pluginConfig, notice)
   }
-  const release = (await payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true })) as unknown as ReleaseDoc
+  const release = (await withBusyRetry(() => payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true }))) as unknown as ReleaseDoc
   const previousVersion = await findPreviousVersion(payload, pluginConfig, notice.documentKey, release.version)
   const deadline = Date.now() + pluginConfig.notices.runBudgetSeconds * 1000
   const busy = new Set<string>()
@@ -276,7 +286,7 @@ export async function runNotice(
     if (busy.size > 0) {
       and.push({ id: { not_in: [...busy] } })
     }
-    const { docs } = await payload.find({
+    const { docs } = await withBusyRetry(() => payload.find({
       collection: pluginConfig.deliveriesSlug,
       depth: 0,
       limit: pluginConfig.notices.batchSize,
@@ -284,34 +294,34 @@ export async function runNotice(
       pagination: false,
       sort: 'id',
       where: { and },
-    })
+    }))
     if (docs.length === 0) {
       break
     }
-    const claimed: Array<{ attempt: number; claimId: Id; delivery: DeliveryDoc }> = []
+    // Claim one delivery at a time, just before sending it, so that concurrent runners share the
+    // work instead of one of them holding a whole batch, and read the subscriber at that moment, so
+    // that whoever unsubscribes or is erased mid-notice is not mailed after that.
     for (const delivery of docs as unknown as DeliveryDoc[]) {
-      const claim = await claimDelivery(payload, pluginConfig, delivery, runner)
-      if (claim) {
-        claimed.push({ ...claim, delivery })
-      } else {
-        busy.add(String(delivery.id))
+      if (Date.now() >= deadline) {
+        break
       }
-    }
-    if (claimed.length === 0) {
-      continue
-    }
-    const { docs: subscribers } = await payload.find({
-      collection: pluginConfig.subscribersSlug,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      where: { id: { in: claimed.map((item) => item.delivery.subscriber) } },
-    })
-    const byId = new Map((subscribers as unknown as SubscriberDoc[]).map((subscriber) => [String(subscriber.id), subscriber]))
-    for (const item of claimed) {
-      await deliver(payload, pluginConfig, notice, release, previousVersion, item.delivery, byId.get(item.delivery.subscriber), item.attempt)
-      await releaseClaim(payload, pluginConfig, item.claimId)
+      const claim = await claimDelivery(payload, pluginConfig, delivery, runner)
+      if (!claim) {
+        busy.add(String(delivery.id))
+        continue
+      }
+      const { docs: found } = await withBusyRetry(() =>
+        payload.find({
+          collection: pluginConfig.subscribersSlug,
+          depth: 0,
+          limit: 1,
+          overrideAccess: true,
+          pagination: false,
+          where: { id: { equals: delivery.subscriber } },
+        }),
+      )
+      await deliver(payload, pluginConfig, notice, release, previousVersion, delivery, found[0] as unknown as SubscriberDoc | undefined, claim.attempt)
+      await releaseClaim(payload, pluginConfig, claim.claimId)
     }
   }
   return finishRun(payload, pluginConfig, notice.id, busy.size > 0)
@@ -324,7 +334,7 @@ async function findPreviousVersion(
   version: string,
 ): Promise<string | undefined> {
   const [major, minor] = version.split('.').map(Number) as [number, number]
-  const { docs } = await payload.find({
+  const { docs } = await withBusyRetry(() => payload.find({
     collection: pluginConfig.releasesSlug,
     depth: 0,
     limit: 1,
@@ -338,7 +348,7 @@ async function findPreviousVersion(
         { or: [{ major: { less_than: major } }, { and: [{ major: { equals: major } }, { minor: { less_than: minor } }] }] },
       ],
     },
-  })
+  }))
   return (docs[0] as undefined | { version: string })?.version
 }
 
@@ -349,7 +359,7 @@ async function finishRun(
   noticeId: Id,
   sawBusy: boolean,
 ): Promise<NoticeRunResult> {
-  const { docs } = await payload.find({
+  const { docs } = await withBusyRetry(() => payload.find({
     collection: pluginConfig.deliveriesSlug,
     depth: 0,
     limit: 1,
@@ -357,27 +367,25 @@ async function finishRun(
     pagination: false,
     sort: 'nextAttemptAt',
     where: { and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }] },
-  })
+  }))
   const next = docs[0] as undefined | { nextAttemptAt?: null | string }
   if (!next) {
-    await payload.update({
+    await withBusyRetry(() => payload.update({
       id: noticeId,
       collection: pluginConfig.noticesSlug,
       data: { completedAt: new Date().toISOString(), nextRunAt: null, status: 'done' },
       depth: 0,
-      overrideAccess: true,
-    })
+      overrideAccess: true, disableTransaction: true }))
     return { done: true }
   }
   const soonest = next.nextAttemptAt ? Date.parse(next.nextAttemptAt) : Date.now()
   // Work held by another runner's live lease is looked at again when that lease can have expired.
   const at = new Date(Math.max(Date.now(), sawBusy ? Math.min(soonest, Date.now() + pluginConfig.notices.leaseSeconds * 1000) : soonest))
-  await payload.update({
+  await withBusyRetry(() => payload.update({
     id: noticeId,
     collection: pluginConfig.noticesSlug,
     data: { nextRunAt: at.toISOString() },
     depth: 0,
-    overrideAccess: true,
-  })
+    overrideAccess: true, disableTransaction: true }))
   return { done: false, nextRunAt: at }
 }

@@ -26,6 +26,7 @@ export class SmtpSink {
   readonly failures = new Map<string, Failure[]>()
   readonly mails: ReceivedMail[] = []
   private server: SMTPServer
+  private readonly sockets = new Map<number, import('node:net').Socket>()
   port = 0
 
   constructor() {
@@ -69,7 +70,7 @@ export class SmtpSink {
         const failure = queue?.shift()
         if (failure === 'drop') {
           // Close the socket without an answer: the client sees a dropped connection.
-          ;(session as unknown as { socket?: { destroy: () => void } }).socket?.destroy?.()
+          this.sockets.get(session.remotePort)?.destroy()
           return
         }
         if (failure) {
@@ -85,6 +86,13 @@ export class SmtpSink {
 
   /** Starts listening (on a random port the first time, on the same port after a stop). */
   async start(): Promise<number> {
+    this.server.server.on('connection', (socket: import('node:net').Socket) => {
+      const port = socket.remotePort
+      if (port !== undefined) {
+        this.sockets.set(port, socket)
+        socket.on('close', () => this.sockets.delete(port))
+      }
+    })
     await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', () => resolve()))
     this.port = (this.server.server.address() as { port: number }).port
     return this.port
@@ -92,6 +100,10 @@ export class SmtpSink {
 
   /** Stops listening: the SMTP server is down until `start` is called again. */
   async stop(): Promise<void> {
+    // Cut open connections at once rather than waiting out smtp-server's close timeout.
+    for (const socket of this.sockets.values()) {
+      socket.destroy()
+    }
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
     this.server = this.create()
   }

@@ -1,0 +1,29 @@
+/**
+ * A separate worker process for the fault tests, on the same SQLite file and SMTP server as the
+ * test: `jobs` runs the jobs queue until it is empty; `notice <id>` runs one notice directly
+ * (a second, concurrent runner). The test may kill it at any moment.
+ */
+import { getPayload } from 'payload'
+
+import config from '../../payload.config.js'
+import { runNotice } from '../../plugin/notices/runNotice.js'
+
+const [mode, noticeId, startAt] = process.argv.slice(2)
+const payload = await getPayload({ config })
+payload.logger.level = 'warn'
+const pluginConfig = (payload.config.custom as { policyDocuments: never }).policyDocuments
+
+if (mode === 'notice' && noticeId) {
+  // Line up with the other runner so both really work at the same time.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt ?? 0) - Date.now())))
+  await runNotice(payload, pluginConfig, noticeId, `worker-${process.pid}`)
+} else {
+  for (let round = 0; round < 50; round++) {
+    const result = await payload.jobs.run({ limit: 50, queue: 'default' })
+    if (result.noJobsRemaining) {
+      break
+    }
+  }
+}
+process.stdout.write('worker done\n')
+process.exit(0)

@@ -1,0 +1,226 @@
+import type { Payload } from 'payload'
+
+import { spawn, type ChildProcess } from 'node:child_process'
+
+import { blocksToLexical } from '../../src/lexical/index.js'
+import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
+import { seed } from '../../seed/index.js'
+import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { SmtpSink } from '../helpers/smtpSink.js'
+
+let t: TestPayload
+let payload: Payload
+let env: Record<string, string>
+const sink = new SmtpSink()
+let releaseCounter = 0
+
+
+const pluginConfig = () => (payload.config.custom as { policyDocuments: any }).policyDocuments
+
+/** Adds confirmed subscribers directly (the opt-in flow itself is covered by notices.test.ts). */
+async function addSubscribers(emails: string[], locale = 'da') {
+  for (const email of emails) {
+    await payload.create({
+      collection: 'policy-subscribers',
+      data: { confirmedAt: new Date().toISOString(), documents: ['privacy'], email, locale, status: 'confirmed' },
+    })
+  }
+}
+
+async function removeAllSubscribers() {
+  await payload.delete({ collection: 'policy-subscribers', where: { id: { exists: true } } })
+}
+
+/** Publishes a material release and returns its notice. */
+async function publishMaterial(): Promise<any> {
+  releaseCounter += 1
+  const label = `Ændring nr. ${releaseCounter}`
+  const doc = (await payload.find({ collection: 'policy-documents', where: { key: { equals: 'privacy' } } })).docs[0]!
+  for (const locale of ['en', 'da'] as const) {
+    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
+    await payload.update({
+      id: doc.id,
+      collection: 'policy-documents',
+      data: {
+        _status: locale === 'da' ? 'published' : 'draft',
+        release: { changeKind: 'material', changeNote: `${label} (${locale})`, justification: `Fault test ${releaseCounter}` },
+        sections: current.sections!.map((row: any) =>
+          row.key === 'third-parties' ? { ...row, body: blocksToLexical([{ html: label, text: `${label} ${locale}`, type: 'paragraph' }]) } : row,
+        ),
+      },
+      draft: locale !== 'da',
+      locale,
+    })
+  }
+  const { docs } = await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
+  return docs[0]
+}
+
+const deliveries = async (noticeId: number | string) =>
+  (await payload.find({ collection: 'policy-deliveries', pagination: false, where: { notice: { equals: noticeId } } })).docs as any[]
+
+const noticeMailsTo = (email: string, noticeNumber: number) =>
+  sink.to(email).filter((mail) => mail.text.includes(`Ændring nr. ${noticeNumber}`))
+
+/** Runs due jobs until the notice is done, sleeping until queued retries are due. */
+async function runUntilDone(noticeId: number | string, timeoutMs = 20_000) {
+  const start = Date.now()
+  for (;;) {
+    await payload.jobs.run({ limit: 50, queue: 'default' })
+    const notice = await payload.findByID({ id: noticeId, collection: 'policy-notices' })
+    if ((notice as any).status === 'done') {
+      return
+    }
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`notice ${noticeId} not done: ${JSON.stringify(await deliveries(noticeId))}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+function startWorker(args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/noticeWorker.ts', ...args], {
+    env: { ...process.env, ...env, DB_PUSH: 'false', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) {
+      console.error(`worker exited with ${code}:\n${output.join('').slice(-3000)}`)
+    }
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, exited }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) {
+      throw new Error('timed out waiting')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+beforeAll(async () => {
+  const port = await sink.start()
+  env = { NOTICE_LEASE_SECONDS: '2', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
+  t = await bootPayload(env)
+  env.DATABASE_URI = process.env.DATABASE_URI!
+  env.PAYLOAD_SECRET = process.env.PAYLOAD_SECRET!
+  payload = t.payload
+  await seed(payload)
+}, 60_000)
+
+afterAll(async () => {
+  await t?.destroy()
+  await sink.stop()
+})
+
+afterEach(async () => {
+  sink.delayMs = 0
+  sink.failures.clear()
+  await removeAllSubscribers()
+})
+
+describe('delivery faults', () => {
+  it('retries temporary SMTP failures (4xx and dropped connections) and records permanent ones', async () => {
+    await addSubscribers(['frank@example.com', 'grace@example.com', 'henry@example.com', 'ida@example.com'])
+    sink.failures.set('frank@example.com', [{ code: 451, message: 'Try again later' }, { code: 421, message: 'Busy' }])
+    sink.failures.set('grace@example.com', [{ code: 550, message: 'No such user' }])
+    sink.failures.set('henry@example.com', ['drop'])
+    const notice = await publishMaterial()
+    await runUntilDone(notice.id)
+    const byEmail = async (email: string) => {
+      const subscriber = (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: email } } })).docs[0]!
+      return (await deliveries(notice.id)).find((d) => d.subscriber === String(subscriber.id))
+    }
+    expect(noticeMailsTo('frank@example.com', releaseCounter)).toHaveLength(1)
+    expect(await byEmail('frank@example.com')).toMatchObject({ attempts: 3, lastError: null, status: 'sent' })
+    expect(noticeMailsTo('henry@example.com', releaseCounter)).toHaveLength(1)
+    expect(await byEmail('henry@example.com')).toMatchObject({ attempts: 2, lastError: null, status: 'sent' })
+    expect(noticeMailsTo('grace@example.com', releaseCounter)).toHaveLength(0)
+    const grace = await byEmail('grace@example.com')
+    expect(grace).toMatchObject({ attempts: 1, status: 'failed' })
+    expect(grace.lastError).toMatch(/^permanent: .*550/)
+    expect(noticeMailsTo('ida@example.com', releaseCounter)).toHaveLength(1)
+  })
+
+  it('delivers everything once the SMTP server is back after being down', async () => {
+    await addSubscribers(['jens@example.com', 'karen@example.com'])
+    const notice = await publishMaterial()
+    await sink.stop()
+    await payload.jobs.run({ limit: 50, queue: 'default' })
+    const down = await deliveries(notice.id)
+    expect(down.map((d) => d.status)).toEqual(['retry', 'retry'])
+    expect(down[0].lastError).toMatch(/^temporary: /)
+    await sink.start()
+    await runUntilDone(notice.id)
+    expect(noticeMailsTo('jens@example.com', releaseCounter)).toHaveLength(1)
+    expect(noticeMailsTo('karen@example.com', releaseCounter)).toHaveLength(1)
+  })
+
+  it('does not mail someone who unsubscribes mid-notice', async () => {
+    await addSubscribers(['lars@example.com', 'mette@example.com'])
+    const notice = await publishMaterial()
+    const mette = (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: 'mette@example.com' } } })).docs[0]!
+    // The notice has fanned out (deliveries planned) when Mette unsubscribes.
+    await payload.update({ id: notice.id, collection: 'policy-notices', data: {}, overrideAccess: true })
+    const { fanOutNotice } = await import('../../plugin/notices/runNotice.js')
+    await fanOutNotice(payload, pluginConfig(), notice)
+    await payload.update({ id: mette.id, collection: 'policy-subscribers', data: { status: 'unsubscribed' } })
+    await runUntilDone(notice.id)
+    expect(noticeMailsTo('lars@example.com', releaseCounter)).toHaveLength(1)
+    expect(noticeMailsTo('mette@example.com', releaseCounter)).toHaveLength(0)
+    const skipped = (await deliveries(notice.id)).find((d) => d.subscriber === String(mette.id))
+    expect(skipped).toMatchObject({ status: 'skipped' })
+  })
+})
+
+describe('crashes and concurrent runners', () => {
+  const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}@example.com`)
+
+  it('loses nobody when the worker is killed mid-notice, and duplicates at most what was in flight', async () => {
+    const emails = many('kill', 12)
+    await addSubscribers(emails)
+    const notice = await publishMaterial()
+    sink.delayMs = 150
+    const worker = startWorker(['jobs'])
+    await waitFor(() => emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length >= 4, 60_000)
+    worker.child.kill('SIGKILL')
+    await worker.exited
+    const before = emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length
+    expect(before).toBeLessThan(emails.length)
+    sink.delayMs = 0
+    // The killed worker's job stays "processing" in Payload's queue forever; the sweep re-queues the notice.
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    expect(await resumeStalledNotices(payload, pluginConfig())).toBe(1)
+    await runUntilDone(notice.id)
+    const counts = emails.map((email) => noticeMailsTo(email, releaseCounter).length)
+    expect(counts.every((count) => count >= 1)).toBe(true)
+    // Sending is sequential, so at most one message was in flight when the worker died.
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(emails.length + 1)
+  }, 120_000)
+
+  it('two runners in separate processes at once send nobody a message twice', async () => {
+    const emails = many('twin', 16)
+    await addSubscribers(emails)
+    const notice = await publishMaterial()
+    sink.delayMs = 60
+    const startAt = String(Date.now() + 12_000)
+    const a = startWorker(['notice', String(notice.id), startAt])
+    const b = startWorker(['notice', String(notice.id), startAt])
+    expect(await a.exited).toBe(0)
+    expect(await b.exited).toBe(0)
+    await runUntilDone(notice.id)
+    const counts = emails.map((email) => noticeMailsTo(email, releaseCounter).length)
+    expect(counts).toEqual(emails.map(() => 1))
+    const claims = await payload.find({ collection: 'policy-delivery-claims', pagination: false, where: { runner: { like: 'worker-' } } })
+    const runners = new Set(claims.docs.map((claim: any) => claim.runner))
+    // Both processes really took part.
+    expect(runners.size).toBe(2)
+  }, 120_000)
+})
