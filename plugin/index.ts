@@ -19,6 +19,7 @@ import {
   generateNoticesCollection,
   generateSubscribersCollection,
 } from './collections/Notices/index.js'
+import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
@@ -59,7 +60,10 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
   return {
     ...config,
     collections,
-    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig), ...getSubscriptionEndpoints(pluginConfig)],
+    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig),
+      ...getSubscriptionEndpoints(pluginConfig),
+      getPreviewEndpoint(pluginConfig),
+    ],
     jobs: {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), getSendNoticeTask(pluginConfig), getResumeNoticesTask(pluginConfig)],

@@ -50,6 +50,9 @@ export function sanitizeConfig(
       throw new Error(`${LOG_PREFIX} \`${name}\` must be a positive number; got ${String(value)}.`)
     }
   }
+  if (options.diff?.budgetMs !== undefined && !(options.diff.budgetMs > 0)) {
+    throw new Error(`${LOG_PREFIX} \`diff.budgetMs\` must be a positive number of milliseconds; got ${String(options.diff.budgetMs)}.`)
+  }
   if (options.secret !== undefined && Buffer.byteLength(options.secret) < 32) {
     throw new Error(`${LOG_PREFIX} \`secret\` must be at least 32 bytes; leave it out to derive one from Payload's secret.`)
   }
@@ -61,22 +64,24 @@ export function sanitizeConfig(
     apiRoute,
     cache,
     claimsSlug: defaults.claimsSlug,
+    defaultLocale: config.localization.defaultLocale,
     deliveriesSlug: defaults.deliveriesSlug,
+    diff: { budgetMs: options.diff?.budgetMs ?? 2000 },
+    documentsOverrides: options.documentsOverrides ?? {},
+    documentsSlug,
+    enabled: options.enabled ?? true,
+    locales,
+    materiality: { thresholds: options.materiality?.thresholds ?? {} },
     notices,
     noticesSlug: defaults.noticesSlug,
+    publicPath,
+    releasesSlug,
     secret: options.secret ?? null,
     serverApiUrl: `${(config.serverURL ?? siteUrl).replace(/\/+$/, '')}${apiRoute}`,
     siteName: options.siteName ?? new URL(siteUrl).host,
     subscribersSlug: defaults.subscribersSlug,
     subscriptions,
     timeZone: options.timeZone ?? 'UTC',
-    defaultLocale: config.localization.defaultLocale,
-    documentsOverrides: options.documentsOverrides ?? {},
-    documentsSlug,
-    enabled: options.enabled ?? true,
-    locales,
-    publicPath,
-    releasesSlug,
     urls: {
       compare: withSite(options.urls?.compare ?? defaults.urls.compare),
       siteUrl,

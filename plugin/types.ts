@@ -1,5 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import type { MaterialityThresholds } from '../src/materiality/index.js'
+
 /** Replaces or extends the fields of a collection the plugin generates. */
 export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
 
@@ -31,6 +33,15 @@ export type PolicyDocumentsPluginConfig = {
      */
     staleWhileRevalidateSeconds?: number
   }
+  /** The structural diff computed at publish. */
+  diff?: {
+    /**
+     * Wall-clock budget of one diff, all locales together. Texts whose word diff does not fit are
+     * reported as rewritten (old and new text) rather than diffed word by word.
+     * @default 2000
+     */
+    budgetMs?: number
+  }
   /**
    * When false the plugin adds its collections (so the database schema and migrations stay the
    * same) but registers no hooks, endpoints or jobs.
@@ -54,6 +65,11 @@ export type PolicyDocumentsPluginConfig = {
    * @default '/policies'
    */
   publicPath?: string
+  /** How changes are classified as material or minor. */
+  materiality?: {
+    /** Changes to the default thresholds; see `MaterialityThresholds` (README, "Materiality"). */
+    thresholds?: Partial<MaterialityThresholds>
+  }
   /**
    * Change notices by e-mail to confirmed subscribers, sent through Payload's e-mail adapter and
    * jobs queue.
@@ -162,10 +178,12 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   apiRoute: string
   cache: { indexTtlSeconds: number; maxAgeSeconds: number; staleWhileRevalidateSeconds: number }
   defaultLocale: string
+  diff: { budgetMs: number }
   documentsOverrides: CollectionOverrides
   documentsSlug: string
   enabled: boolean
   locales: string[]
+  materiality: { thresholds: Partial<MaterialityThresholds> }
   publicPath: string
   claimsSlug: string
   deliveriesSlug: string

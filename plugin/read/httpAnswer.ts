@@ -10,6 +10,7 @@ export type HttpAnswer = {
 /** A serialized body with its strong validator, built once and reused for every request. */
 export type CachedBody = {
   body: Uint8Array
+  contentType: string
   etag: string
 }
 
@@ -17,9 +18,14 @@ const encoder = new TextEncoder()
 
 /** Serializes a value once and derives a strong ETag from the exact bytes. */
 export function serializeBody(value: unknown): CachedBody {
-  const body = encoder.encode(JSON.stringify(value))
+  return serializeText(JSON.stringify(value), 'application/json; charset=utf-8')
+}
+
+/** Encodes a text body once and derives a strong ETag from the exact bytes. */
+export function serializeText(text: string, contentType: string): CachedBody {
+  const body = encoder.encode(text)
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  return { body, etag }
+  return { body, contentType, etag }
 }
 
 /**
@@ -44,7 +50,7 @@ export function answerWithBody(cached: CachedBody, ifNoneMatch: null | string | 
   }
   return {
     body: cached.body,
-    headers: { ...headers, 'Content-Length': String(cached.body.byteLength), 'Content-Type': 'application/json; charset=utf-8' },
+    headers: { ...headers, 'Content-Length': String(cached.body.byteLength), 'Content-Type': cached.contentType },
     status: 200,
   }
 }

@@ -35,5 +35,13 @@ export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginCon
       answer: ({ ifNoneMatch, params, search, service }) => service.release(params.key, params.version, search, ifNoneMatch),
       path: '/:key/releases/:version',
     },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.diff(params.key, search, ifNoneMatch),
+      path: '/:key/diff',
+    },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.changes(params.key, search, ifNoneMatch),
+      path: '/:key/changes',
+    },
   ]
 }

@@ -4,9 +4,10 @@ import type { ChangeKind, LocaleSnapshot, ReleaseSnapshot } from '../../src/type
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 
+import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
 import { fillUrlTemplate } from '../../src/notices/index.js'
 import { nextEffectiveChange, releaseInForce } from '../../src/releases/index.js'
-import { answerWithBody, answerWithError, serializeBody } from './httpAnswer.js'
+import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
 
@@ -62,6 +63,7 @@ export function invalidateReadCache(payload: Payload, documentKey: string): void
 export class PolicyReadService {
   private readonly archives = new LruMap<string, ExpiringBody>(1000)
   private readonly bodies = new LruMap<string, CachedBody>(2000)
+  private readonly diffs = new LruMap<string, CachedBody>(500)
   private readonly indexes = new LruMap<string, DocumentIndex | Promise<DocumentIndex>>(1000)
 
   constructor(
@@ -137,6 +139,46 @@ export class PolicyReadService {
     })
   }
 
+  /**
+   * `GET {publicPath}/:key/diff?from=1.1&to=2.0&locale=da&format=json|html` — the structural diff
+   * between two releases. Releases never change, so each answer is computed once and cached.
+   */
+  async diff(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const from = parseVersionParam(singleParam(params, 'from'), 'from')
+      const to = parseVersionParam(singleParam(params, 'to'), 'to')
+      const { format, locale } = this.diffParams(params)
+      if (from.major > to.major || (from.major === to.major && from.minor >= to.minor)) {
+        throw new BadRequest('"from" must be an earlier version than "to", e.g. from=1.1&to=2.0.')
+      }
+      const entries = await this.entries(key)
+      const find = (version: { major: number; minor: number }, name: string) => {
+        const entry = entries.find((candidate) => candidate.major === version.major && candidate.minor === version.minor)
+        if (!entry) {
+          throw new BadRequest(`"${key}" has no release ${version.major}.${version.minor} (${name}). Releases: ${entries.map((e) => e.version).join(', ')}.`, 404)
+        }
+        return entry
+      }
+      return this.diffAnswer(key, find(from, 'from'), find(to, 'to'), locale, format, ifNoneMatch, entries)
+    })
+  }
+
+  /** `GET {publicPath}/:key/changes?locale=da` — what the latest release changed since the one before. */
+  async changes(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const { format, locale } = this.diffParams(params)
+      const entries = await this.entries(key)
+      const latest = entries.at(-1)!
+      const previous = entries.at(-2)
+      if (!previous) {
+        return answerWithError(404, `"${key}" has only one release (${latest.version}): there are no changes to show yet.`)
+      }
+      return this.diffAnswer(key, previous, latest, locale, format, ifNoneMatch, entries)
+    })
+  }
+
   /** Forgets the index and archives of one document (a new release landed). */
   invalidate(documentKey: string): void {
     this.indexes.delete(documentKey)
@@ -166,6 +208,55 @@ export class PolicyReadService {
       overrideAccess: true,
     })
     return doc as unknown as { snapshot: ReleaseSnapshot } & Record<string, unknown>
+  }
+
+  private diffParams(params: URLSearchParams): { format: 'html' | 'json'; locale: string } {
+    const format = singleParam(params, 'format') ?? 'json'
+    if (format !== 'json' && format !== 'html') {
+      throw new BadRequest(`"format" must be json or html; got "${format.slice(0, 20)}".`)
+    }
+    return { format, locale: this.locale(params) }
+  }
+
+  private async diffAnswer(
+    key: string,
+    from: ReleaseIndexEntry,
+    to: ReleaseIndexEntry,
+    locale: string,
+    format: 'html' | 'json',
+    ifNoneMatch: null | string | undefined,
+    entries: ReleaseIndexEntry[],
+  ): Promise<HttpAnswer> {
+    const cacheKey = `${String(from.id)}|${String(to.id)}|${locale}|${format}`
+    let cached = this.diffs.get(cacheKey)
+    if (!cached) {
+      const [older, newer] = await Promise.all([this.loadRelease(from), this.loadRelease(to)])
+      const diff = diffLocale(older.snapshot[locale] ?? null, newer.snapshot[locale] ?? null, {
+        locale,
+        timeoutMs: this.config.diff.budgetMs,
+      })
+      const html = renderDiffHtml(diff, { locale })
+      const api = `${this.config.apiRoute}${this.config.publicPath}/${key}`
+      cached =
+        format === 'html'
+          ? serializeText(html, 'text/html; charset=utf-8')
+          : serializeBody({
+              diff,
+              document: key,
+              from: { effectiveAt: from.effectiveAt, version: from.version },
+              html,
+              links: {
+                compare: fillUrlTemplate(this.config.urls.compare, { from: from.version, key, locale, to: to.version }),
+                from: `${api}/releases/${from.version}?locale=${encodeURIComponent(locale)}`,
+                to: `${api}/releases/${to.version}?locale=${encodeURIComponent(locale)}`,
+              },
+              locale,
+              summary: summarizeDiff(diff, locale),
+              to: { effectiveAt: to.effectiveAt, kind: to.kind, version: to.version },
+            })
+      this.diffs.set(cacheKey, cached)
+    }
+    return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
   }
 
   private async body(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string): Promise<CachedBody> {

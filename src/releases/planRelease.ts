@@ -1,4 +1,7 @@
+import type { Classification, MaterialityDecision } from '../materiality/index.js'
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
+
+import { decideRelease } from '../materiality/index.js'
 
 import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
 import { formatVersion, nextVersion, parseVersion } from './version.js'
@@ -17,23 +20,16 @@ export class ReleaseRefused extends Error {
 /** What the editor chose in the publish settings. */
 export type EditorChoice = 'material' | 'minor' | 'proposed'
 
-/** The classifier's proposal (see `src/materiality`). Reasons are kept as given, for the record. */
-export type KindProposal = {
-  kind: ChangeKind
-  reasons: unknown[]
-}
-
-/** The decision stored with a release: what was proposed, what was decided, and why. */
-export type ReleaseDecision = {
+/**
+ * The decision stored with a release: the proposal and its reasons, the final kind, and the
+ * justification of an override (see `decideRelease`).
+ */
+export type ReleaseDecision = MaterialityDecision & {
   /**
    * The publish settings exactly as found on the draft. They stay on the draft after publishing,
    * so the next publish compares against them to tell a new decision from a leftover.
    */
   draftSettings: DraftSettings
-  justification: null | string
-  kind: ChangeKind
-  overridden: boolean
-  proposal: KindProposal
 }
 
 /** The publish settings on the draft (see `ReleaseDecision.draftSettings`). */
@@ -60,7 +56,8 @@ export type PlanReleaseInput = {
   effectiveAt?: null | string
   justification?: null | string
   previous: null | PreviousRelease
-  proposal: KindProposal
+  /** The classifier's proposal with its reasons (`classify` in `src/materiality`). */
+  proposal: Classification
   publishedAt: string
   snapshot: ReleaseSnapshot
 }
@@ -105,14 +102,15 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
     changeNote[locale] = fresh(note, seen?.changeNote[locale]) ?? ''
   }
   const effectiveAtInput = fresh(draftSettings.effectiveAt, seen?.effectiveAt)
-  const kind = input.choice === 'proposed' ? input.proposal.kind : input.choice
-  const overridden = kind !== input.proposal.kind
-  if (overridden && !justification) {
+  const chosen = input.choice === 'proposed' ? input.proposal.proposal : input.choice
+  if (chosen !== input.proposal.proposal && !justification) {
     throw new ReleaseRefused(
-      `The proposal is "${input.proposal.kind}" and you chose "${kind}": write a justification to override it.`,
+      `The proposal is "${input.proposal.proposal}" and you chose "${chosen}": write a justification to override it.`,
       'missing-justification',
     )
   }
+  const decision = decideRelease(input.proposal, { justification: justification ?? undefined, kind: chosen })
+  const kind = decision.kind
   const effectiveAt = effectiveAtInput ?? input.publishedAt
   if (Date.parse(effectiveAt) < Date.parse(input.publishedAt) - 60_000) {
     throw new ReleaseRefused(
@@ -142,7 +140,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
   return {
     changeNote,
     contentHash,
-    decision: { draftSettings, justification, kind, overridden, proposal: input.proposal },
+    decision: { ...decision, draftSettings },
     effectiveAt,
     hash,
     kind,

@@ -81,33 +81,48 @@ describe('publishing freezes releases', () => {
     expect(await releases()).toHaveLength(1)
   })
 
-  it('bumps the minor version for a minor change and chains the hash', async () => {
+  it('classifies a capitalization fix as minor, bumps the minor version and chains the hash', async () => {
     const current = await payload.findByID({ id: documentId, collection: 'policy-documents', locale: 'da' })
     await publish('da', {
-      release: { changeKind: 'minor', changeNote: 'Sproglige rettelser' },
+      release: { changeKind: 'proposed', changeNote: 'Sproglige rettelser' },
       sections: current.sections!.map((row: any, index: number) =>
-        index === 1 ? { ...row, body: body('Vi bruger «cookies» på vores digitale kanaler og tjenester.') } : row,
+        index === 1 ? { ...row, body: body('Vi bruger «Cookies» på vores digitale kanaler.') } : row,
       ),
     })
     const all = await releases()
     expect(all.map((r) => r.version)).toEqual(['1.0', '1.1'])
     expect(all[1].previousHash).toBe(all[0].hash)
-    expect(all[1].decision).toMatchObject({ kind: 'minor' })
+    expect(all[1].decision).toMatchObject({ kind: 'minor', overridden: false, proposal: 'minor' })
+    expect(all[1].diff.locales.da.sections.find((s: any) => s.key === 'purposes').type).toBe('changed')
+    expect(all[1].diff.summary.da).toMatch(/Formål/)
+  })
+
+  it('proposes material for a new purpose, with a reason the editor can read', async () => {
+    const current = await payload.findByID({ id: documentId, collection: 'policy-documents', locale: 'da' })
+    const changed = current.sections!.map((row: any, index: number) =>
+      index === 1 ? { ...row, body: body('Vi bruger «Cookies» og lokationsdata til markedsføring på vores digitale kanaler.') } : row,
+    )
+    await publish('da', { release: { changeKind: 'proposed', changeNote: 'Nyt formål' }, sections: changed })
+    const latest = (await releases()).at(-1)
+    expect(latest.version).toBe('2.0')
+    expect(latest.decision).toMatchObject({ kind: 'material', overridden: false, proposal: 'material' })
+    expect(latest.decision.reasons.some((reason: any) => reason.material && reason.section === 'purposes' && reason.message.includes('Formål'))).toBe(true)
   })
 
   it('refuses to override the proposal without a justification, and records one when given', async () => {
     const current = await payload.findByID({ id: documentId, collection: 'policy-documents', locale: 'da' })
     const changed = current.sections!.map((row: any, index: number) =>
-      index === 1 ? { ...row, body: body('Vi bruger «cookies» og lokationsdata på vores digitale kanaler og tjenester.') } : row,
+      index === 0 ? { ...row, body: body('Jackon er meget optaget af at beskytte dine personoplysninger.') } : row,
     )
-    const proposal = (await releases())[1].decision.proposal.kind
-    const override = proposal === 'material' ? 'minor' : 'material'
+    // Wording in the introduction: a small change the classifier proposes as minor.
+    const proposal = 'minor'
+    const override = 'material'
     await expect(publish('da', { release: { changeKind: override, justification: '' }, sections: changed })).rejects.toThrow(/justification/)
-    expect(await releases()).toHaveLength(2)
+    expect(await releases()).toHaveLength(3)
     await publish('da', { release: { changeKind: override, justification: 'Legal reviewed this change.' }, sections: changed })
     const latest = (await releases()).at(-1)
-    expect(latest.decision).toMatchObject({ justification: 'Legal reviewed this change.', kind: override, overridden: true })
-    expect(latest.version).toBe(override === 'material' ? '2.0' : '1.2')
+    expect(latest.decision).toMatchObject({ justification: 'Legal reviewed this change.', kind: override, overridden: true, proposal })
+    expect(latest.version).toBe('3.0')
   })
 
   it('refuses a publish with a section missing in a locale, naming both, and rolls the publish back', async () => {

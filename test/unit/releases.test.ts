@@ -107,7 +107,7 @@ describe('planRelease', () => {
     choice: 'proposed' as const,
     documentKey: 'privacy',
     previous: null,
-    proposal: { kind: 'material' as const, reasons: [] },
+    proposal: { proposal: 'material' as const, reasons: [] },
     publishedAt: '2026-01-01T00:00:00.000Z',
     snapshot: snapshot('Formål'),
   }
@@ -127,7 +127,7 @@ describe('planRelease', () => {
       justification: 'Typo only',
       kind: 'minor',
       overridden: true,
-      proposal: { kind: 'material' },
+      proposal: 'material',
     })
   })
 

@@ -1,0 +1,87 @@
+import type { Endpoint } from 'payload'
+
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+
+import { renderDiffHtml } from '../../src/diff/index.js'
+import { renderReason } from '../../src/materiality/index.js'
+import { formatVersion, nextVersion, parseVersion, validateSnapshot } from '../../src/releases/index.js'
+import { hashSnapshot } from '../../src/releases/index.js'
+import { describeMissing, findDocumentWithLocales, findLatestRelease } from '../hooks/freezeReleaseOnPublish.js'
+import { answerWithError, toResponse } from '../read/httpAnswer.js'
+import { parseDocumentKey, parseLocale } from '../read/params.js'
+import { proposeRelease } from '../utilities/proposeRelease.js'
+import { toSnapshot } from '../utilities/toSnapshot.js'
+
+/**
+ * `GET {publicPath}/:key/preview?locale=da` for signed-in editors: what publishing the current
+ * draft would do (the diff against the latest release per locale, the proposed kind with its
+ * reasons, the version each kind would get, who would be notified), without creating anything.
+ */
+export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint {
+  return {
+    handler: async (req) => {
+      if (!req.user) {
+        return toResponse(answerWithError(401, 'Sign in to preview a publish.'))
+      }
+      let key: string
+      let language: string
+      try {
+        key = parseDocumentKey(req.routeParams?.key)
+        language = parseLocale(req.searchParams?.get('locale') ?? req.i18n?.language ?? undefined, pluginConfig.locales, pluginConfig.defaultLocale)
+      } catch (error) {
+        return toResponse(answerWithError(400, (error as Error).message))
+      }
+      const { docs } = await req.payload.find({
+        collection: pluginConfig.documentsSlug,
+        depth: 0,
+        draft: true,
+        limit: 1,
+        overrideAccess: false,
+        pagination: false,
+        req,
+        where: { key: { equals: key } },
+      })
+      if (!docs[0]) {
+        return toResponse(answerWithError(404, `Unknown policy document "${key}".`))
+      }
+      const draft = await findDocumentWithLocales(req, pluginConfig, docs[0].id, true)
+      const snapshot = toSnapshot(draft, pluginConfig.locales)
+      const missing = validateSnapshot(snapshot, pluginConfig.locales)
+      const previous = await findLatestRelease(req, pluginConfig, key)
+      const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
+      const previousVersion = previous ? parseVersion(previous.version) : null
+      const { totalDocs: subscribers } = await req.payload.count({
+        collection: pluginConfig.subscribersSlug,
+        overrideAccess: true,
+        req,
+        where: { and: [{ status: { equals: 'confirmed' } }, { documents: { in: [key] } }] },
+      })
+      return Response.json(
+        {
+          changed: !previous || previous.contentHash !== hashSnapshot(snapshot),
+          diff: Object.fromEntries(
+            Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [
+              locale,
+              { complete: localeDiff.complete, html: renderDiffHtml(localeDiff, { locale: language }), stats: localeDiff.stats, summary: diff?.summary[locale] ?? '' },
+            ]),
+          ),
+          document: key,
+          missing: missing.length > 0 ? { items: missing, message: describeMissing(missing) } : null,
+          previousVersion: previous?.version ?? null,
+          proposal: proposal.proposal,
+          reasons: proposal.reasons
+            .filter((reason) => reason.locale === language || proposal.reasons.every((r) => r.locale !== language))
+            .map((reason) => ({ ...reason, message: renderReason(reason, language) })),
+          subscribers,
+          versions: {
+            material: formatVersion(nextVersion(previousVersion, 'material')),
+            minor: formatVersion(nextVersion(previousVersion, 'minor')),
+          },
+        },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
+    },
+    method: 'get',
+    path: `${pluginConfig.publicPath}/:key/preview`,
+  }
+}
