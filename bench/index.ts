@@ -5,9 +5,10 @@
 import type { BenchRow } from './types.js'
 
 import { runDiffBench } from './diff.js'
+import { runReadPathBench } from './readPath.js'
 
 /** Benchmark modules, in the order their rows are printed. Add new ones here. */
-const BENCHES: Array<() => Promise<BenchRow[]>> = [runDiffBench]
+const BENCHES: Array<() => Promise<BenchRow[]>> = [runDiffBench, runReadPathBench]
 
 function printTable(rows: BenchRow[]): void {
   const header = ['name', 'ours', 'peer', 'ratio', 'goal', 'pass', 'note']

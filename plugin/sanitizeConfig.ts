@@ -50,6 +50,9 @@ export function sanitizeConfig(
       throw new Error(`${LOG_PREFIX} \`${name}\` must be a positive number; got ${String(value)}.`)
     }
   }
+  if (options.banner?.days !== undefined && !(options.banner.days >= 0)) {
+    throw new Error(`${LOG_PREFIX} \`banner.days\` must be a number of days ≥ 0; got ${String(options.banner.days)}.`)
+  }
   if (options.diff?.budgetMs !== undefined && !(options.diff.budgetMs > 0)) {
     throw new Error(`${LOG_PREFIX} \`diff.budgetMs\` must be a positive number of milliseconds; got ${String(options.diff.budgetMs)}.`)
   }
@@ -62,6 +65,7 @@ export function sanitizeConfig(
   const apiRoute = config.routes?.api ?? '/api'
   return {
     apiRoute,
+    banner: { days: options.banner?.days ?? 30 },
     cache,
     claimsSlug: defaults.claimsSlug,
     defaultLocale: config.localization.defaultLocale,

@@ -10,6 +10,15 @@ export type CollectionOverrides = { fields?: FieldsOverride } & Partial<Omit<Col
 
 /** Options of `policyDocsPlugin`. Every option is optional. */
 export type PolicyDocumentsPluginConfig = {
+  /** The change banner websites show after a material release. */
+  banner?: {
+    /**
+     * Days after the effective date during which the banner keeps showing. It shows from
+     * publication, so visitors see an announced change before it applies too.
+     * @default 30
+     */
+    days?: number
+  }
   /**
    * Cache settings of the public read API. Bodies are serialized once per release and locale and
    * kept in memory; the ledger index (which release is in force) is re-read at most every
@@ -176,6 +185,7 @@ export type PolicyDocumentsPluginConfig = {
 export type SanitizedPolicyDocumentsPluginConfig = {
   /** The host's API route, e.g. `/api`. */
   apiRoute: string
+  banner: { days: number }
   cache: { indexTtlSeconds: number; maxAgeSeconds: number; staleWhileRevalidateSeconds: number }
   defaultLocale: string
   diff: { budgetMs: number }

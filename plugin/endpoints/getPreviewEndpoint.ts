@@ -56,8 +56,12 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
         req,
         where: { and: [{ status: { equals: 'confirmed' } }, { documents: { in: [key] } }] },
       })
+      // A material release shows the site banner from publication until `banner.days` after it takes effect.
+      const effectiveAt = draft.release?.effectiveAt && Date.parse(draft.release.effectiveAt) > Date.now() ? new Date(draft.release.effectiveAt) : new Date()
+      const bannerUntil = new Date(effectiveAt.getTime() + pluginConfig.banner.days * 24 * 3600 * 1000).toISOString()
       return Response.json(
         {
+          banner: { days: pluginConfig.banner.days, effectiveAt: effectiveAt.toISOString(), until: bannerUntil },
           changed: !previous || previous.contentHash !== hashSnapshot(snapshot),
           diff: Object.fromEntries(
             Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [

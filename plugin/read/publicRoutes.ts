@@ -43,5 +43,9 @@ export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginCon
       answer: ({ ifNoneMatch, params, search, service }) => service.changes(params.key, search, ifNoneMatch),
       path: '/:key/changes',
     },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.banner(params.key, search, ifNoneMatch),
+      path: '/:key/banner',
+    },
   ]
 }

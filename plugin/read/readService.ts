@@ -4,9 +4,10 @@ import type { ChangeKind, LocaleSnapshot, ReleaseSnapshot } from '../../src/type
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 
+import { bannerExpiresAt, renderBanner, selectBanner } from '../../src/banner/index.js'
 import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
 import { fillUrlTemplate } from '../../src/notices/index.js'
-import { nextEffectiveChange, releaseInForce } from '../../src/releases/index.js'
+import { GENESIS_HASH, nextEffectiveChange, releaseInForce } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
@@ -63,6 +64,7 @@ export function invalidateReadCache(payload: Payload, documentKey: string): void
 export class PolicyReadService {
   private readonly archives = new LruMap<string, ExpiringBody>(1000)
   private readonly bodies = new LruMap<string, CachedBody>(2000)
+  private readonly banners = new LruMap<string, ExpiringBody>(1000)
   private readonly diffs = new LruMap<string, CachedBody>(500)
   private readonly indexes = new LruMap<string, DocumentIndex | Promise<DocumentIndex>>(1000)
 
@@ -179,11 +181,69 @@ export class PolicyReadService {
     })
   }
 
+  /**
+   * `GET {publicPath}/:key/banner?locale=da&seen=1.1` — whether a site should show the change
+   * banner: after a material release, from publication until `banner.days` after it takes effect,
+   * unless the visitor has seen that version. Cached until the answer can next change.
+   */
+  async banner(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const locale = this.locale(params)
+      const seenParam = singleParam(params, 'seen')
+      const seen = seenParam === undefined || seenParam === '' ? undefined : parseVersionParam(seenParam, 'seen')
+      const entries = await this.entries(key)
+      const now = this.now()
+      const cacheKey = `${key}|${locale}|${seen ? `${seen.major}.${seen.minor}` : ''}`
+      let banner = this.banners.get(cacheKey)
+      if (!banner || banner.expiresAt <= now.getTime()) {
+        // The first release announces nothing: there was no earlier text for it to change.
+        const releases = entries.filter((entry) => entry.previousHash !== GENESIS_HASH)
+        const input = { bannerDays: this.config.banner.days, now, releases, seen: seenParam }
+        const selection = selectBanner(input)
+        const expiresAt = Math.min(
+          bannerExpiresAt(input)?.getTime() ?? Infinity,
+          nextEffectiveChange(entries, now)?.getTime() ?? Infinity,
+          now.getTime() + this.config.cache.indexTtlSeconds * 1000,
+        )
+        let value: unknown = { document: key, locale, reason: selection.show ? undefined : selection.reason, show: false }
+        if (selection.show) {
+          const entry = entries.find((candidate) => candidate.version === selection.version)!
+          const previous = entries[entries.indexOf(entry) - 1]
+          const release = await this.loadRelease(entry)
+          const urlValues = { from: previous?.version ?? entry.version, key, locale, to: entry.version, version: entry.version }
+          value = {
+            ...renderBanner(selection, locale, {
+              compareUrl: previous ? fillUrlTemplate(this.config.urls.compare, urlValues) : undefined,
+              fallbackLocale: this.config.defaultLocale,
+              statementUrl: fillUrlTemplate(this.config.urls.statement, urlValues),
+              timeZone: this.config.timeZone,
+              title: release.snapshot[locale]?.title || key,
+            }),
+            document: key,
+            endsAt: selection.endsAt,
+            phase: selection.phase,
+            show: true,
+          }
+        }
+        banner = { cached: serializeBody(value), expiresAt }
+        this.banners.set(cacheKey, banner)
+      }
+      const maxAge = Math.max(0, Math.min(this.config.cache.maxAgeSeconds, Math.floor((banner.expiresAt - now.getTime()) / 1000)))
+      return answerWithBody(banner.cached, ifNoneMatch, `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, this.config.cache.staleWhileRevalidateSeconds)}`)
+    })
+  }
+
   /** Forgets the index and archives of one document (a new release landed). */
   invalidate(documentKey: string): void {
     this.indexes.delete(documentKey)
     for (const locale of this.config.locales) {
       this.archives.delete(`${documentKey}|${locale}`)
+    }
+    for (const cacheKey of [...this.banners.keys()]) {
+      if (cacheKey.startsWith(`${documentKey}|`)) {
+        this.banners.delete(cacheKey)
+      }
     }
   }
 
