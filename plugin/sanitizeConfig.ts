@@ -53,6 +53,9 @@ export function sanitizeConfig(
   if (options.banner?.days !== undefined && !(options.banner.days >= 0)) {
     throw new Error(`${LOG_PREFIX} \`banner.days\` must be a number of days ≥ 0; got ${String(options.banner.days)}.`)
   }
+  if (options.publication?.minNoticeDays !== undefined && !(options.publication.minNoticeDays >= 0)) {
+    throw new Error(`${LOG_PREFIX} \`publication.minNoticeDays\` must be a number of days ≥ 0; got ${String(options.publication.minNoticeDays)}.`)
+  }
   if (options.diff?.budgetMs !== undefined && !(options.diff.budgetMs > 0)) {
     throw new Error(`${LOG_PREFIX} \`diff.budgetMs\` must be a positive number of milliseconds; got ${String(options.diff.budgetMs)}.`)
   }
@@ -78,6 +81,7 @@ export function sanitizeConfig(
     materiality: { thresholds: options.materiality?.thresholds ?? {} },
     notices,
     noticesSlug: defaults.noticesSlug,
+    publication: { minNoticeDays: options.publication?.minNoticeDays ?? 30 },
     publicPath,
     releasesSlug,
     secret: options.secret ?? null,

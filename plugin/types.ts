@@ -69,6 +69,15 @@ export type PolicyDocumentsPluginConfig = {
    * `localization` config.
    */
   locales?: string[]
+  /** Rules every publish must follow. */
+  publication?: {
+    /**
+     * Days of advance notice a material change needs between publication and effect. Publishing
+     * sooner needs a written reason for the short notice, which the release records.
+     * @default 30
+     */
+    minNoticeDays?: number
+  }
   /**
    * Base path of the public read API, under Payload's API route (`/api` by default).
    * @default '/policies'
@@ -194,6 +203,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   enabled: boolean
   locales: string[]
   materiality: { thresholds: Partial<MaterialityThresholds> }
+  publication: { minNoticeDays: number }
   publicPath: string
   claimsSlug: string
   deliveriesSlug: string

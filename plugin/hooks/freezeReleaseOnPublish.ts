@@ -96,9 +96,11 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
         documentKey: full.key,
         effectiveAt: full.release?.effectiveAt ?? null,
         justification: full.release?.justification ?? null,
+        minNoticeDays: pluginConfig.publication.minNoticeDays,
         previous,
         proposal,
         publishedAt,
+        shortNoticeJustification: full.release?.shortNoticeJustification ?? null,
         snapshot,
       })
     } catch (error) {

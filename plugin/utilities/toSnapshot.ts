@@ -15,6 +15,7 @@ export type PolicyDocumentWithLocales = {
     effectiveAt?: null | string
     justification?: null | string
     notifyMinor?: boolean | null
+    shortNoticeJustification?: null | string
   } | null
   sections?: Array<{
     body?: Localized<unknown>

@@ -10,7 +10,7 @@ import { formatVersion, nextVersion, parseVersion } from './version.js'
 export class ReleaseRefused extends Error {
   constructor(
     message: string,
-    readonly code: 'backdated' | 'before-previous' | 'missing-justification',
+    readonly code: 'backdated' | 'before-previous' | 'missing-change-note' | 'missing-justification' | 'short-notice',
   ) {
     super(message)
     this.name = 'ReleaseRefused'
@@ -25,6 +25,8 @@ export type EditorChoice = 'material' | 'minor' | 'proposed'
  * justification of an override (see `decideRelease`).
  */
 export type ReleaseDecision = MaterialityDecision & {
+  /** Set when a material release takes effect with less than the required notice. */
+  shortNotice?: { days: number; justification: string; requiredDays: number }
   /**
    * The publish settings exactly as found on the draft. They stay on the draft after publishing,
    * so the next publish compares against them to tell a new decision from a leftover.
@@ -37,6 +39,7 @@ export type DraftSettings = {
   changeNote: Record<LocaleCode, string>
   effectiveAt: null | string
   justification: null | string
+  shortNoticeJustification?: null | string
 }
 
 /** The latest release of the document, as far as planning the next one needs it. */
@@ -56,6 +59,15 @@ export type PlanReleaseInput = {
   effectiveAt?: null | string
   justification?: null | string
   previous: null | PreviousRelease
+  /**
+   * Days of advance notice a material change needs between publication and effect (regulators
+   * expect people to be told before a material change applies). Publishing sooner needs
+   * `shortNoticeJustification`, which the release records.
+   * @default 30
+   */
+  minNoticeDays?: number
+  /** Why a material change takes effect with less than `minNoticeDays` notice. */
+  shortNoticeJustification?: null | string
   /** The classifier's proposal with its reasons (`classify` in `src/materiality`). */
   proposal: Classification
   publishedAt: string
@@ -93,6 +105,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
     changeNote: input.changeNote,
     effectiveAt: input.effectiveAt ? new Date(input.effectiveAt).toISOString() : null,
     justification: input.justification?.trim() || null,
+    shortNoticeJustification: input.shortNoticeJustification?.trim() || null,
   }
   const seen = input.previous?.decision?.draftSettings
   const fresh = <T>(value: T, seenValue: T | undefined): T | undefined => (seen && value === seenValue ? undefined : value)
@@ -124,6 +137,29 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
       'before-previous',
     )
   }
+  // Rules for material changes (not for the first release, which changes nothing anyone agreed to).
+  let shortNotice: ReleaseDecision['shortNotice']
+  if (kind === 'material' && input.previous) {
+    const missingNotes = Object.entries(changeNote).filter(([, note]) => !note.trim()).map(([locale]) => locale)
+    if (missingNotes.length > 0) {
+      throw new ReleaseRefused(
+        `A material change needs a change note in every language; write one for ${missingNotes.join(', ')}.`,
+        'missing-change-note',
+      )
+    }
+    const requiredDays = input.minNoticeDays ?? 30
+    const noticeDays = (Date.parse(effectiveAt) - Date.parse(input.publishedAt)) / (24 * 3600 * 1000)
+    if (noticeDays < requiredDays) {
+      const reason = fresh(draftSettings.shortNoticeJustification ?? null, seen?.shortNoticeJustification ?? undefined)
+      if (!reason) {
+        throw new ReleaseRefused(
+          `A material change must be announced at least ${requiredDays} days before it takes effect; this one gives ${Math.max(0, Math.floor(noticeDays))}. Set a later effective date, or give a reason for the short notice.`,
+          'short-notice',
+        )
+      }
+      shortNotice = { days: Math.max(0, Math.round(noticeDays * 10) / 10), justification: reason, requiredDays }
+    }
+  }
   const version = nextVersion(input.previous ? parseVersion(input.previous.version) : null, kind)
   const previousHash = input.previous?.hash ?? GENESIS_HASH
   const label = formatVersion(version)
@@ -140,7 +176,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
   return {
     changeNote,
     contentHash,
-    decision: { ...decision, draftSettings },
+    decision: { ...decision, draftSettings, ...(shortNotice ? { shortNotice } : {}) },
     effectiveAt,
     hash,
     kind,

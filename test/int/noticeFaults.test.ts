@@ -43,7 +43,7 @@ async function publishMaterial(): Promise<any> {
       collection: 'policy-documents',
       data: {
         _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: 'material', changeNote: `${label} (${locale})`, justification: `Fault test ${releaseCounter}` },
+        release: { changeKind: 'material', changeNote: `${label} (${locale})`, justification: `Fault test ${releaseCounter}`, shortNoticeJustification: `At once: ${releaseCounter}` },
         sections: current.sections!.map((row: any) =>
           row.key === 'third-parties' ? { ...row, body: blocksToLexical([{ html: label, text: `${label} ${locale}`, type: 'paragraph' }]) } : row,
         ),

@@ -57,6 +57,7 @@ async function publishChange(kind: 'material' | 'minor', label: string) {
           changeKind: kind,
           changeNote: locale === 'da' ? `Ændring: ${label}` : `Change: ${label}`,
           justification: `Integration test: ${label}`,
+          shortNoticeJustification: `Takes effect at once in this test: ${label}`,
         },
         sections: current.sections!.map((row: any) =>
           row.key === 'third-parties'

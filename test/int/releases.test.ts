@@ -14,6 +14,13 @@ let documentId: number | string
 const releases = async () =>
   (await payload.find({ collection: 'policy-releases', depth: 0, pagination: false, sort: 'createdAt' })).docs as any[]
 
+/** Writes the English change note on the draft (a material release needs one in every language). */
+async function englishNote(note: string) {
+  await payload.update({ id: documentId, collection: 'policy-documents', data: { release: { changeNote: note } }, draft: true, locale: 'en' })
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString()
+
 async function publish(locale: 'da' | 'en', data: Record<string, unknown>) {
   return payload.update({ id: documentId, collection: 'policy-documents', data: { ...data, _status: 'published' }, locale })
 }
@@ -102,7 +109,8 @@ describe('publishing freezes releases', () => {
     const changed = current.sections!.map((row: any, index: number) =>
       index === 1 ? { ...row, body: body('Vi bruger «Cookies» og lokationsdata til markedsføring på vores digitale kanaler.') } : row,
     )
-    await publish('da', { release: { changeKind: 'proposed', changeNote: 'Nyt formål' }, sections: changed })
+    await englishNote('New purpose')
+    await publish('da', { release: { changeKind: 'proposed', changeNote: 'Nyt formål', effectiveAt: inDays(31) }, sections: changed })
     const latest = (await releases()).at(-1)
     expect(latest.version).toBe('2.0')
     expect(latest.decision).toMatchObject({ kind: 'material', overridden: false, proposal: 'material' })
@@ -119,7 +127,11 @@ describe('publishing freezes releases', () => {
     const override = 'material'
     await expect(publish('da', { release: { changeKind: override, justification: '' }, sections: changed })).rejects.toThrow(/justification/)
     expect(await releases()).toHaveLength(3)
-    await publish('da', { release: { changeKind: override, justification: 'Legal reviewed this change.' }, sections: changed })
+    await englishNote('Wording reviewed by legal')
+    await publish('da', {
+      release: { changeKind: override, changeNote: 'Ordlyd gennemgået', effectiveAt: inDays(32), justification: 'Legal reviewed this change.' },
+      sections: changed,
+    })
     const latest = (await releases()).at(-1)
     expect(latest.decision).toMatchObject({ justification: 'Legal reviewed this change.', kind: override, overridden: true, proposal })
     expect(latest.version).toBe('3.0')

@@ -152,3 +152,42 @@ describe('planRelease', () => {
     expect(third).toMatchObject({ changeNote: { da: 'Andet', en: 'Other' }, effectiveAt: '2026-06-01T00:00:00.000Z' })
   })
 })
+
+describe('publication rules for material changes', () => {
+  const first = planRelease({
+    changeNote: { da: 'Første', en: 'First' },
+    choice: 'proposed',
+    documentKey: 'privacy',
+    previous: null,
+    proposal: { proposal: 'material', reasons: [] },
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    snapshot: snapshot('Formål'),
+  })!
+  const next = {
+    changeNote: { da: 'Nyt formål', en: 'New purpose' },
+    choice: 'proposed' as const,
+    documentKey: 'privacy',
+    previous: first,
+    proposal: { proposal: 'material' as const, reasons: [] },
+    publishedAt: '2026-02-01T00:00:00.000Z',
+    snapshot: snapshot('Formål og modtagere'),
+  }
+
+  it('needs 30 days of notice unless a reason for the short notice is given, and records it', () => {
+    expect(() => planRelease(next)).toThrow(/at least 30 days/)
+    expect(() => planRelease({ ...next, effectiveAt: '2026-03-02T00:00:00.000Z' })).toThrow(/gives 29/)
+    expect(planRelease({ ...next, effectiveAt: '2026-03-03T00:00:00.000Z' })!.decision.shortNotice).toBeUndefined()
+    const urgent = planRelease({ ...next, shortNoticeJustification: 'Court order' })!
+    expect(urgent.decision.shortNotice).toEqual({ days: 0, justification: 'Court order', requiredDays: 30 })
+    expect(planRelease({ ...next, minNoticeDays: 0 })!.version).toBe('2.0')
+  })
+
+  it('needs a change note in every language, and names the missing ones', () => {
+    expect(() => planRelease({ ...next, changeNote: { da: 'Nyt formål', en: ' ' }, minNoticeDays: 0 })).toThrow(/write one for en/)
+  })
+
+  it('does not apply to minor changes or the first release', () => {
+    expect(planRelease({ ...next, changeNote: { da: '', en: '' }, choice: 'minor', justification: 'Typo' })!.version).toBe('1.1')
+    expect(first.decision.shortNotice).toBeUndefined()
+  })
+})

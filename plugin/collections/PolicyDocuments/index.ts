@@ -122,6 +122,13 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         },
         { name: 'changeNote', type: 'textarea', localized: true },
         {
+          name: 'shortNoticeJustification',
+          type: 'textarea',
+          admin: {
+            description: 'Required when a material change takes effect with less than the required notice (30 days by default).',
+          },
+        },
+        {
           name: 'notifyMinor',
           type: 'checkbox',
           admin: { description: 'Also e-mail subscribers about a minor release (material releases always notify).' },
