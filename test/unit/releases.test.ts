@@ -143,7 +143,7 @@ describe('planRelease', () => {
     const first = planRelease({ ...base, choice: 'minor', effectiveAt: '2026-02-01T00:00:00.000Z', justification: 'Reviewed' })!
     const later = { ...base, publishedAt: '2026-05-01T00:00:00.000Z', snapshot: snapshot('Formålet') }
     // The same note, date and justification are still on the draft: they are leftovers.
-    const second = planRelease({ ...later, effectiveAt: '2026-02-01T00:00:00.000Z', previous: first })!
+    const second = planRelease({ ...later, choice: 'minor', effectiveAt: '2026-02-01T00:00:00.000Z', justification: 'Wording only', previous: first })!
     expect(second.changeNote).toEqual({ da: '', en: '' })
     expect(second.effectiveAt).toBe(later.publishedAt)
     expect(() => planRelease({ ...later, choice: 'minor', justification: 'Reviewed', previous: first })).toThrow(/justification/)
