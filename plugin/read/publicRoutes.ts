@@ -47,5 +47,17 @@ export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginCon
       answer: ({ ifNoneMatch, params, search, service }) => service.banner(params.key, search, ifNoneMatch),
       path: '/:key/banner',
     },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.feed(params.key, search, ifNoneMatch),
+      path: '/:key/feed',
+    },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.ledger(params.key, search, ifNoneMatch),
+      path: '/:key/archive.json',
+    },
+    {
+      answer: ({ ifNoneMatch, params, search, service }) => service.verify(params.key, search, ifNoneMatch),
+      path: '/:key/verify',
+    },
   ]
 }

@@ -7,7 +7,10 @@ import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 import { bannerExpiresAt, renderBanner, selectBanner } from '../../src/banner/index.js'
 import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
 import { fillUrlTemplate } from '../../src/notices/index.js'
-import { GENESIS_HASH, nextEffectiveChange, releaseInForce } from '../../src/releases/index.js'
+import { Feed } from 'feed'
+
+import { escapeHtml } from '../../src/i18n/index.js'
+import { GENESIS_HASH, nextEffectiveChange, releaseInForce, verifyChain, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
@@ -66,6 +69,8 @@ export class PolicyReadService {
   private readonly bodies = new LruMap<string, CachedBody>(2000)
   private readonly banners = new LruMap<string, ExpiringBody>(1000)
   private readonly diffs = new LruMap<string, CachedBody>(500)
+  private readonly ledgers = new LruMap<string, ExpiringBody & { report: ReturnType<typeof verifyChain> }>(100)
+  private readonly feeds = new LruMap<string, CachedBody>(200)
   private readonly indexes = new LruMap<string, DocumentIndex | Promise<DocumentIndex>>(1000)
 
   constructor(
@@ -234,15 +239,125 @@ export class PolicyReadService {
     })
   }
 
+  /**
+   * `GET {publicPath}/:key/archive.json` — the whole ledger with every locale's snapshot: all a
+   * third party needs to recompute the hash chain (`npm run verify -- <url>`).
+   */
+  async ledger(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const entries = await this.entries(key)
+      const ledger = await this.loadLedger(key, entries)
+      return answerWithBody(ledger.cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+    })
+  }
+
+  /** `GET {publicPath}/:key/verify` — recomputes the hash chain and says whether the history is intact. */
+  async verify(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const entries = await this.entries(key)
+      const { report } = await this.loadLedger(key, entries)
+      const cached = serializeBody({ document: key, ...report, algorithm: 'SHA-256 over RFC 8785 (JCS) canonical JSON; see README' })
+      return answerWithBody(cached, ifNoneMatch, 'no-cache')
+    })
+  }
+
+  /** `GET {publicPath}/:key/feed?locale=da` — an Atom feed of the releases with change notes and compare links. */
+  async feed(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+    return this.guard(async () => {
+      const key = parseDocumentKey(rawKey)
+      const locale = this.locale(params)
+      const entries = await this.entries(key)
+      const cacheKey = `${key}|${locale}|${String(entries.at(-1)!.id)}`
+      let cached = this.feeds.get(cacheKey)
+      if (!cached) {
+        const latest = await this.loadRelease(entries.at(-1)!)
+        const title = latest.snapshot[locale]?.title || key
+        const self = `${this.config.serverApiUrl}${this.config.publicPath}/${key}/feed?locale=${encodeURIComponent(locale)}`
+        const urlValues = (entry: ReleaseIndexEntry, previous?: ReleaseIndexEntry) => ({
+          from: previous?.version ?? entry.version,
+          key,
+          locale,
+          to: entry.version,
+          version: entry.version,
+        })
+        const feed = new Feed({
+          copyright: this.config.siteName,
+          feedLinks: { atom: self },
+          id: self,
+          language: locale,
+          link: fillUrlTemplate(this.config.urls.statement, urlValues(entries.at(-1)!)),
+          // Feed readers treat these fields as HTML: escape, so nothing the editors wrote can run.
+          title: escapeHtml(title),
+          updated: new Date(entries.at(-1)!.publishedAt),
+        })
+        entries.forEach((entry, index) => {
+          const previous = entries[index - 1]
+          feed.addItem({
+            date: new Date(entry.publishedAt),
+            description: escapeHtml(
+              [entry.changeNote?.[locale] ?? '', `${entry.kind === 'material' ? '●' : '○'} ${entry.version} · ${entry.effectiveAt.slice(0, 10)}`]
+                .filter(Boolean)
+                .join('\n'),
+            ),
+            id: `urn:policy:${key}:${entry.version}:${entry.hash}`,
+            link: previous
+              ? fillUrlTemplate(this.config.urls.compare, urlValues(entry, previous))
+              : fillUrlTemplate(this.config.urls.statement, urlValues(entry)),
+            published: new Date(entry.publishedAt),
+            title: escapeHtml(`${title} ${entry.version} (${entry.kind})`),
+          })
+        })
+        cached = serializeText(feed.atom1(), 'application/atom+xml; charset=utf-8')
+        this.feeds.set(cacheKey, cached)
+      }
+      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+    })
+  }
+
+  private async loadLedger(key: string, entries: ReleaseIndexEntry[]) {
+    const cacheKey = `${key}|${String(entries.at(-1)!.id)}|${entries.length}`
+    let ledger = this.ledgers.get(cacheKey)
+    // Re-read at least every index TTL: the verdict must reflect the database, not a memory of it.
+    if (!ledger || ledger.expiresAt <= Date.now()) {
+      const releases: ArchivedRelease[] = []
+      for (const entry of entries) {
+        const release = await this.loadRelease(entry)
+        releases.push({
+          changeNote: release.changeNote as Record<string, string>,
+          contentHash: String(release.contentHash),
+          documentKey: key,
+          effectiveAt: String(release.effectiveAt),
+          hash: String(release.hash),
+          kind: release.kind as ArchivedRelease['kind'],
+          previousHash: String(release.previousHash),
+          publishedAt: String(release.publishedAt),
+          snapshot: release.snapshot,
+          version: String(release.version),
+        })
+      }
+      ledger = {
+        cached: serializeBody({ document: key, format: 'payload-plugin-policy-docs/archive@1', releases }),
+        expiresAt: Date.now() + this.config.cache.indexTtlSeconds * 1000,
+        report: verifyChain(releases),
+      }
+      this.ledgers.set(cacheKey, ledger)
+    }
+    return ledger
+  }
+
   /** Forgets the index and archives of one document (a new release landed). */
   invalidate(documentKey: string): void {
     this.indexes.delete(documentKey)
     for (const locale of this.config.locales) {
       this.archives.delete(`${documentKey}|${locale}`)
     }
-    for (const cacheKey of [...this.banners.keys()]) {
-      if (cacheKey.startsWith(`${documentKey}|`)) {
-        this.banners.delete(cacheKey)
+    for (const cache of [this.banners, this.ledgers]) {
+      for (const cacheKey of [...cache.keys()]) {
+        if (cacheKey.startsWith(`${documentKey}|`)) {
+          cache.delete(cacheKey)
+        }
       }
     }
   }

@@ -12,6 +12,7 @@ import {
   releaseInForce,
   ReleaseRefused,
   validateSnapshot,
+  verifyChain,
 } from '../../src/releases/index.js'
 import type { ReleaseSnapshot } from '../../src/types.js'
 
@@ -189,5 +190,37 @@ describe('publication rules for material changes', () => {
   it('does not apply to minor changes or the first release', () => {
     expect(planRelease({ ...next, changeNote: { da: '', en: '' }, choice: 'minor', justification: 'Typo' })!.version).toBe('1.1')
     expect(first.decision.shortNotice).toBeUndefined()
+  })
+})
+
+describe('verifyChain', () => {
+  const chain = () => {
+    const common = { choice: 'proposed' as const, documentKey: 'privacy', proposal: { proposal: 'minor' as const, reasons: [] } }
+    const a = planRelease({ ...common, changeNote: { da: 'A' }, previous: null, publishedAt: '2026-01-01T00:00:00.000Z', snapshot: snapshot('A') })!
+    const b = planRelease({ ...common, changeNote: { da: 'B' }, previous: a, publishedAt: '2026-02-01T00:00:00.000Z', snapshot: snapshot('B') })!
+    const c = planRelease({ ...common, changeNote: { da: 'C' }, previous: b, publishedAt: '2026-03-01T00:00:00.000Z', snapshot: snapshot('C') })!
+    return [
+      { ...a, documentKey: 'privacy', snapshot: snapshot('A') },
+      { ...b, documentKey: 'privacy', snapshot: snapshot('B') },
+      { ...c, documentKey: 'privacy', snapshot: snapshot('C') },
+    ]
+  }
+
+  it('accepts an untouched ledger in any order', () => {
+    expect(verifyChain(chain().reverse())).toEqual({ intact: true, releases: ['1.0', '1.1', '1.2'].map((version) => ({ problems: [], version })) })
+  })
+
+  it('detects a rewritten text, a rewritten date and a removed release', () => {
+    const text = chain()
+    text[1]!.snapshot = snapshot('B rewritten')
+    expect(verifyChain(text).releases[1]!.problems.join()).toMatch(/content hash/)
+    const date = chain()
+    date[0]!.effectiveAt = '2025-01-01T00:00:00.000Z'
+    expect(verifyChain(date).releases[0]!.problems.join()).toMatch(/release hash/)
+    const removed = chain()
+    removed.splice(1, 1)
+    const report = verifyChain(removed)
+    expect(report.intact).toBe(false)
+    expect(report.releases[1]!.problems.join()).toMatch(/link to the previous release/)
   })
 })

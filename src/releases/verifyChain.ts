@@ -1,0 +1,80 @@
+import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
+
+import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
+import { compareVersions, parseVersion } from './version.js'
+
+/** A release as the public JSON archive carries it: everything its hashes cover. */
+export type ArchivedRelease = {
+  changeNote: Record<LocaleCode, string>
+  contentHash: string
+  documentKey: string
+  effectiveAt: string
+  hash: string
+  kind: ChangeKind
+  previousHash: string
+  publishedAt: string
+  snapshot: ReleaseSnapshot
+  version: string
+}
+
+/** The verdict on one release. */
+export type ReleaseCheck = {
+  /** Human-readable problems; empty when the release is intact. */
+  problems: string[]
+  version: string
+}
+
+/** The verdict on a whole ledger. */
+export type ChainReport = {
+  intact: boolean
+  releases: ReleaseCheck[]
+}
+
+/**
+ * Recomputes the hash chain of a ledger from its content alone: each snapshot's content hash,
+ * each release's chain hash, and each link to the release before it (the first links to
+ * `GENESIS_HASH`). Anyone holding the JSON archive can run this; nothing else is needed.
+ */
+export function verifyChain(releases: readonly ArchivedRelease[]): ChainReport {
+  const ordered = [...releases].sort((a, b) => {
+    const va = parseVersion(a.version)
+    const vb = parseVersion(b.version)
+    return va && vb ? compareVersions(va, vb) : 0
+  })
+  const checks: ReleaseCheck[] = []
+  let previousHash = GENESIS_HASH
+  for (const release of ordered) {
+    const problems: string[] = []
+    if (!parseVersion(release.version)) {
+      problems.push(`version "${String(release.version)}" is not major.minor`)
+    }
+    let contentHash = ''
+    try {
+      contentHash = hashSnapshot(release.snapshot)
+    } catch {
+      problems.push('the snapshot is not valid JSON content')
+    }
+    if (contentHash && contentHash !== release.contentHash) {
+      problems.push('the snapshot does not match its content hash: the text was changed after publication')
+    }
+    if (release.previousHash !== previousHash) {
+      problems.push('the link to the previous release is broken: a release was removed, inserted or rewritten before this one')
+    }
+    const expected = hashRelease({
+      changeNote: release.changeNote,
+      contentHash: release.contentHash,
+      documentKey: release.documentKey,
+      effectiveAt: release.effectiveAt,
+      kind: release.kind,
+      previousHash: release.previousHash,
+      publishedAt: release.publishedAt,
+      version: release.version,
+    })
+    if (expected !== release.hash) {
+      problems.push('the release hash does not match its recorded data (dates, kind, change note or version were changed)')
+    }
+    checks.push({ problems, version: release.version })
+    previousHash = release.hash
+  }
+  return { intact: checks.every((check) => check.problems.length === 0), releases: checks }
+}
