@@ -4,6 +4,7 @@ export const defaults = {
   claimsSlug: 'policy-delivery-claims',
   deliveriesSlug: 'policy-deliveries',
   documentsSlug: 'policy-documents',
+  eventsSlug: 'policy-release-events',
   notices: {
     batchSize: 50,
     leaseSeconds: 300,

@@ -13,6 +13,7 @@ import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig 
 
 import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
 import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
+import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
 import {
   generateDeliveriesCollection,
   generateDeliveryClaimsCollection,
@@ -24,6 +25,8 @@ import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.j
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
 import { sanitizeConfig } from './sanitizeConfig.js'
+import { deepMergeSimple } from 'payload/shared'
+import { translations } from './translations/index.js'
 
 export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
 export { getReadService } from './read/readService.js'
@@ -43,11 +46,14 @@ export const policyDocsPlugin =
 export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Config {
   // Kept on the config so code that only has `payload` (the read server, scripts) finds the options.
   config = { ...config, custom: { ...config.custom, policyDocuments: pluginConfig } }
+  // Admin labels (namespace `plugin-policy-documents`): merged, never replaced; the host's strings win.
+  config = { ...config, i18n: { ...config.i18n, translations: deepMergeSimple(translations, config.i18n?.translations ?? {}) } }
   const documents = generatePolicyDocumentsCollection(pluginConfig)
   const collections = [
     ...(config.collections ?? []),
     documents,
     generatePolicyReleasesCollection(pluginConfig),
+    generateReleaseEventsCollection(pluginConfig),
     generateSubscribersCollection(pluginConfig),
     generateNoticesCollection(pluginConfig),
     generateDeliveriesCollection(pluginConfig),

@@ -77,6 +77,7 @@ export function sanitizeConfig(
     documentsOverrides: options.documentsOverrides ?? {},
     documentsSlug,
     enabled: options.enabled ?? true,
+    eventsSlug: defaults.eventsSlug,
     locales,
     materiality: { thresholds: options.materiality?.thresholds ?? {} },
     notices,

@@ -201,6 +201,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   documentsOverrides: CollectionOverrides
   documentsSlug: string
   enabled: boolean
+  eventsSlug: string
   locales: string[]
   materiality: { thresholds: Partial<MaterialityThresholds> }
   publication: { minNoticeDays: number }

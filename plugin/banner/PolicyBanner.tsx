@@ -208,10 +208,11 @@ const STYLE = `
   line-height: 1.5;
   animation: policy-banner-in 180ms ease-out;
 }
-.policy-banner__message { margin: 0; flex: 1 1 20rem; }
+.policy-banner__message { margin: 0; flex: 1 1 24rem; }
 .policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
 .policy-banner__links a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
 .policy-banner__dismiss {
+  margin-inline-start: auto;
   font: inherit;
   cursor: pointer;
   padding: 0.35rem 0.9rem;

@@ -129,10 +129,11 @@ const STYLE = `
   line-height: 1.5;
   animation: policy-banner-in 180ms ease-out;
 }
-.message { margin: 0; flex: 1 1 20rem; }
+.message { margin: 0; flex: 1 1 24rem; }
 .links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
 a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
 button {
+  margin-inline-start: auto;
   font: inherit;
   cursor: pointer;
   padding: 0.35rem 0.9rem;

@@ -3,7 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
-import { backoffDelay, classifySmtpError, fillUrlTemplate, messageIdFor, pickLocale, renderNotice } from '../../src/notices/index.js'
+import { backoffDelay, classifySmtpError, fillUrlTemplate, messageIdFor, pickLocale, renderCorrectionNotice, renderNotice } from '../../src/notices/index.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
 import { getMailContext } from './mailContext.js'
 import { listLinksFor } from './links.js'
@@ -12,6 +12,7 @@ type Id = number | string
 
 type NoticeDoc = {
   documentKey: string
+  event?: Id | null | { id: Id }
   id: Id
   kind: 'correction' | 'notice'
   recipients?: null | number
@@ -29,6 +30,8 @@ type DeliveryDoc = {
   subscriber: string
 }
 
+type EventDoc = { effectiveAt?: null | string; id: Id; previousEffectiveAt: string; reason: string; type: 'postponed' | 'withdrawn' }
+
 type SubscriberDoc = { documents?: null | string[]; email: string; id: Id; locale: string; status: string }
 
 type ReleaseDoc = {
@@ -44,6 +47,25 @@ type ReleaseDoc = {
 export type NoticeRunResult = { done: true } | { done: false; nextRunAt: Date }
 
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
+
+const eventCaches = new WeakMap<Payload, Map<string, EventDoc>>()
+
+/** Events never change, so each is read once per Payload instance. */
+async function loadEvent(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, id: Id): Promise<EventDoc> {
+  let events = eventCaches.get(payload)
+  if (!events) {
+    events = new Map()
+    eventCaches.set(payload, events)
+  }
+  let event = events.get(String(id))
+  if (!event) {
+    event = (await withBusyRetry(() =>
+      payload.findByID({ id, collection: pluginConfig.eventsSlug, depth: 0, overrideAccess: true }),
+    )) as unknown as EventDoc
+    events.set(String(id), event)
+  }
+  return event
+}
 
 /** Whether a failed create was a duplicate of an existing unique key (a lost race, not an error). */
 async function existsWithKey(payload: Payload, collection: string, field: string, value: string): Promise<boolean> {
@@ -61,6 +83,36 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
   const release = (await withBusyRetry(() =>
     payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
   )) as unknown as { publishedAt: string }
+  // A correction goes to those the original notice reached, not to today's subscribers.
+  const originalRecipients =
+    notice.kind === 'correction'
+      ? await withBusyRetry(() =>
+          payload.find({
+            collection: pluginConfig.noticesSlug,
+            depth: 0,
+            limit: 1,
+            overrideAccess: true,
+            pagination: false,
+            where: { and: [{ release: { equals: idOf(notice.release) } }, { kind: { equals: 'notice' } }] },
+          }),
+        ).then(async ({ docs: [original] }) => {
+          if (!original) {
+            return []
+          }
+          const { docs: sent } = await withBusyRetry(() =>
+            payload.find({
+              collection: pluginConfig.deliveriesSlug,
+              depth: 0,
+              limit: 0,
+              overrideAccess: true,
+              pagination: false,
+              select: { subscriber: true },
+              where: { and: [{ notice: { equals: original.id } }, { status: { equals: 'sent' } }] },
+            }),
+          )
+          return sent.map((delivery) => String((delivery as unknown as DeliveryDoc).subscriber))
+        })
+      : null
   let page = 1
   for (;;) {
     const { docs, hasNextPage } = await withBusyRetry(() => payload.find({
@@ -74,7 +126,7 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
         and: [
           { status: { equals: 'confirmed' } },
           { documents: { in: [notice.documentKey] } },
-          { confirmedAt: { less_than_equal: release.publishedAt } },
+          originalRecipients ? { id: { in: originalRecipients.length ? originalRecipients : ['-'] } } : { confirmedAt: { less_than_equal: release.publishedAt } },
         ],
       },
     }))
@@ -205,25 +257,43 @@ async function deliver(
   const locale = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
   const localeSnapshot: LocaleSnapshot | undefined = release.snapshot[locale]
   const urlValues = { from: previousVersion ?? release.version, key: notice.documentKey, locale, to: release.version, version: release.version }
-  const messageId = messageIdFor({ domain: mail.domain, kind: notice.kind, releaseId: release.id, subscriberId: subscriber.id })
+  const event = notice.kind === 'correction' && notice.event ? await loadEvent(payload, pluginConfig, idOf(notice.event)) : null
+  const messageId = messageIdFor({
+    domain: mail.domain,
+    kind: notice.kind,
+    releaseId: release.id,
+    subscriberId: subscriber.id,
+    variant: event ? String(event.id) : undefined,
+  })
   try {
-    const email = renderNotice(
-      {
-        ...listLinksFor(pluginConfig, mail, subscriber.id),
-        changeNote: release.changeNote?.[locale] ?? '',
-        compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
-        diffSummary: release.diff?.summary?.[locale] || undefined,
-        effectiveAt: release.effectiveAt,
-        previousVersion,
-        siteName: pluginConfig.siteName,
-        statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
-        timeZone: pluginConfig.timeZone,
-        title: localeSnapshot?.title ?? notice.documentKey,
-        version: release.version,
-      },
-      locale,
-      pluginConfig.defaultLocale,
-    )
+    const common = {
+      ...listLinksFor(pluginConfig, mail, subscriber.id),
+      siteName: pluginConfig.siteName,
+      statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
+      timeZone: pluginConfig.timeZone,
+      title: localeSnapshot?.title ?? notice.documentKey,
+      version: release.version,
+    }
+    const email = event
+      ? renderCorrectionNotice(
+          event.type === 'postponed'
+            ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
+            : { ...common, kind: 'withdrawn', note: event.reason },
+          locale,
+          pluginConfig.defaultLocale,
+        )
+      : renderNotice(
+          {
+            ...common,
+            changeNote: release.changeNote?.[locale] ?? '',
+            compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
+            diffSummary: release.diff?.summary?.[locale] || undefined,
+            effectiveAt: release.effectiveAt,
+            previousVersion,
+          },
+          locale,
+          pluginConfig.defaultLocale,
+        )
     await payload.sendEmail({
       from: { address: mail.fromAddress, name: mail.fromName },
       headers: email.headers,

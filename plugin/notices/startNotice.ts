@@ -15,8 +15,9 @@ export async function startNotice(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
   release: { documentKey: string; id: number | string; version: string },
   kind: 'correction' | 'notice',
+  eventId?: number | string,
 ): Promise<void> {
-  const noticeKey = `${String(release.id)}:${kind}`
+  const noticeKey = `${String(release.id)}:${kind}${eventId === undefined ? '' : `:${String(eventId)}`}`
   const { totalDocs } = await req.payload.count({
     collection: pluginConfig.noticesSlug,
     overrideAccess: true,
@@ -28,7 +29,16 @@ export async function startNotice(
   }
   const notice = await req.payload.create({
     collection: pluginConfig.noticesSlug,
-    data: { documentKey: release.documentKey, kind, nextRunAt: new Date().toISOString(), noticeKey, release: release.id, status: 'queued', version: release.version },
+    data: {
+      documentKey: release.documentKey,
+      event: eventId ?? null,
+      kind,
+      nextRunAt: new Date().toISOString(),
+      noticeKey,
+      release: release.id,
+      status: 'queued',
+      version: release.version,
+    },
     depth: 0,
     overrideAccess: true,
     req,

@@ -17,6 +17,8 @@ import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, 
 
 /** One ledger entry, as much as the read path needs to route a request (no snapshot). */
 export type ReleaseIndexEntry = {
+  /** The effective date first announced; `effectiveAt` is the current one after postponements. */
+  announcedEffectiveAt: string
   changeNote: Record<string, string>
   contentHash: string
   effectiveAt: string
@@ -27,8 +29,12 @@ export type ReleaseIndexEntry = {
   minor: number
   previousHash: string
   publishedAt: string
+  status: 'active' | 'withdrawn'
   version: string
 }
+
+/** Releases that can be in force: withdrawn ones never are. */
+const active = (entries: ReleaseIndexEntry[]) => entries.filter((entry) => entry.status !== 'withdrawn')
 
 type DocumentIndex = {
   entries: ReleaseIndexEntry[]
@@ -88,9 +94,9 @@ export class PolicyReadService {
       const entries = await this.entries(key)
       const now = this.now()
       const moment = at ?? now
-      const entry = releaseInForce(entries, moment)
+      const entry = releaseInForce(active(entries), moment)
       if (!entry) {
-        const first = [...entries].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt))[0]!
+        const first = [...active(entries), ...entries].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt))[0]!
         return answerWithError(
           404,
           at
@@ -113,8 +119,8 @@ export class PolicyReadService {
       const cacheKey = `${key}|${locale}`
       let archive = this.archives.get(cacheKey)
       if (!archive || archive.expiresAt <= now.getTime()) {
-        const inForce = releaseInForce(entries, now)
-        const next = nextEffectiveChange(entries, now)
+        const inForce = releaseInForce(active(entries), now)
+        const next = nextEffectiveChange(active(entries), now)
         archive = {
           cached: serializeBody({
             document: key,
@@ -203,12 +209,14 @@ export class PolicyReadService {
       let banner = this.banners.get(cacheKey)
       if (!banner || banner.expiresAt <= now.getTime()) {
         // The first release announces nothing: there was no earlier text for it to change.
-        const releases = entries.filter((entry) => entry.previousHash !== GENESIS_HASH)
+        const releases = entries
+          .filter((entry) => entry.previousHash !== GENESIS_HASH)
+          .map((entry) => ({ ...entry, effectiveAt: entry.announcedEffectiveAt, postponedTo: entry.effectiveAt, status: entry.status }))
         const input = { bannerDays: this.config.banner.days, now, releases, seen: seenParam }
         const selection = selectBanner(input)
         const expiresAt = Math.min(
           bannerExpiresAt(input)?.getTime() ?? Infinity,
-          nextEffectiveChange(entries, now)?.getTime() ?? Infinity,
+          nextEffectiveChange(active(entries), now)?.getTime() ?? Infinity,
           now.getTime() + this.config.cache.indexTtlSeconds * 1000,
         )
         let value: unknown = { document: key, locale, reason: selection.show ? undefined : selection.reason, show: false }
@@ -435,7 +443,9 @@ export class PolicyReadService {
   }
 
   private async body(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string): Promise<CachedBody> {
-    const cacheKey = `${String(entry.id)}|${locale}`
+    // The body shows the current effective date and status, which postponements and withdrawals
+    // change: they are part of the key, so every process picks up an event with its index.
+    const cacheKey = `${String(entry.id)}|${locale}|${entry.effectiveAt}|${entry.status}`
     const hit = this.bodies.get(cacheKey)
     if (hit) {
       return hit
@@ -457,7 +467,7 @@ export class PolicyReadService {
    * release comes into force, so no cache serves yesterday's statement after tomorrow's takes effect.
    */
   private cacheControl(entries: ReleaseIndexEntry[], now: Date): string {
-    const next = nextEffectiveChange(entries, now)
+    const next = nextEffectiveChange(active(entries), now)
     const untilChange = next ? Math.max(0, Math.floor((next.getTime() - now.getTime()) / 1000)) : Infinity
     const maxAge = Math.min(this.config.cache.maxAgeSeconds, untilChange)
     const swr = Math.min(this.config.cache.staleWhileRevalidateSeconds, Math.max(0, untilChange - maxAge))
@@ -519,6 +529,30 @@ export class PolicyReadService {
       where: { documentKey: { equals: key } },
     })
     const entries = (docs as unknown as ReleaseIndexEntry[]).sort((a, b) => a.major - b.major || a.minor - b.minor)
+    for (const entry of entries) {
+      entry.announcedEffectiveAt = entry.effectiveAt
+      entry.status = 'active'
+    }
+    if (entries.length > 0) {
+      // Postponements and withdrawals are separate ledger entries; apply them in the order recorded.
+      const { docs: events } = await this.payload.find({
+        collection: this.config.eventsSlug,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        sort: 'createdAt',
+        where: { documentKey: { equals: key } },
+      })
+      for (const event of events as unknown as Array<{ effectiveAt?: null | string; release: number | string; type: string }>) {
+        const entry = entries.find((candidate) => String(candidate.id) === String(event.release))
+        if (entry && event.type === 'withdrawn') {
+          entry.status = 'withdrawn'
+        } else if (entry && event.effectiveAt) {
+          entry.effectiveAt = event.effectiveAt
+        }
+      }
+    }
     let exists = entries.length > 0
     if (!exists) {
       const { totalDocs } = await this.payload.count({
@@ -542,6 +576,7 @@ export class PolicyReadService {
     const query = `?locale=${encodeURIComponent(locale)}`
     const urlValues = { from: previous?.version ?? entry.version, key, locale, to: entry.version, version: entry.version }
     return {
+      announcedEffectiveAt: entry.announcedEffectiveAt,
       changeNote: entry.changeNote?.[locale] ?? '',
       contentHash: entry.contentHash,
       document: key,
@@ -558,6 +593,7 @@ export class PolicyReadService {
       previousHash: entry.previousHash,
       previousVersion: previous?.version ?? null,
       publishedAt: entry.publishedAt,
+      status: entry.status,
       version: entry.version,
     }
   }

@@ -66,6 +66,8 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
     fields: [
       { name: 'noticeKey', type: 'text', index: true, required: true, unique: true },
       { name: 'release', type: 'relationship', relationTo: pluginConfig.releasesSlug, required: true },
+      /** For a correction: the postponement or withdrawal it reports. */
+      { name: 'event', type: 'relationship', relationTo: pluginConfig.eventsSlug },
       { name: 'documentKey', type: 'text', index: true, required: true },
       { name: 'version', type: 'text', required: true },
       {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { SECTION_KINDS } from '../../../src/types.js'
+import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
 import { freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
@@ -19,7 +20,39 @@ const validateKey = (value: unknown): string | true =>
  */
 export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   const overrides = pluginConfig.documentsOverrides
+  // The admin's changes panel and release timeline (client components, see plugin/components).
+  // `ui` fields store nothing, so leaving them out when the plugin is disabled keeps the schema.
+  const clientProps = {
+    deliveriesSlug: pluginConfig.deliveriesSlug,
+    locales: pluginConfig.locales,
+    minNoticeDays: pluginConfig.publication.minNoticeDays,
+    noticesSlug: pluginConfig.noticesSlug,
+    publicPath: pluginConfig.publicPath,
+    timeZone: pluginConfig.timeZone,
+  } satisfies PolicyAdminClientProps
+  const changesPanel: Field[] = pluginConfig.enabled
+    ? [
+        {
+          name: 'changesPanel',
+          type: 'ui',
+          admin: { components: { Field: { clientProps, path: 'payload-plugin-policy-docs/client#ChangesPanel' } } },
+        },
+      ]
+    : []
+  const releaseTimeline: Field[] = pluginConfig.enabled
+    ? [
+        {
+          name: 'releaseTimeline',
+          type: 'ui',
+          admin: {
+            components: { Field: { clientProps, path: 'payload-plugin-policy-docs/client#ReleaseTimeline' } },
+            position: 'sidebar',
+          },
+        },
+      ]
+    : []
   const defaultFields: Field[] = [
+    ...changesPanel,
     {
       name: 'key',
       type: 'text',
@@ -40,6 +73,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       // "subscriptions" is a path of the public API, so it cannot name a document.
       validate: (value: unknown) => (value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value)),
     },
+    ...releaseTimeline,
     { name: 'title', type: 'text', localized: true, required: true },
     {
       name: 'sections',

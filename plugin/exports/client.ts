@@ -1,0 +1,6 @@
+// Client components of the admin UI, referenced from the config as 'payload-plugin-policy-docs/client#<Name>'.
+export { ChangesPanel } from '../components/ChangesPanel/index.client.js'
+export type { ChangesPanelProps } from '../components/ChangesPanel/index.client.js'
+export { ReleaseTimeline } from '../components/ReleaseTimeline/index.client.js'
+export type { ReleaseTimelineProps } from '../components/ReleaseTimeline/index.client.js'
+export type { PolicyAdminClientProps } from '../components/types.js'
