@@ -101,6 +101,45 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
       .catch((error: unknown) => req.payload.logger.error({ err: error, msg: '[policy-documents] could not send a subscription e-mail' }))
   }
 
+  /** The address from a request body, validated. */
+  const emailFrom = (values: Record<string, unknown>): string => {
+    const email = typeof values.email === 'string' ? values.email.trim().toLowerCase() : ''
+    if (!EMAIL.test(email) || email.length > 254) {
+      throw new BadRequest('Give a valid e-mail address in "email".')
+    }
+    return email
+  }
+
+  const findByEmail = async (req: PayloadRequest, email: string): Promise<Subscriber | undefined> => {
+    const { docs } = await req.payload.find({
+      collection: slug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      where: { email: { equals: email } },
+    })
+    return docs[0] as Subscriber | undefined
+  }
+
+  /** E-mails a subscriber the link to their data-rights page. */
+  const sendManageLink = async (req: PayloadRequest, subscriber: Subscriber, lang: string, documents: string[]) => {
+    const mail = getMailContext(req.payload, pluginConfig)
+    const expiresAt = new Date(Date.now() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000)
+    const message = renderManageEmail(
+      {
+        expiresAt: expiresAt.toISOString(),
+        manageUrl: subscriptionUrl(pluginConfig, 'me', createToken({ expiresAt, purpose: 'manage', secret: mail.secret, subject: String(subscriber.id) })),
+        siteName: pluginConfig.siteName,
+        timeZone: pluginConfig.timeZone,
+        title: await documentTitles(req, documents, lang),
+      },
+      lang,
+      pluginConfig.defaultLocale,
+    )
+    sendLater(req, { from: { address: mail.fromAddress, name: mail.fromName }, html: message.html, subject: message.subject, text: message.text, to: subscriber.email })
+  }
+
   const verify = async (req: PayloadRequest, purpose: 'confirm' | 'manage' | 'unsubscribe'): Promise<Subscriber | null> => {
     const mail = getMailContext(req.payload, pluginConfig)
     const result = verifyToken(req.searchParams?.get('token') ?? '', { purpose, secret: mail.secret })
@@ -142,10 +181,7 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
 
   const subscribe: PayloadHandler = async (req) => {
     const { form, values } = await readBody(req)
-    const email = typeof values.email === 'string' ? values.email.trim().toLowerCase() : ''
-    if (!EMAIL.test(email) || email.length > 254) {
-      throw new BadRequest('Give a valid e-mail address in "email".')
-    }
+    const email = emailFrom(values)
     const locale = parseLocale(typeof values.locale === 'string' ? values.locale : undefined, pluginConfig.locales, pluginConfig.defaultLocale)
     const rawDocuments = values.documents ?? values.document
     const list = (Array.isArray(rawDocuments) ? rawDocuments : [rawDocuments]).filter((value) => value !== undefined && value !== '')
@@ -164,15 +200,7 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
     await limit(req, email)
 
     const mail = getMailContext(req.payload, pluginConfig)
-    const { docs } = await req.payload.find({
-      collection: slug,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      where: { email: { equals: email } },
-    })
-    const existing = docs[0] as Subscriber | undefined
+    const existing = await findByEmail(req, email)
     const nonce = newNonce()
     const now = new Date()
     const expiresAt = new Date(now.getTime() + pluginConfig.subscriptions.confirmLinkHours * 3600 * 1000)
@@ -202,35 +230,25 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
       })) as unknown as Subscriber
     }
     const lang = pickLocale(existing?.status === 'confirmed' ? existing.locale : locale, pluginConfig.locales, pluginConfig.defaultLocale)
-    const title = await documentTitles(req, documents, lang)
-    const message = alreadyAll
-      ? renderManageEmail(
-          {
-            expiresAt: new Date(now.getTime() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000).toISOString(),
-            manageUrl: subscriptionUrl(pluginConfig, 'me', createToken({ expiresAt: new Date(now.getTime() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000), purpose: 'manage', secret: mail.secret, subject: String(subscriber.id) })),
-            siteName: pluginConfig.siteName,
-            timeZone: pluginConfig.timeZone,
-            title,
-          },
-          lang,
-          pluginConfig.defaultLocale,
-        )
-      : renderConfirmationEmail(
-          {
-            confirmUrl: subscriptionUrl(
-              pluginConfig,
-              'confirm',
-              createToken({ expiresAt, nonce, purpose: 'confirm', secret: mail.secret, subject: String(subscriber.id) }),
-            ) + `&documents=${encodeURIComponent(documents.join(','))}`,
-            expiresAt: expiresAt.toISOString(),
-            siteName: pluginConfig.siteName,
-            timeZone: pluginConfig.timeZone,
-            title,
-          },
-          lang,
-          pluginConfig.defaultLocale,
-        )
-    sendLater(req, { from: { address: mail.fromAddress, name: mail.fromName }, html: message.html, subject: message.subject, text: message.text, to: email })
+    if (alreadyAll) {
+      // Already subscribed to all of it: send the manage link instead, so the answer stays the same.
+      await sendManageLink(req, subscriber, lang, documents)
+    } else {
+      const message = renderConfirmationEmail(
+        {
+          confirmUrl:
+            subscriptionUrl(pluginConfig, 'confirm', createToken({ expiresAt, nonce, purpose: 'confirm', secret: mail.secret, subject: String(subscriber.id) })) +
+            `&documents=${encodeURIComponent(documents.join(','))}`,
+          expiresAt: expiresAt.toISOString(),
+          siteName: pluginConfig.siteName,
+          timeZone: pluginConfig.timeZone,
+          title: await documentTitles(req, documents, lang),
+        },
+        lang,
+        pluginConfig.defaultLocale,
+      )
+      sendLater(req, { from: { address: mail.fromAddress, name: mail.fromName }, html: message.html, subject: message.subject, text: message.text, to: email })
+    }
     const t = getTranslator(locale)
     return form
       ? html(renderPage({ lang: locale, paragraphs: [t('subscription.accepted')], title: t('subscription.confirm.title') }), 202)
@@ -310,36 +328,11 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
 
   const requestManageLink: PayloadHandler = async (req) => {
     const { form, values } = await readBody(req)
-    const email = typeof values.email === 'string' ? values.email.trim().toLowerCase() : ''
-    if (!EMAIL.test(email) || email.length > 254) {
-      throw new BadRequest('Give a valid e-mail address in "email".')
-    }
+    const email = emailFrom(values)
     await limit(req, email)
-    const { docs } = await req.payload.find({
-      collection: slug,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      where: { email: { equals: email } },
-    })
-    const subscriber = docs[0] as Subscriber | undefined
+    const subscriber = await findByEmail(req, email)
     if (subscriber) {
-      const mail = getMailContext(req.payload, pluginConfig)
-      const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
-      const expiresAt = new Date(Date.now() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000)
-      const message = renderManageEmail(
-        {
-          expiresAt: expiresAt.toISOString(),
-          manageUrl: subscriptionUrl(pluginConfig, 'me', createToken({ expiresAt, purpose: 'manage', secret: mail.secret, subject: String(subscriber.id) })),
-          siteName: pluginConfig.siteName,
-          timeZone: pluginConfig.timeZone,
-          title: await documentTitles(req, subscriber.documents ?? [], lang),
-        },
-        lang,
-        pluginConfig.defaultLocale,
-      )
-      sendLater(req, { from: { address: mail.fromAddress, name: mail.fromName }, html: message.html, subject: message.subject, text: message.text, to: email })
+      await sendManageLink(req, subscriber, pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale), subscriber.documents ?? [])
     }
     const t = getTranslator(pluginConfig.defaultLocale)
     return form
