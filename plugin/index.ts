@@ -20,6 +20,7 @@ import {
   generateNoticesCollection,
   generateSubscribersCollection,
 } from './collections/Notices/index.js'
+import { getEmbedEndpoint } from './endpoints/getEmbedEndpoint.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
@@ -66,7 +67,11 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
   return {
     ...config,
     collections,
-    endpoints: [...(config.endpoints ?? []), ...getPublicReadEndpoints(pluginConfig),
+    endpoints: [
+      ...(config.endpoints ?? []),
+      // Before the public routes: `/embed/banner.js` must not be taken for a document key.
+      getEmbedEndpoint(pluginConfig),
+      ...getPublicReadEndpoints(pluginConfig),
       ...getSubscriptionEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
     ],

@@ -161,20 +161,22 @@ export function PolicyBanner({
         role="region"
       >
         <p className="policy-banner__message">{model.message}</p>
-        {model.links.length > 0 && (
-          <ul className="policy-banner__links">
-            {model.links.map((link) => (
-              <li key={link.name}>
-                <a data-link={link.name} href={link.href}>
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <button className="policy-banner__dismiss" onClick={dismiss} type="button">
-          {model.dismissLabel}
-        </button>
+        <div className="policy-banner__actions">
+          {model.links.length > 0 && (
+            <ul className="policy-banner__links">
+              {model.links.map((link) => (
+                <li key={link.name}>
+                  <a data-link={link.name} href={link.href}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button className="policy-banner__dismiss" onClick={dismiss} type="button">
+            {model.dismissLabel}
+          </button>
+        </div>
       </div>
     </>
   )
@@ -209,6 +211,7 @@ const STYLE = `
   animation: policy-banner-in 180ms ease-out;
 }
 .policy-banner__message { margin: 0; flex: 1 1 24rem; }
+.policy-banner__actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
 .policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
 .policy-banner__links a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
 .policy-banner__dismiss {

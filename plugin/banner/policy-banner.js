@@ -14,7 +14,7 @@
  * the page's `<html lang>`), `focus-target` (selector focused after a dismiss, default `main`).
  * Events: `policy-banner:dismiss` (detail `{ document, version }`), bubbling and composed.
  * Styling: CSS custom properties `--policy-banner-bg`, `-fg`, `-accent`, `-border`, `-focus`, `-padding`, and
- * the parts `region`, `message`, `links`, `link`, `dismiss`.
+ * the parts `region`, `message`, `actions`, `links`, `link`, `dismiss`.
  *
  * Everything from the server is set with textContent or as a checked href: never parsed as HTML.
  * Cross-origin use needs the CMS to allow the site's origin (Payload's `cors` option).
@@ -130,6 +130,7 @@ const STYLE = `
   animation: policy-banner-in 180ms ease-out;
 }
 .message { margin: 0; flex: 1 1 24rem; }
+.actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
 .links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
 a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
 button {
@@ -176,7 +177,7 @@ export class PolicyBannerElement extends Base {
     const style = document.createElement('style')
     style.textContent = STYLE
     this._root.append(style)
-    this.hidden = true
+    // No attributes here: a constructor that sets them breaks document.createElement('policy-banner').
   }
 
   get document() {
@@ -188,6 +189,8 @@ export class PolicyBannerElement extends Base {
   }
 
   connectedCallback() {
+    // Takes no space until there is something to show.
+    if (!this._model) this.hidden = true
     this._load()
   }
 
@@ -259,6 +262,12 @@ export class PolicyBannerElement extends Base {
     message.textContent = model.message
     region.append(message)
 
+    // Links and the button wrap together, below the message when the banner is narrow.
+    const actions = document.createElement('div')
+    actions.className = 'actions'
+    actions.setAttribute('part', 'actions')
+    region.append(actions)
+
     if (model.links.length > 0) {
       const list = document.createElement('ul')
       list.className = 'links'
@@ -273,7 +282,7 @@ export class PolicyBannerElement extends Base {
         item.append(anchor)
         list.append(item)
       }
-      region.append(list)
+      actions.append(list)
     }
 
     const button = document.createElement('button')
@@ -282,7 +291,7 @@ export class PolicyBannerElement extends Base {
     button.setAttribute('part', 'dismiss')
     button.textContent = model.dismissLabel
     button.addEventListener('click', () => this.dismiss())
-    region.append(button)
+    actions.append(button)
 
     region.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.defaultPrevented) {
