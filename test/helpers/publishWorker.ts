@@ -5,31 +5,18 @@
 import { getPayload } from 'payload'
 
 import config from '../../payload.config.js'
-import { blocksToLexical } from '../../src/lexical/index.js'
+import { publishEdit, replaceBody } from './publish.js'
 
 const payload = await getPayload({ config })
 payload.logger.level = 'warn'
-const doc = (await payload.find({ collection: 'policy-documents', draft: true })).docs[0]!
 const tag = `${process.pid}`
 for (let n = 1; n <= 1000; n++) {
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: 'minor', changeNote: `Rettelse ${tag}.${n} (${locale})`, justification: `Crash test ${tag}.${n}` },
-        sections: current.sections!.map((row: any) =>
-          row.key === 'security'
-            ? { ...row, body: blocksToLexical([{ html: `Sikkerhed ${tag}.${n}`, text: `Sikkerhed ${tag}.${n}`, type: 'paragraph' }]) }
-            : row,
-        ),
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: (locale) => `Rettelse ${tag}.${n} (${locale})`,
+    justification: `Crash test ${tag}.${n}`,
+    kind: 'minor',
+    sections: replaceBody('security', () => `Sikkerhed ${tag}.${n}`),
+  })
   process.stdout.write(`published ${n}\n`)
 }
 process.exit(0)

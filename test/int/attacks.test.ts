@@ -6,6 +6,7 @@ import { seed } from '../../seed/index.js'
 import { blocksToLexical } from '../../src/lexical/index.js'
 import { assertInertHtml, XSS_PAYLOADS } from '../fixtures/xss.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { publishEdit } from '../helpers/publish.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
 
 let t: TestPayload
@@ -26,36 +27,24 @@ const graphql = async (query: string, auth?: string) => {
 
 const paragraph = (text: string) => ({ html: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'), text, type: 'paragraph' as const })
 
-/** Publishes a material release whose headings, bodies and change notes are all XSS payloads. */
+/** Publishes a material release whose title, headings, bodies and change notes are all XSS payloads. */
 async function publishPayloads() {
-  const doc = (await payload.find({ collection: 'policy-documents', draft: true })).docs[0]!
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: {
-          changeKind: 'material',
-          changeNote: XSS_PAYLOADS.slice(0, 10).join('\n'),
-          justification: `Attack suite ${locale}`,
-          shortNoticeJustification: 'Attack suite: at once',
-        },
-        sections: current.sections!.map((row: any, index: number) => ({
-          ...row,
-          body: blocksToLexical([
-            paragraph(XSS_PAYLOADS[index % XSS_PAYLOADS.length]!),
-            { items: XSS_PAYLOADS.map((p) => ({ ...paragraph(p), children: [] })), ordered: false, type: 'list' },
-          ]),
-          heading: `${row.heading} ${XSS_PAYLOADS[(index + 3) % XSS_PAYLOADS.length]}`,
-        })),
-        title: `Persondataerklæring ${XSS_PAYLOADS[1]}`,
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: () => XSS_PAYLOADS.slice(0, 10).join('\n'),
+    justification: 'Attack suite',
+    kind: 'material',
+    sections: (rows) =>
+      rows.map((row, index) => ({
+        ...row,
+        body: blocksToLexical([
+          paragraph(XSS_PAYLOADS[index % XSS_PAYLOADS.length]!),
+          { items: XSS_PAYLOADS.map((p) => ({ ...paragraph(p), children: [] })), ordered: false, type: 'list' },
+        ]),
+        heading: `${String(row.heading)} ${XSS_PAYLOADS[(index + 3) % XSS_PAYLOADS.length]}`,
+      })),
+    shortNoticeJustification: 'Attack suite: at once',
+    title: () => `Persondataerklæring ${XSS_PAYLOADS[1]}`,
+  })
 }
 
 beforeAll(async () => {

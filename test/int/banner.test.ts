@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { seed } from '../../seed/index.js'
-import { blocksToLexical } from '../../src/lexical/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { publishEdit, replaceBody } from '../helpers/publish.js'
 
 let t: TestPayload
 let payload: Payload
@@ -10,23 +10,13 @@ let payload: Payload
 const DAY = 24 * 3600 * 1000
 
 async function publish(kind: 'material' | 'minor', text: string, effectiveAt: Date) {
-  const doc = (await payload.find({ collection: 'policy-documents', draft: true })).docs[0]!
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: kind, changeNote: `${text} (${locale})`, effectiveAt: effectiveAt.toISOString(), justification: `Banner test: ${text}` },
-        sections: current.sections!.map((row: any) =>
-          row.key === 'rights' ? { ...row, body: blocksToLexical([{ html: `${text} ${locale}`, text: `${text} ${locale}`, type: 'paragraph' }]) } : row,
-        ),
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: (locale) => `${text} (${locale})`,
+    effectiveAt: effectiveAt.toISOString(),
+    justification: `Banner test: ${text}`,
+    kind,
+    sections: replaceBody('rights', (locale) => `${text} ${locale}`),
+  })
 }
 
 const banner = async (query: string) => {

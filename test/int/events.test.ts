@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { seed } from '../../seed/index.js'
-import { blocksToLexical } from '../../src/lexical/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
 
 let t: TestPayload
@@ -11,23 +11,13 @@ const sink = new SmtpSink()
 const DAY = 24 * 3600 * 1000
 
 async function publishMaterial(text: string, effectiveAt: Date) {
-  const doc = (await payload.find({ collection: 'policy-documents', draft: true })).docs[0]!
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: 'material', changeNote: `${text} (${locale})`, effectiveAt: effectiveAt.toISOString(), justification: `Events test: ${text}` },
-        sections: current.sections!.map((row: any) =>
-          row.key === 'third-parties' ? { ...row, body: blocksToLexical([{ html: `${text} ${locale}`, text: `${text} ${locale}`, type: 'paragraph' }]) } : row,
-        ),
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: (locale) => `${text} (${locale})`,
+    effectiveAt: effectiveAt.toISOString(),
+    justification: `Events test: ${text}`,
+    kind: 'material',
+    sections: replaceBody('third-parties', (locale) => `${text} ${locale}`),
+  })
   return (await payload.find({ collection: 'policy-releases', limit: 1, sort: ['-major', '-minor'] })).docs[0] as any
 }
 

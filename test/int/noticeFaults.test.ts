@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { spawn, type ChildProcess } from 'node:child_process'
 
-import { blocksToLexical } from '../../src/lexical/index.js'
 import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
 
 let t: TestPayload
@@ -35,23 +35,13 @@ async function removeAllSubscribers() {
 async function publishMaterial(): Promise<any> {
   releaseCounter += 1
   const label = `Ændring nr. ${releaseCounter}`
-  const doc = (await payload.find({ collection: 'policy-documents', where: { key: { equals: 'privacy' } } })).docs[0]!
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: 'material', changeNote: `${label} (${locale})`, justification: `Fault test ${releaseCounter}`, shortNoticeJustification: `At once: ${releaseCounter}` },
-        sections: current.sections!.map((row: any) =>
-          row.key === 'third-parties' ? { ...row, body: blocksToLexical([{ html: label, text: `${label} ${locale}`, type: 'paragraph' }]) } : row,
-        ),
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: (locale) => `${label} (${locale})`,
+    justification: `Fault test ${releaseCounter}`,
+    kind: 'material',
+    sections: replaceBody('third-parties', (locale) => `${label} ${locale}`),
+    shortNoticeJustification: `At once: ${releaseCounter}`,
+  })
   const { docs } = await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
   return docs[0]
 }

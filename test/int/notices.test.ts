@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 import { deriveTokenSecret, createToken } from '../../src/tokens/index.js'
 import { messageIdFor } from '../../src/notices/index.js'
 import { seed } from '../../seed/index.js'
-import { blocksToLexical } from '../../src/lexical/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { linkIn, SmtpSink } from '../helpers/smtpSink.js'
 
 let t: TestPayload
@@ -43,32 +43,15 @@ async function waitFor(check: () => boolean, timeoutMs = 5000) {
   }
 }
 
-/** Publishes a new release of the seeded document with one more purpose in both locales. */
+/** Publishes a new release of the seeded document with a changed third-parties section in both locales. */
 async function publishChange(kind: 'material' | 'minor', label: string) {
-  const doc = (await payload.find({ collection: 'policy-documents', where: { key: { equals: 'privacy' } } })).docs[0]!
-  for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-    await payload.update({
-      id: doc.id,
-      collection: 'policy-documents',
-      data: {
-        _status: locale === 'da' ? 'published' : 'draft',
-        release: {
-          changeKind: kind,
-          changeNote: locale === 'da' ? `Ændring: ${label}` : `Change: ${label}`,
-          justification: `Integration test: ${label}`,
-          shortNoticeJustification: `Takes effect at once in this test: ${label}`,
-        },
-        sections: current.sections!.map((row: any) =>
-          row.key === 'third-parties'
-            ? { ...row, body: blocksToLexical([{ html: `${label} ${locale}`, text: `${label} ${locale}`, type: 'paragraph' }]) }
-            : row,
-        ),
-      },
-      draft: locale !== 'da',
-      locale,
-    })
-  }
+  await publishEdit(payload, {
+    changeNote: (locale) => (locale === 'da' ? `Ændring: ${label}` : `Change: ${label}`),
+    justification: `Integration test: ${label}`,
+    kind,
+    sections: replaceBody('third-parties', (locale) => `${label} ${locale}`),
+    shortNoticeJustification: `Takes effect at once in this test: ${label}`,
+  })
 }
 
 async function runJobsUntilIdle() {
