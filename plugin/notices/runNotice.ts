@@ -4,7 +4,7 @@ import type { LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { backoffDelay, classifySmtpError, fillUrlTemplate, messageIdFor, pickLocale, renderCorrectionNotice, renderNotice } from '../../src/notices/index.js'
-import { withBusyRetry } from '../utilities/withBusyRetry.js'
+import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
 import { getMailContext } from './mailContext.js'
 import { listLinksFor } from './links.js'
 
@@ -154,7 +154,7 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
     overrideAccess: true,
     where: { notice: { equals: notice.id } },
   }))
-  await withBusyRetry(() => payload.update({
+  await updateOwnRow(() => payload.update({
     id: notice.id,
     collection: pluginConfig.noticesSlug,
     data: { recipients: totalDocs, status: 'sending' },
@@ -225,12 +225,28 @@ async function claimDelivery(
 }
 
 async function releaseClaim(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, claimId: Id): Promise<void> {
-  await withBusyRetry(() => payload.update({
+  await updateOwnRow(() => payload.update({
     id: claimId,
     collection: pluginConfig.claimsSlug,
     data: { leaseUntil: new Date().toISOString() },
     depth: 0,
     overrideAccess: true, disableTransaction: true }))
+}
+
+/** Repeats a write until it succeeds or `withinMs` has passed (then throws the last error). */
+async function recordPatiently(write: () => Promise<unknown>, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      await write()
+      return
+    } catch (error) {
+      if (Date.now() + delay > deadline) {
+        throw error
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
 }
 
 /** Sends one claimed delivery and records the outcome. Never throws for an SMTP failure. */
@@ -245,7 +261,7 @@ async function deliver(
   attempt: number,
 ): Promise<void> {
   const update = (data: Record<string, unknown>) =>
-    withBusyRetry(() =>
+    updateOwnRow(() =>
       payload.update({ id: delivery.id, collection: pluginConfig.deliveriesSlug, data, depth: 0, disableTransaction: true, overrideAccess: true }),
     )
   // Re-checked at send time, so whoever unsubscribes or is erased mid-notice is not mailed after that.
@@ -265,64 +281,79 @@ async function deliver(
     subscriberId: subscriber.id,
     variant: event ? String(event.id) : undefined,
   })
-  try {
-    const common = {
-      ...listLinksFor(pluginConfig, mail, subscriber.id),
-      siteName: pluginConfig.siteName,
-      statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
-      timeZone: pluginConfig.timeZone,
-      title: localeSnapshot?.title ?? notice.documentKey,
-      version: release.version,
+  const recipient: SubscriberDoc = subscriber
+  const sentAt = await sendOne()
+  if (sentAt) {
+    // The message is out: recording that must not be lost to a passing database outage, or the
+    // message would be sent again once the claim's lease runs out.
+    await recordPatiently(
+      () => update({ attempts: attempt, lastError: null, messageId, sentAt, status: 'sent' }),
+      pluginConfig.notices.leaseSeconds * 1000,
+    )
+  }
+
+  /** Renders and sends; returns the time sent, or null after recording the failure. */
+  async function sendOne(): Promise<null | string> {
+    try {
+      const common = {
+        ...listLinksFor(pluginConfig, mail, recipient.id),
+        siteName: pluginConfig.siteName,
+        statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
+        timeZone: pluginConfig.timeZone,
+        title: localeSnapshot?.title ?? notice.documentKey,
+        version: release.version,
+      }
+      const email = event
+        ? renderCorrectionNotice(
+            event.type === 'postponed'
+              ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
+              : { ...common, kind: 'withdrawn', note: event.reason },
+            locale,
+            pluginConfig.defaultLocale,
+          )
+        : renderNotice(
+            {
+              ...common,
+              changeNote: release.changeNote?.[locale] ?? '',
+              compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
+              diffSummary: release.diff?.summary?.[locale] || undefined,
+              effectiveAt: release.effectiveAt,
+              previousVersion,
+            },
+            locale,
+            pluginConfig.defaultLocale,
+          )
+      await payload.sendEmail({
+        from: { address: mail.fromAddress, name: mail.fromName },
+        headers: email.headers,
+        html: email.html,
+        messageId,
+        subject: email.subject,
+        text: email.text,
+        to: recipient.email,
+      })
+      return new Date().toISOString()
+    } catch (error) {
+      const classification = classifySmtpError(error)
+      const message = error instanceof Error ? error.message : String(error)
+      const giveUp = classification === 'permanent' || attempt >= pluginConfig.notices.maxAttempts
+      payload.logger.error({ err: error, msg: `[policy-documents] notice ${notice.version} to subscriber ${recipient.id}: ${classification} failure (attempt ${attempt})` })
+      await update({
+        attempts: attempt,
+        lastError: `${classification}: ${message}`.slice(0, 500),
+        nextAttemptAt: giveUp
+          ? null
+          : new Date(
+              Date.now() +
+                backoffDelay(attempt, {
+                  baseMs: pluginConfig.notices.retryBaseSeconds * 1000,
+                  maxMs: pluginConfig.notices.retryMaxSeconds * 1000,
+                }),
+            ).toISOString(),
+        status: giveUp ? 'failed' : 'retry',
+      })
+      return null
     }
-    const email = event
-      ? renderCorrectionNotice(
-          event.type === 'postponed'
-            ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
-            : { ...common, kind: 'withdrawn', note: event.reason },
-          locale,
-          pluginConfig.defaultLocale,
-        )
-      : renderNotice(
-          {
-            ...common,
-            changeNote: release.changeNote?.[locale] ?? '',
-            compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
-            diffSummary: release.diff?.summary?.[locale] || undefined,
-            effectiveAt: release.effectiveAt,
-            previousVersion,
-          },
-          locale,
-          pluginConfig.defaultLocale,
-        )
-    await payload.sendEmail({
-      from: { address: mail.fromAddress, name: mail.fromName },
-      headers: email.headers,
-      html: email.html,
-      messageId,
-      subject: email.subject,
-      text: email.text,
-      to: subscriber.email,
-    })
-    await update({ attempts: attempt, lastError: null, messageId, sentAt: new Date().toISOString(), status: 'sent' })
-  } catch (error) {
-    const classification = classifySmtpError(error)
-    const message = error instanceof Error ? error.message : String(error)
-    const giveUp = classification === 'permanent' || attempt >= pluginConfig.notices.maxAttempts
-    payload.logger.error({ err: error, msg: `[policy-documents] notice ${notice.version} to subscriber ${subscriber.id}: ${classification} failure (attempt ${attempt})` })
-    await update({
-      attempts: attempt,
-      lastError: `${classification}: ${message}`.slice(0, 500),
-      nextAttemptAt: giveUp
-        ? null
-        : new Date(
-            Date.now() +
-              backoffDelay(attempt, {
-                baseMs: pluginConfig.notices.retryBaseSeconds * 1000,
-                maxMs: pluginConfig.notices.retryMaxSeconds * 1000,
-              }),
-          ).toISOString(),
-      status: giveUp ? 'failed' : 'retry',
-    })
   }
 }
 
@@ -440,7 +471,7 @@ async function finishRun(
   }))
   const next = docs[0] as undefined | { nextAttemptAt?: null | string }
   if (!next) {
-    await withBusyRetry(() => payload.update({
+    await updateOwnRow(() => payload.update({
       id: noticeId,
       collection: pluginConfig.noticesSlug,
       data: { completedAt: new Date().toISOString(), nextRunAt: null, status: 'done' },
@@ -451,7 +482,7 @@ async function finishRun(
   const soonest = next.nextAttemptAt ? Date.parse(next.nextAttemptAt) : Date.now()
   // Work held by another runner's live lease is looked at again when that lease can have expired.
   const at = new Date(Math.max(Date.now(), sawBusy ? Math.min(soonest, Date.now() + pluginConfig.notices.leaseSeconds * 1000) : soonest))
-  await withBusyRetry(() => payload.update({
+  await updateOwnRow(() => payload.update({
     id: noticeId,
     collection: pluginConfig.noticesSlug,
     data: { nextRunAt: at.toISOString() },

@@ -2,6 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
+import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
+
 /** Slug of the jobs task that sends a notice. */
 export const SEND_NOTICE_TASK = 'policyDocsSendNotice'
 
@@ -54,13 +56,17 @@ export async function queueSendNotice(
   waitUntil?: Date,
   req?: PayloadRequest,
 ): Promise<void> {
-  await payload.jobs.queue({
-    input: { notice: String(noticeId) },
-    queue: pluginConfig.notices.queue,
-    req,
-    task: SEND_NOTICE_TASK as never,
-    waitUntil,
-  })
+  const queue = () =>
+    payload.jobs.queue({
+      input: { notice: String(noticeId) },
+      queue: pluginConfig.notices.queue,
+      req,
+      task: SEND_NOTICE_TASK as never,
+      waitUntil,
+    })
+  // Inside a request's transaction the write must not be repeated on its own; outside, a locked
+  // SQLite file is worth waiting for.
+  await (req ? queue() : withBusyRetry(queue))
 }
 
 /**
@@ -70,7 +76,7 @@ export async function queueSendNotice(
  */
 export async function resumeStalledNotices(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<number> {
   const stale = new Date(Date.now() - pluginConfig.notices.leaseSeconds * 1000).toISOString()
-  const { docs } = await payload.find({
+  const { docs } = await withBusyRetry(() => payload.find({
     collection: pluginConfig.noticesSlug,
     depth: 0,
     limit: 100,
@@ -83,15 +89,18 @@ export async function resumeStalledNotices(payload: Payload, pluginConfig: Sanit
         { updatedAt: { less_than: stale } },
       ],
     },
-  })
+  }))
   for (const notice of docs) {
-    await payload.update({
-      id: notice.id,
-      collection: pluginConfig.noticesSlug,
-      data: { nextRunAt: new Date().toISOString() },
-      depth: 0,
-      overrideAccess: true,
-    })
+    await updateOwnRow(() =>
+      payload.update({
+        id: notice.id,
+        collection: pluginConfig.noticesSlug,
+        data: { nextRunAt: new Date().toISOString() },
+        depth: 0,
+        disableTransaction: true,
+        overrideAccess: true,
+      }),
+    )
     await queueSendNotice(payload, pluginConfig, notice.id)
   }
   return docs.length

@@ -17,7 +17,11 @@ export function getSendNoticeTask(pluginConfig: SanitizedPolicyDocumentsPluginCo
     slug: SEND_NOTICE_TASK,
     handler: async ({ input, req }) => {
       const noticeId = (input as { notice: string }).notice
-      const result = await runNotice(req.payload, pluginConfig, noticeId, randomUUID())
+      const result = await runNotice(req.payload, pluginConfig, noticeId, randomUUID()).catch((error: unknown) => {
+        // Payload's job log keeps only the message; keep the whole error for whoever debugs an outage.
+        req.payload.logger.error({ err: error, msg: `[policy-documents] notice ${noticeId}: run failed, the job will retry` })
+        throw error
+      })
       if (!result.done) {
         await queueSendNotice(req.payload, pluginConfig, noticeId, result.nextRunAt)
       }

@@ -6,17 +6,30 @@
  * two workers) see SQLITE_BUSY at once instead of waiting. The notice worker's writes are single
  * statements, so repeating one is safe. MongoDB and Postgres never raise this and pass straight through.
  */
-export async function withBusyRetry<T>(operation: () => Promise<T>, { attempts = 200, maxDelayMs = 50 } = {}): Promise<T> {
+export async function withBusyRetry<T>(
+  operation: () => Promise<T>,
+  { attempts = 200, maxDelayMs = 50, notFoundIsBusy = false } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation()
     } catch (error) {
-      if (attempt >= attempts || !isBusy(error)) {
+      const retry = isBusy(error) || (notFoundIsBusy && (error as { name?: string })?.name === 'NotFound')
+      if (attempt >= attempts || !retry) {
         throw error
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * maxDelayMs))
     }
   }
+}
+
+/**
+ * Updates a row of the plugin's own bookkeeping (notices, deliveries, claims) by ID. Nothing ever
+ * deletes those rows, so Payload's "Not Found" here can only mean the write was refused — the SQL
+ * adapter reports a locked write during an update that way — and it is retried like SQLITE_BUSY.
+ */
+export function updateOwnRow<T>(write: () => Promise<T>): Promise<T> {
+  return withBusyRetry(write, { notFoundIsBusy: true })
 }
 
 /** Whether an error (or its cause) is SQLite's "database is locked". */

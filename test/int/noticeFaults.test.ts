@@ -52,11 +52,15 @@ const deliveries = async (noticeId: number | string) =>
 const noticeMailsTo = (email: string, noticeNumber: number) =>
   sink.to(email).filter((mail) => mail.text.includes(`Ændring nr. ${noticeNumber}`))
 
-/** Runs due jobs until the notice is done, sleeping until queued retries are due. */
+/**
+ * Runs due jobs until the notice is done, sleeping until queued retries are due, and runs the
+ * resume sweep as the worker's schedule does (`--handle-schedules`, every minute in production).
+ */
 async function runUntilDone(noticeId: number | string, timeoutMs = 20_000) {
   const start = Date.now()
   for (;;) {
     await payload.jobs.run({ limit: 50, queue: 'default' })
+    await resumeStalledNotices(payload, pluginConfig())
     const notice = await payload.findByID({ id: noticeId, collection: 'policy-notices' })
     if ((notice as any).status === 'done') {
       return
