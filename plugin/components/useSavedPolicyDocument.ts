@@ -1,6 +1,9 @@
 'use client'
 import { useConfig, useDocumentEvents, useDocumentInfo } from '@payloadcms/ui'
 
+/** Delay before re-fetching after `savedVersion` changes: one save updates it in a few quick steps, fetched once. */
+export const REFETCH_DELAY_MS = 150
+
 /** What the admin components know about the document being edited, as last saved. */
 export type SavedPolicyDocument = {
   /** `serverURL` + Payload's API route, e.g. `http://localhost:3000/api`. */

@@ -6,6 +6,7 @@ export const da: PolicyDocumentsTranslationsObject = {
     bannerNone: 'Intet banner: kun væsentlige ændringer får et.',
     bannerPeriod: 'Vises på sitet fra offentliggørelsen til {{until}}: {{days}} dage efter ikrafttrædelsen.',
     bannerTitle: 'Banner på sitet',
+    changeNoteLeftover: 'Ændringsnoten for {{locale}} er stadig den fra version {{version}}, som ikke tæller igen: skriv en ny.',
     changeNoteMissing: 'En væsentlig ændring kræver en ændringsnote på alle sprog ({{locales}}); den for {{locale}} er tom.',
     changeNoteReminder: 'En væsentlig ændring kræver en ændringsnote på alle sprog: {{locales}}.',
     changesTitle: 'Ændringer siden seneste udgivelse',

@@ -10,6 +10,7 @@ export const en = {
     bannerNone: 'No banner: only material releases show one.',
     bannerPeriod: 'Shown on the site from publication until {{until}}: {{days}} days after it takes effect.',
     bannerTitle: 'Site banner',
+    changeNoteLeftover: 'The change note for {{locale}} is still that of release {{version}}, which does not count again: write a new one.',
     changeNoteMissing: 'A material change needs a change note in every language ({{locales}}); the one for {{locale}} is empty.',
     changeNoteReminder: 'A material change needs a change note in every language: {{locales}}.',
     changesTitle: 'Changes since the last release',

@@ -19,13 +19,13 @@ import { Button, useConfig, useFormFields, useFormModified, useLocale } from '@p
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ChangeKind } from '../../../src/types.js'
-import type { PolicyAdminClientProps, PreviewLocaleDiff, PublishPreview } from '../types.js'
+import type { Archive, PolicyAdminClientProps, PreviewLocaleDiff, PublishPreview } from '../types.js'
 import type { PolicyLabelKey } from '../usePolicyTranslation.js'
 
 import { fetchJson } from '../fetchJson.js'
 import { formatDateTime } from '../formatDateTime.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
-import { useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
+import { REFETCH_DELAY_MS, useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
 import './index.css'
 
 export type ChangesPanelProps = PolicyAdminClientProps & Partial<UIFieldClientProps>
@@ -84,15 +84,19 @@ export function ChangesPanel(props: ChangesPanelProps) {
     }
   }, [apiBase, key, language, publicPath])
 
-  // Fetch on mount, and again whenever a save of this document lands (`savedVersion`).
+  // Fetch on mount, and again whenever a save of this document lands (`savedVersion`). One save
+  // updates it in a few quick steps, so wait a moment and fetch once.
   useEffect(() => {
-    void refresh()
-    return () => controller.current?.abort()
+    const timer = setTimeout(() => void refresh(), REFETCH_DELAY_MS)
+    return () => {
+      clearTimeout(timer)
+      controller.current?.abort()
+    }
   }, [refresh, savedVersion])
 
   const { preview } = state
   return (
-    <section aria-labelledby="policy-changes-title" className="policy-changes" data-testid="policy-changes">
+    <section aria-busy={state.loading} aria-labelledby="policy-changes-title" className="policy-changes" data-testid="policy-changes">
       <header className="policy-changes__header">
         <h3 className="policy-changes__title" id="policy-changes-title">
           {t('changesTitle')}
@@ -130,6 +134,7 @@ export function ChangesPanel(props: ChangesPanelProps) {
               locales={locales}
               minNoticeDays={minNoticeDays}
               preview={preview}
+              publicPath={publicPath}
               t={t}
               timeZone={timeZone}
             />
@@ -146,6 +151,7 @@ type PreviewProps = {
   locales: string[]
   minNoticeDays: number
   preview: PublishPreview
+  publicPath: string
   t: Translate
   timeZone: string
 }
@@ -241,11 +247,7 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
             ))}
           </ul>
         )}
-        {current.summary && (
-          <p className="policy-changes__summary" lang={selected}>
-            {current.summary}
-          </p>
-        )}
+        <Summary locale={selected} text={current.summary} />
         {!current.complete && <p className="policy-changes__note">{t('diffIncomplete')}</p>}
         <p className="policy-changes__legend">
           <ins>{t('legendInserted')}</ins> <del>{t('legendDeleted')}</del> <span>{t('legendFolded')}</span>
@@ -262,9 +264,57 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
   )
 }
 
+/**
+ * The server's plain-text summary (written for e-mails, in the locale's language): "- " lines
+ * become list items, other lines paragraphs.
+ */
+function Summary(props: { locale: string; text: string }) {
+  const lines = props.text.split('\n').map((line) => line.trim()).filter(Boolean)
+  if (lines.length === 0) return null
+  const items = lines.filter((line) => line.startsWith('- ')).map((line) => line.slice(2))
+  const others = lines.filter((line) => !line.startsWith('- '))
+  return (
+    <div className="policy-changes__summary" lang={props.locale}>
+      {items.length > 0 && (
+        <ul>
+          {items.map((item, index) => (
+            <li key={index}>{item}</li>
+          ))}
+        </ul>
+      )}
+      {others.map((line, index) => (
+        <p className="policy-changes__muted" key={index}>
+          {line}
+        </p>
+      ))}
+    </div>
+  )
+}
+
+/**
+ * The change note of `version` in `locale`, from the public archive. The server ignores a note
+ * left over from that release (`planRelease`), so the panel warns when the form still holds it.
+ */
+function useReleaseChangeNote(publicPath: string, version: null | string, locale: string): null | string {
+  const { apiBase, key } = useSavedPolicyDocument()
+  const [note, setNote] = useState<null | string>(null)
+  useEffect(() => {
+    setNote(null)
+    if (!key || !version) return
+    const controller = new AbortController()
+    const url = `${apiBase}${publicPath}/${encodeURIComponent(key)}/releases?locale=${encodeURIComponent(locale)}`
+    fetchJson<Archive>(url, controller.signal)
+      .then((archive) => setNote(archive.releases.find((release) => release.version === version)?.changeNote ?? null))
+      // Only a hint: without the archive the panel simply does not warn.
+      .catch(() => undefined)
+    return () => controller.abort()
+  }, [apiBase, key, locale, publicPath, version])
+  return note
+}
+
 /** Proposal, reasons and the consequences of the decision currently in the form. */
 function PublishPreviewView(props: PreviewProps) {
-  const { contentLocale, language, locales, minNoticeDays, preview, t, timeZone } = props
+  const { contentLocale, language, locales, minNoticeDays, preview, publicPath, t, timeZone } = props
   const changeKind = useFormFields(([fields]) => fields['release.changeKind']?.value)
   const justification = useFormFields(([fields]) => fields['release.justification']?.value)
   const notifyMinor = useFormFields(([fields]) => fields['release.notifyMinor']?.value)
@@ -272,6 +322,7 @@ function PublishPreviewView(props: PreviewProps) {
   // Localized: the form holds the note of the locale being edited only.
   const changeNote = useFormFields(([fields]) => fields['release.changeNote']?.value)
   const shortNoticeReason = useFormFields(([fields]) => fields['release.shortNoticeJustification']?.value)
+  const previousNote = useReleaseChangeNote(publicPath, preview.previousVersion, contentLocale)
 
   const { proposal } = preview
   const chosen: ChangeKind = changeKind === 'material' || changeKind === 'minor' ? changeKind : proposal
@@ -358,6 +409,10 @@ function PublishPreviewView(props: PreviewProps) {
               {locales.includes(contentLocale) && !filled(changeNote) ? (
                 <p className="policy-changes__alert" data-check="change-note" role="alert">
                   {t('changeNoteMissing', { locale: contentLocale, locales: localeList })}
+                </p>
+              ) : previousNote && typeof changeNote === 'string' && changeNote.trim() === previousNote.trim() ? (
+                <p className="policy-changes__alert" data-check="change-note" role="alert">
+                  {t('changeNoteLeftover', { locale: contentLocale, version: preview.previousVersion ?? '' })}
                 </p>
               ) : (
                 <p className="policy-changes__muted">{t('changeNoteReminder', { locales: localeList })}</p>

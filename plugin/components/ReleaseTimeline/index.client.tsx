@@ -18,7 +18,7 @@ import type { Archive, ArchiveRelease, NoticeDoc, PolicyAdminClientProps } from 
 import { FetchJsonError, fetchJson } from '../fetchJson.js'
 import { formatDateTime } from '../formatDateTime.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
-import { useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
+import { REFETCH_DELAY_MS, useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
 import './index.css'
 
 export type ReleaseTimelineProps = PolicyAdminClientProps & Partial<UIFieldClientProps>
@@ -97,9 +97,13 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
     }
   }, [apiBase, deliveriesSlug, key, locale, noticesSlug, publicPath])
 
+  // Fetch on mount and after every save of the document (one save updates `savedVersion` in a few quick steps).
   useEffect(() => {
-    void load()
-    return () => controller.current?.abort()
+    const timer = setTimeout(() => void load(), REFETCH_DELAY_MS)
+    return () => {
+      clearTimeout(timer)
+      controller.current?.abort()
+    }
   }, [load, savedVersion])
 
   // Notices go out in the background (the jobs queue): follow them until they are done.
@@ -113,7 +117,7 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const date = (iso: string) => formatDateTime(iso, i18n.language, timeZone)
   const { timeline } = state
   return (
-    <section aria-labelledby="policy-timeline-title" className="policy-timeline" data-testid="policy-timeline">
+    <section aria-busy={state.loading} aria-labelledby="policy-timeline-title" className="policy-timeline" data-testid="policy-timeline">
       <h4 className="policy-timeline__title" id="policy-timeline-title">
         {t('timelineTitle')}
       </h4>
@@ -167,7 +171,9 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
                         {typeof notice.recipients === 'number' && (
                           <span className="policy-timeline__muted"> · {t('noticeRecipients', { count: notice.recipients })}</span>
                         )}
-                        {counts && <div className="policy-timeline__muted">{t('noticeCounts', counts)}</div>}
+                        {counts && counts.sent + counts.pending + counts.failed > 0 && (
+                          <div className="policy-timeline__muted">{t('noticeCounts', counts)}</div>
+                        )}
                       </div>
                     ))
                   )}
