@@ -47,7 +47,7 @@ export const en = {
     noChanges: 'No changes since release {{version}}: publishing creates no new release.',
     noticePeriodOk: 'Announced {{days}} days ahead (at least {{required}} required).',
     noticePeriodShort:
-      'A material change needs {{required}} days’ notice; this one gives {{days}}. Set a later effective date, or give a “Short Notice Justification” under “Release”: without one the publish is refused.',
+      'A material change needs {{required}} days’ notice; this one gives {{days}}. Set a later effective date, or give a “Reason for short notice” under “Release”: without one the publish is refused.',
     noticePeriodShortJustified: 'Short notice ({{days}} of {{required}} days); your reason is recorded with the release.',
     notifyFirst: 'Nobody is e-mailed: the first release announces no change.',
     notifyMinorOff: 'Nobody is e-mailed: a minor release notifies only if you ask for it under “Release” ({{count}} confirmed).',

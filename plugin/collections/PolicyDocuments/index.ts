@@ -56,6 +56,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
     {
       name: 'key',
       type: 'text',
+      label: { da: 'Nøgle', en: 'Key' },
       admin: {
         description: 'Stable identifier used in the public API, e.g. "privacy". It cannot change once published.',
         position: 'sidebar',
@@ -74,10 +75,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       validate: (value: unknown) => (value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value)),
     },
     ...releaseTimeline,
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, localized: true, required: true },
     {
       name: 'sections',
       type: 'array',
+      label: { da: 'Afsnit', en: 'Sections' },
+      labels: { plural: { da: 'Afsnit', en: 'Sections' }, singular: { da: 'Afsnit', en: 'Section' } },
       admin: { initCollapsed: true },
       fields: [
         {
@@ -86,6 +89,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
             {
               name: 'key',
               type: 'text',
+              label: { da: 'Afsnitsnøgle', en: 'Section key' },
               admin: {
                 description: 'Stable section key: keep it when you reword the heading or move the section.',
                 width: '50%',
@@ -96,6 +100,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
             {
               name: 'kind',
               type: 'select',
+              label: { da: 'Emne', en: 'Kind' },
               admin: { description: 'What the section is about; decides which changes are material.', width: '50%' },
               defaultValue: 'general',
               options: SECTION_KINDS.map((kind) => ({ label: kind, value: kind })),
@@ -103,8 +108,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
             },
           ],
         },
-        { name: 'heading', type: 'text', localized: true, required: true },
-        { name: 'body', type: 'richText', localized: true, required: true },
+        { name: 'heading', type: 'text', label: { da: 'Overskrift', en: 'Heading' }, localized: true, required: true },
+        { name: 'body', type: 'richText', label: { da: 'Brødtekst', en: 'Body' }, localized: true, required: true },
       ],
       minRows: 1,
       required: true,
@@ -127,37 +132,42 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
     {
       name: 'release',
       type: 'group',
+      label: { da: 'Udgivelse', en: 'Release' },
       admin: { description: 'Applied when you publish.' },
       fields: [
         {
           name: 'changeKind',
           type: 'select',
+          label: { da: 'Type af ændring', en: 'Change kind' },
           admin: {
             description:
               'Proposed: use the automatic classification. Material bumps the major version and notifies subscribers; minor bumps the minor version.',
           },
           defaultValue: 'proposed',
           options: [
-            { label: 'Use the proposal', value: 'proposed' },
-            { label: 'Material', value: 'material' },
-            { label: 'Minor', value: 'minor' },
+            { label: { da: 'Brug forslaget', en: 'Use the proposal' }, value: 'proposed' },
+            { label: { da: 'Væsentlig', en: 'Material' }, value: 'material' },
+            { label: { da: 'Mindre', en: 'Minor' }, value: 'minor' },
           ],
           required: true,
         },
         {
           name: 'justification',
           type: 'textarea',
+          label: { da: 'Begrundelse', en: 'Justification' },
           admin: { description: 'Required when you override the proposal.' },
         },
         {
           name: 'effectiveAt',
           type: 'date',
+          label: { da: 'Gælder fra', en: 'Effective date' },
           admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the release takes effect. Empty: at once.' },
         },
-        { name: 'changeNote', type: 'textarea', localized: true },
+        { name: 'changeNote', type: 'textarea', label: { da: 'Ændringsnote', en: 'Change note' }, localized: true },
         {
           name: 'shortNoticeJustification',
           type: 'textarea',
+          label: { da: 'Begrundelse for kort varsel', en: 'Reason for short notice' },
           admin: {
             description: 'Required when a material change takes effect with less than the required notice (30 days by default).',
           },
@@ -165,6 +175,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         {
           name: 'notifyMinor',
           type: 'checkbox',
+          label: { da: 'Send også besked om en mindre ændring', en: 'Also notify subscribers of a minor release' },
           admin: { description: 'Also e-mail subscribers about a minor release (material releases always notify).' },
           defaultValue: false,
         },
