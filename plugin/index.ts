@@ -2,31 +2,37 @@
  * payload-plugin-policy-docs: versioned, localized policy documents for Payload CMS 3.
  *
  * Registers:
- * - the `policy-documents` collection (drafts, localized sections with stable keys),
- * - the append-only `policy-releases` ledger (immutable, hash-chained),
- * - a publish hook that freezes a release, and
- * - the public read API under `/api/policies`.
+ * - the `policy-documents` collection (drafts, localized sections with stable keys) with a publish
+ *   hook that freezes a release, and the admin's changes panel and release timeline;
+ * - the append-only `policy-releases` ledger (immutable, hash-chained) and `policy-release-events`
+ *   (postponements and withdrawals);
+ * - subscribers, notices, deliveries and delivery claims for change notices by e-mail, with the
+ *   jobs tasks that send them;
+ * - the public API under `/api/policies` (statement, archive, diff, banner, feed, verification,
+ *   subscriptions), the editors' publish preview, and the embeddable banner script;
+ * - admin labels in Danish and English.
  */
 import type { Config } from 'payload'
 
 import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
-import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
-import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
-import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
+import { deepMergeSimple } from 'payload/shared'
+
 import {
   generateDeliveriesCollection,
   generateDeliveryClaimsCollection,
   generateNoticesCollection,
   generateSubscribersCollection,
 } from './collections/Notices/index.js'
+import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
+import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
+import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
 import { getEmbedEndpoint } from './endpoints/getEmbedEndpoint.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
-import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
-import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
+import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { sanitizeConfig } from './sanitizeConfig.js'
-import { deepMergeSimple } from 'payload/shared'
+import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { translations } from './translations/index.js'
 
 export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
