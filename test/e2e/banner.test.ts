@@ -399,3 +399,58 @@ test(
   },
   E2E_TIMEOUTS.test,
 )
+
+test(
+  'XSS payloads published in a heading, a body and the change notes stay inert on the statement, compare page and banner',
+  async () => {
+    const payloads = [
+      '<img src=x onerror="window.__xss=1;alert(1)">',
+      '<script>window.__xss=1;alert(1)</script>',
+      '"><svg/onload="window.__xss=1;alert(1)">',
+      "' onmouseover='window.__xss=1' x='",
+      'javascript:window.__xss=1',
+    ]
+    const { token } = await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })
+    const found = await api('/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0', { token })
+    const id = found.docs[0]!.id
+    const stamp = Date.now()
+    const release = {
+      changeKind: 'material',
+      effectiveAt: null,
+      justification: `E2E XSS ${stamp}`,
+      shortNoticeJustification: `E2E XSS ${stamp}: at once`,
+    }
+    for (const [locale, draft] of [['en', true], ['da', false]] as const) {
+      const current = await api(`/policy-documents/${id}?locale=${locale}&draft=true&depth=0`, { token })
+      await api(`/policy-documents/${id}?locale=${locale}&draft=${draft}&depth=0`, {
+        body: JSON.stringify({
+          ...(draft ? {} : { _status: 'published' }),
+          release: { ...release, changeNote: payloads.join(' ') },
+          sections: (current.sections as SectionRow[]).map((row) =>
+            row.key === SECTION ? { ...withNewParagraph([row], payloads.join(' '))[0], heading: `${row.heading} ${payloads[0]}` } : row,
+          ),
+        }),
+        method: 'PATCH',
+        token,
+      })
+    }
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await context.clearCookies()
+    await page.addInitScript(() => localStorage.clear())
+    for (const url of ['/da/privatlivspolitik', '/en/privacy', '/da/privatlivspolitik/sammenlign?from=3.0&to=4.0']) {
+      await page.goto(`${server.url}${url}`, { waitUntil: 'load' })
+      await page.waitForTimeout(500)
+      // The payloads are on the page, as text.
+      expect(await page.locator('body').innerText()).toContain('<img src=x onerror=')
+      await page.mouse.move(200, 300)
+      expect([url, await page.evaluate(() => (window as { __xss?: number }).__xss ?? null)]).toEqual([url, null])
+    }
+    expect(dialogs).toEqual([])
+    expect(pageErrors).toEqual([])
+  },
+  E2E_TIMEOUTS.test,
+)
