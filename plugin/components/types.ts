@@ -3,6 +3,7 @@
  * preview endpoint (`getPreviewEndpoint`), the public archive (`GET {publicPath}/:key/releases`)
  * and Payload's REST API for notices; the components never see Payload documents otherwise.
  */
+import type { DiffStats } from '../../src/diff/index.js'
 import type { ChangeKind } from '../../src/types.js'
 
 /** Serializable props the collection passes to both components (`admin.components.Field.clientProps`). */
@@ -25,17 +26,7 @@ export type PolicyAdminClientProps = {
 export type PreviewLocaleDiff = {
   complete: boolean
   html: string
-  stats: {
-    deletedWords: number
-    insertedWords: number
-    rewrittenTexts: number
-    sectionsAdded: number
-    sectionsChanged: number
-    sectionsMoved: number
-    sectionsRemoved: number
-    sectionsRenamed: number
-    sectionsUnchanged: number
-  }
+  stats: DiffStats
   summary: string
 }
 
