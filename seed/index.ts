@@ -76,7 +76,20 @@ export const seed = async (payload: Payload, options: SeedOptions = {}): Promise
     })
     result.published.push(release.version)
   }
+  if (documentId !== undefined && result.published.length > 0) {
+    await clearPublishSettings(payload, documentsSlug, documentId)
+  }
   return result
+}
+
+/**
+ * Leaves the document with empty publish settings, as an editor starting the next release expects
+ * them. Same content, so the publish this takes creates no release.
+ */
+async function clearPublishSettings(payload: Payload, slug: string, id: number | string): Promise<void> {
+  const cleared = { changeKind: 'proposed', changeNote: '', effectiveAt: null, justification: '', notifyMinor: false, shortNoticeJustification: '' }
+  await payload.update({ id, collection: slug, data: { release: cleared }, draft: true, locale: 'en' })
+  await payload.update({ id, collection: slug, data: { _status: 'published', release: cleared }, locale: 'da' })
 }
 
 function publishedAtFor(release: SeedRelease): string {
