@@ -97,6 +97,7 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
         effectiveAt: full.release?.effectiveAt ?? null,
         justification: full.release?.justification ?? null,
         minNoticeDays: pluginConfig.publication.minNoticeDays,
+        notifyMinor: Boolean(full.release?.notifyMinor),
         previous,
         proposal,
         publishedAt,
@@ -140,8 +141,7 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
     })
     // Material releases start a notice; a minor one only when the editor asks. The first release
     // announces nothing: it is not a change to anything a subscriber agreed to.
-    const notify = plan.kind === 'material' || Boolean(full.release?.notifyMinor)
-    if (notify && previous) {
+    if (plan.notify && previous) {
       await startNotice(req, pluginConfig, { documentKey: full.key, id: release.id, version: plan.version }, 'notice')
     }
     return doc

@@ -39,6 +39,7 @@ export type DraftSettings = {
   changeNote: Record<LocaleCode, string>
   effectiveAt: null | string
   justification: null | string
+  notifyMinor?: boolean
   shortNoticeJustification?: null | string
 }
 
@@ -66,6 +67,8 @@ export type PlanReleaseInput = {
    * @default 30
    */
   minNoticeDays?: number
+  /** The editor asks for a notice about a minor release too. */
+  notifyMinor?: boolean
   /** Why a material change takes effect with less than `minNoticeDays` notice. */
   shortNoticeJustification?: null | string
   /** The classifier's proposal with its reasons (`classify` in `src/materiality`). */
@@ -84,6 +87,8 @@ export type PlannedRelease = {
   kind: ChangeKind
   major: number
   minor: number
+  /** Whether subscribers are notified: always for a material change, for a minor one on request. */
+  notify: boolean
   previousHash: string
   publishedAt: string
   version: string
@@ -105,6 +110,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
     changeNote: input.changeNote,
     effectiveAt: input.effectiveAt ? new Date(input.effectiveAt).toISOString() : null,
     justification: input.justification?.trim() || null,
+    notifyMinor: Boolean(input.notifyMinor),
     shortNoticeJustification: input.shortNoticeJustification?.trim() || null,
   }
   const seen = input.previous?.decision?.draftSettings
@@ -182,6 +188,8 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
     kind,
     major: version.major,
     minor: version.minor,
+    // A request to notify about a minor change, left ticked from the previous publish, is not renewed silently.
+    notify: kind === 'material' || Boolean(fresh(draftSettings.notifyMinor, seen?.notifyMinor) ?? false),
     previousHash,
     publishedAt: input.publishedAt,
     version: label,

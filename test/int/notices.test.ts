@@ -164,6 +164,19 @@ describe('change notices', () => {
     expect(await notices()).toHaveLength(2)
   })
 
+  it('notifies about a minor release when the editor asks, and not again from a request left on the draft', async () => {
+    const doc = (await payload.find({ collection: 'policy-documents', limit: 1 })).docs[0]!
+    await payload.update({ id: doc.id, collection: 'policy-documents', data: { release: { notifyMinor: true } }, draft: true, locale: 'da' })
+    const before = sink.mails.length
+    await publishChange('minor', 'Præcisering')
+    await runJobsUntilIdle()
+    expect(sink.mails.length - before).toBe(4)
+    expect(sink.to('alice@example.com').at(-1)!.text).toContain('Ændring: Præcisering')
+    await publishChange('minor', 'Endnu en præcisering')
+    await runJobsUntilIdle()
+    expect(sink.mails.length - before).toBe(4)
+  })
+
   it('unsubscribes with a one-click POST, and a GET of the link does not', async () => {
     const bob = sink.to('bob@example.com').at(-1)!
     const url = String(bob.headers.get('list-unsubscribe')).match(/<(http[^>]+)>/)![1]!

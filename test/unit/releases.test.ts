@@ -224,3 +224,16 @@ describe('verifyChain', () => {
     expect(report.releases[1]!.problems.join()).toMatch(/link to the previous release/)
   })
 })
+
+describe('notifying about a minor release', () => {
+  const common = { choice: 'minor' as const, documentKey: 'privacy', justification: 'Typo', proposal: { proposal: 'minor' as const, reasons: [] } }
+  const first = planRelease({ ...common, changeNote: { da: 'A' }, previous: null, publishedAt: '2026-01-01T00:00:00.000Z', snapshot: snapshot('A') })!
+
+  it('happens on request, and a request left on the draft is not renewed by the next publish', () => {
+    const asked = planRelease({ ...common, changeNote: { da: 'B' }, justification: 'Typo 2', notifyMinor: true, previous: first, publishedAt: '2026-02-01T00:00:00.000Z', snapshot: snapshot('B') })!
+    expect(asked.notify).toBe(true)
+    const leftover = planRelease({ ...common, changeNote: { da: 'C' }, justification: 'Typo 3', notifyMinor: true, previous: asked, publishedAt: '2026-03-01T00:00:00.000Z', snapshot: snapshot('C') })!
+    expect(leftover.notify).toBe(false)
+    expect(planRelease({ ...common, changeNote: { da: 'D' }, justification: 'Typo 4', previous: leftover, publishedAt: '2026-04-01T00:00:00.000Z', snapshot: snapshot('D') })!.notify).toBe(false)
+  })
+})
