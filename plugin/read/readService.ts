@@ -10,7 +10,7 @@ import { fillUrlTemplate } from '../../src/notices/index.js'
 import { Feed } from 'feed'
 
 import { escapeHtml } from '../../src/i18n/index.js'
-import { GENESIS_HASH, nextEffectiveChange, releaseInForce, verifyChain, type ArchivedRelease } from '../../src/releases/index.js'
+import { GENESIS_HASH, nextEffectiveChange, releaseInForce, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
@@ -345,10 +345,30 @@ export class PolicyReadService {
           version: String(release.version),
         })
       }
+      const { docs: eventDocs } = await this.payload.find({
+        collection: this.config.eventsSlug,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        sort: 'createdAt',
+        where: { documentKey: { equals: key } },
+      })
+      const hashById = new Map(entries.map((entry) => [String(entry.id), entry.hash]))
+      const events: ArchivedEvent[] = (eventDocs as unknown as Array<ArchivedEvent & { release: number | string }>).map((event) => ({
+        effectiveAt: event.effectiveAt ?? null,
+        hash: String(event.hash),
+        previousEffectiveAt: String(event.previousEffectiveAt),
+        reason: String(event.reason),
+        recordedAt: String(event.recordedAt),
+        releaseHash: hashById.get(String(event.release)) ?? '',
+        type: event.type,
+        version: String(event.version),
+      }))
       ledger = {
-        cached: serializeBody({ document: key, format: 'payload-plugin-policy-docs/archive@1', releases }),
+        cached: serializeBody({ document: key, events, format: 'payload-plugin-policy-docs/archive@1', releases }),
         expiresAt: Date.now() + this.config.cache.indexTtlSeconds * 1000,
-        report: verifyChain(releases),
+        report: verifyChain(releases, events),
       }
       this.ledgers.set(cacheKey, ledger)
     }

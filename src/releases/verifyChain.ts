@@ -1,6 +1,6 @@
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
 
-import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
+import { GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
 import { compareVersions, parseVersion } from './version.js'
 
 /** A release as the public JSON archive carries it: everything its hashes cover. */
@@ -17,6 +17,30 @@ export type ArchivedRelease = {
   version: string
 }
 
+/** A postponement or withdrawal as the archive carries it; its hash covers the release's hash. */
+export type ArchivedEvent = {
+  effectiveAt: null | string
+  hash: string
+  previousEffectiveAt: string
+  reason: string
+  recordedAt: string
+  releaseHash: string
+  type: 'postponed' | 'withdrawn'
+  version: string
+}
+
+/** The hash of a release event: over everything it records and the hash of the release it changes. */
+export function hashReleaseEvent(event: Omit<ArchivedEvent, 'hash' | 'version'>): string {
+  return hashCanonical({
+    effectiveAt: event.effectiveAt,
+    previousEffectiveAt: event.previousEffectiveAt,
+    reason: event.reason,
+    recordedAt: event.recordedAt,
+    releaseHash: event.releaseHash,
+    type: event.type,
+  })
+}
+
 /** The verdict on one release. */
 export type ReleaseCheck = {
   /** Human-readable problems; empty when the release is intact. */
@@ -26,6 +50,8 @@ export type ReleaseCheck = {
 
 /** The verdict on a whole ledger. */
 export type ChainReport = {
+  /** One check per postponement or withdrawal, labelled `<version> <type>`. */
+  events: ReleaseCheck[]
   intact: boolean
   releases: ReleaseCheck[]
 }
@@ -35,7 +61,7 @@ export type ChainReport = {
  * each release's chain hash, and each link to the release before it (the first links to
  * `GENESIS_HASH`). Anyone holding the JSON archive can run this; nothing else is needed.
  */
-export function verifyChain(releases: readonly ArchivedRelease[]): ChainReport {
+export function verifyChain(releases: readonly ArchivedRelease[], events: readonly ArchivedEvent[] = []): ChainReport {
   const ordered = [...releases].sort((a, b) => {
     const va = parseVersion(a.version)
     const vb = parseVersion(b.version)
@@ -76,5 +102,17 @@ export function verifyChain(releases: readonly ArchivedRelease[]): ChainReport {
     checks.push({ problems, version: release.version })
     previousHash = release.hash
   }
-  return { intact: checks.every((check) => check.problems.length === 0), releases: checks }
+  const hashes = new Set(ordered.map((release) => release.hash))
+  const eventChecks: ReleaseCheck[] = events.map((event) => {
+    const problems: string[] = []
+    if (!hashes.has(event.releaseHash)) {
+      problems.push('the event refers to a release that is not in the archive')
+    }
+    if (hashReleaseEvent(event) !== event.hash) {
+      problems.push('the event does not match its hash: its date, reason or type was changed')
+    }
+    return { problems, version: `${event.version} ${event.type}` }
+  })
+  const all = [...checks, ...eventChecks]
+  return { events: eventChecks, intact: all.every((check) => check.problems.length === 0), releases: checks }
 }

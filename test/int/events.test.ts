@@ -72,7 +72,15 @@ describe('postponing and withdrawing a release that has not taken effect', () =>
     expect((await current(`&at=${new Date(later.getTime() + DAY).toISOString()}`)).version).toBe('3.0')
     const banner = await (await t.api('/policies/privacy/banner?locale=da')).json()
     expect(banner).toMatchObject({ effectiveAt: later.toISOString(), show: true, version: '3.0' })
-    expect((await (await t.api('/policies/privacy/verify')).json()).intact).toBe(true)
+    const verify = await (await t.api('/policies/privacy/verify')).json()
+    expect(verify.intact).toBe(true)
+    expect(verify.events).toEqual([{ problems: [], version: '3.0 postponed' }])
+    const archive = await (await t.api('/policies/privacy/archive.json')).json()
+    expect(archive.events).toHaveLength(1)
+    // A rewritten announcement is caught from the archive alone.
+    const { verifyChain } = await import('../../src/releases/index.js')
+    archive.events[0].effectiveAt = new Date(later.getTime() + 99 * DAY).toISOString()
+    expect(verifyChain(archive.releases, archive.events).events[0]!.problems.join()).toMatch(/does not match its hash/)
   })
 
   it('refuses a postponement to an earlier date, and any edit or delete of an event', async () => {

@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
-import { hashCanonical } from '../../../src/releases/index.js'
+import { hashReleaseEvent } from '../../../src/releases/index.js'
 import { startNotice } from '../../notices/startNotice.js'
 import { invalidateReadCache } from '../../read/readService.js'
 
@@ -160,7 +160,7 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
             ...data,
             documentKey: release.documentKey,
             effectiveAt,
-            hash: hashCanonical({ effectiveAt, previousEffectiveAt: state.effectiveAt, reason, recordedAt, releaseHash: release.hash, type: data.type }),
+            hash: hashReleaseEvent({ effectiveAt, previousEffectiveAt: state.effectiveAt, reason, recordedAt, releaseHash: release.hash, type: data.type }),
             previousEffectiveAt: state.effectiveAt,
             reason,
             recordedAt,
