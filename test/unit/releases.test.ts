@@ -207,7 +207,7 @@ describe('verifyChain', () => {
   }
 
   it('accepts an untouched ledger in any order', () => {
-    expect(verifyChain(chain().reverse())).toEqual({ intact: true, releases: ['1.0', '1.1', '1.2'].map((version) => ({ problems: [], version })) })
+    expect(verifyChain(chain().reverse())).toEqual({ events: [], intact: true, releases: ['1.0', '1.1', '1.2'].map((version) => ({ problems: [], version })) })
   })
 
   it('detects a rewritten text, a rewritten date and a removed release', () => {
