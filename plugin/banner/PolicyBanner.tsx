@@ -18,7 +18,7 @@ import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 're
 
 import type { BannerModel } from './policy-banner.js'
 
-import { bannerUrl, isVersion, storageKey, toBannerModel } from './policy-banner.js'
+import { BANNER_CSS, bannerUrl, isVersion, storageKey, toBannerModel } from './policy-banner.js'
 
 /** Where the dismissed version is remembered. Defaults to `window.localStorage`. */
 export type PolicyBannerStorage = Pick<Storage, 'getItem' | 'setItem'>
@@ -146,7 +146,7 @@ export function PolicyBanner({
     <>
       {!unstyled && (
         <style href="payload-plugin-policy-docs-banner" precedence="default">
-          {STYLE}
+          {BANNER_CSS}
         </style>
       )}
       <div
@@ -196,48 +196,3 @@ function moveFocus(selector: string): void {
   }
 }
 
-const STYLE = `
-.policy-banner {
-  box-sizing: border-box;
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: 0.5rem 1.25rem;
-  padding: var(--policy-banner-padding, 0.75rem 1.25rem);
-  background: var(--policy-banner-bg, #fff4d6);
-  color: var(--policy-banner-fg, #1b1f24);
-  border-bottom: 2px solid var(--policy-banner-border, #a86b00);
-  line-height: 1.5;
-  animation: policy-banner-in 180ms ease-out;
-}
-.policy-banner__message { margin: 0; flex: 1 1 24rem; }
-.policy-banner__actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-.policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
-.policy-banner__links a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
-.policy-banner__dismiss {
-  margin-inline-start: auto;
-  font: inherit;
-  cursor: pointer;
-  padding: 0.35rem 0.9rem;
-  border-radius: 0.25rem;
-  border: 1px solid currentColor;
-  background: transparent;
-  color: inherit;
-}
-.policy-banner__dismiss:hover { background: rgba(0, 0, 0, 0.06); }
-.policy-banner a:focus-visible, .policy-banner__dismiss:focus-visible {
-  outline: 3px solid var(--policy-banner-focus, #e37400);
-  outline-offset: 2px;
-}
-@keyframes policy-banner-in { from { opacity: 0; transform: translateY(-0.5rem); } to { opacity: 1; transform: none; } }
-@media (prefers-reduced-motion: reduce) { .policy-banner { animation: none; } }
-@media (prefers-color-scheme: dark) {
-  .policy-banner {
-    background: var(--policy-banner-bg, #3a2e0c);
-    color: var(--policy-banner-fg, #e6e9ed);
-    border-bottom-color: var(--policy-banner-border, #f2b640);
-  }
-  .policy-banner__links a { color: var(--policy-banner-accent, #8ab4f8); }
-  .policy-banner__dismiss:hover { background: rgba(255, 255, 255, 0.08); }
-}
-`

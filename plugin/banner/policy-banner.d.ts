@@ -13,6 +13,8 @@ export type BannerModel = {
   version: string
 }
 
+/** The banner's CSS, shared by the web component and the React component. */
+export declare const BANNER_CSS: string
 /** localStorage key that remembers the dismissed version of a document: `policy-banner:<document>`. */
 export declare function storageKey(documentKey: string): string
 /** Whether `value` is a strict `major.minor` version. */

@@ -112,10 +112,13 @@ function writeSeen(documentKey, version) {
   }
 }
 
-const STYLE = `
-:host { display: block; }
-:host([hidden]), [hidden] { display: none !important; }
-.region {
+/**
+ * The banner's styles, shared by the web component (inside its shadow root) and the React
+ * component. Custom properties (`--policy-banner-bg`, `-fg`, `-border`, `-accent`, `-focus`,
+ * `-padding`) let a site restyle it without touching the markup.
+ */
+export const BANNER_CSS = `
+.policy-banner {
   box-sizing: border-box;
   display: flex;
   flex-wrap: wrap;
@@ -129,11 +132,11 @@ const STYLE = `
   line-height: 1.5;
   animation: policy-banner-in 180ms ease-out;
 }
-.message { margin: 0; flex: 1 1 24rem; }
-.actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-.links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
-a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
-button {
+.policy-banner__message { margin: 0; flex: 1 1 24rem; }
+.policy-banner__actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+.policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
+.policy-banner__links a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
+.policy-banner__dismiss {
   margin-inline-start: auto;
   font: inherit;
   cursor: pointer;
@@ -143,20 +146,28 @@ button {
   background: transparent;
   color: inherit;
 }
-button:hover { background: rgba(0, 0, 0, 0.06); }
-a:focus-visible, button:focus-visible { outline: 3px solid var(--policy-banner-focus, #e37400); outline-offset: 2px; }
+.policy-banner__dismiss:hover { background: rgba(0, 0, 0, 0.06); }
+.policy-banner a:focus-visible, .policy-banner__dismiss:focus-visible {
+  outline: 3px solid var(--policy-banner-focus, #e37400);
+  outline-offset: 2px;
+}
 @keyframes policy-banner-in { from { opacity: 0; transform: translateY(-0.5rem); } to { opacity: 1; transform: none; } }
-@media (prefers-reduced-motion: reduce) { .region { animation: none; } }
+@media (prefers-reduced-motion: reduce) { .policy-banner { animation: none; } }
 @media (prefers-color-scheme: dark) {
-  .region {
+  .policy-banner {
     background: var(--policy-banner-bg, #3a2e0c);
     color: var(--policy-banner-fg, #e6e9ed);
     border-bottom-color: var(--policy-banner-border, #f2b640);
   }
-  a { color: var(--policy-banner-accent, #8ab4f8); }
-  button:hover { background: rgba(255, 255, 255, 0.08); }
+  .policy-banner__links a { color: var(--policy-banner-accent, #8ab4f8); }
+  .policy-banner__dismiss:hover { background: rgba(255, 255, 255, 0.08); }
 }
 `
+
+const STYLE = `
+:host { display: block; }
+:host([hidden]), [hidden] { display: none !important; }
+${BANNER_CSS}`
 
 const FETCH_TIMEOUT_MS = 10_000
 
@@ -248,7 +259,7 @@ export class PolicyBannerElement extends Base {
     if (!model) return
 
     const region = document.createElement('div')
-    region.className = 'region'
+    region.className = 'policy-banner'
     region.setAttribute('part', 'region')
     region.setAttribute('role', 'region')
     region.setAttribute('aria-label', model.ariaLabel)
@@ -257,20 +268,20 @@ export class PolicyBannerElement extends Base {
     region.dataset.phase = model.phase
 
     const message = document.createElement('p')
-    message.className = 'message'
+    message.className = 'policy-banner__message'
     message.setAttribute('part', 'message')
     message.textContent = model.message
     region.append(message)
 
     // Links and the button wrap together, below the message when the banner is narrow.
     const actions = document.createElement('div')
-    actions.className = 'actions'
+    actions.className = 'policy-banner__actions'
     actions.setAttribute('part', 'actions')
     region.append(actions)
 
     if (model.links.length > 0) {
       const list = document.createElement('ul')
-      list.className = 'links'
+      list.className = 'policy-banner__links'
       list.setAttribute('part', 'links')
       for (const link of model.links) {
         const item = document.createElement('li')
@@ -287,7 +298,7 @@ export class PolicyBannerElement extends Base {
 
     const button = document.createElement('button')
     button.type = 'button'
-    button.className = 'dismiss'
+    button.className = 'policy-banner__dismiss'
     button.setAttribute('part', 'dismiss')
     button.textContent = model.dismissLabel
     button.addEventListener('click', () => this.dismiss())
