@@ -37,6 +37,11 @@ export type PublishPreview = {
   diff: Record<string, PreviewLocaleDiff>
   document: string
   missing: null | { items: unknown[]; message: string }
+  /** The publish rules applied to the settings as last saved (the same function the publish runs). */
+  outcome:
+    | null
+    | { plan: { effectiveAt: string; kind: ChangeKind; notify: boolean; version: string } }
+    | { refused: { code: string; message: string } }
   previousVersion: null | string
   proposal: ChangeKind
   reasons: Array<{ code: string; locale: string; material: boolean; message: string; section: null | string }>

@@ -4,8 +4,7 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { renderDiffHtml } from '../../src/diff/index.js'
 import { renderReason } from '../../src/materiality/index.js'
-import { formatVersion, nextVersion, parseVersion, validateSnapshot } from '../../src/releases/index.js'
-import { hashSnapshot } from '../../src/releases/index.js'
+import { formatVersion, hashSnapshot, nextVersion, parseVersion, planRelease, ReleaseRefused, validateSnapshot, type EditorChoice } from '../../src/releases/index.js'
 import { describeMissing, findDocumentWithLocales, findLatestRelease } from '../hooks/freezeReleaseOnPublish.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
@@ -50,6 +49,46 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
       const previous = await findLatestRelease(req, pluginConfig, key)
       const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
       const previousVersion = previous ? parseVersion(previous.version) : null
+      // A dry run of the very rules the publish applies, with the settings as last saved: the same
+      // function, so the preview cannot disagree with the publish.
+      let outcome: { plan: Record<string, unknown> } | { refused: { code: string; message: string } } | null = null
+      try {
+        const changeNote: Record<string, string> = {}
+        for (const locale of pluginConfig.locales) {
+          changeNote[locale] = (draft.release?.changeNote?.[locale] ?? '').trim()
+        }
+        const plan = planRelease({
+          changeNote,
+          choice: (draft.release?.changeKind ?? 'proposed') as EditorChoice,
+          documentKey: key,
+          effectiveAt: draft.release?.effectiveAt ?? null,
+          justification: draft.release?.justification ?? null,
+          minNoticeDays: pluginConfig.publication.minNoticeDays,
+          notifyMinor: Boolean(draft.release?.notifyMinor),
+          previous,
+          proposal,
+          publishedAt: new Date().toISOString(),
+          shortNoticeJustification: draft.release?.shortNoticeJustification ?? null,
+          snapshot,
+        })
+        outcome = plan
+          ? {
+              plan: {
+                changeNote: plan.changeNote,
+                effectiveAt: plan.effectiveAt,
+                kind: plan.kind,
+                notify: plan.notify && Boolean(previous),
+                shortNotice: plan.decision.shortNotice ?? null,
+                version: plan.version,
+              },
+            }
+          : null
+      } catch (error) {
+        if (!(error instanceof ReleaseRefused)) {
+          throw error
+        }
+        outcome = { refused: { code: error.code, message: error.message } }
+      }
       const { totalDocs: subscribers } = await req.payload.count({
         collection: pluginConfig.subscribersSlug,
         overrideAccess: true,
@@ -71,6 +110,8 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
           ),
           document: key,
           missing: missing.length > 0 ? { items: missing, message: describeMissing(missing) } : null,
+          /** What publishing with the settings as last saved would do, or why it would be refused. */
+          outcome,
           previousVersion: previous?.version ?? null,
           proposal: proposal.proposal,
           reasons: proposal.reasons

@@ -40,6 +40,7 @@ export const da: PolicyDocumentsTranslationsObject = {
     localeTabs: 'Tekstens sprog',
     localeUnchanged: 'uændret',
     missingTitle: 'Udgivelsen vil blive afvist',
+    savedSettingsRefused: 'Med indstillingerne, som de sidst blev gemt, vil udgivelsen blive afvist:',
     noChanges: 'Ingen ændringer siden version {{version}}: en udgivelse opretter ingen ny version.',
     noticePeriodOk: 'Varslet {{days}} dage i forvejen (mindst {{required}} kræves).',
     noticePeriodShort:

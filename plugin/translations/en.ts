@@ -30,7 +30,7 @@ export const en = {
     effectiveAt: 'Takes effect {{date}}.',
     effectiveNow: 'Takes effect at once, on publication.',
     firstRelease: 'No release yet: this draft becomes the first release.',
-    howToOverride: 'To override it, choose another “Change Kind” under “Release” and write a “Justification”.',
+    howToOverride: 'To override it, choose another “Change kind” under “Release” and write a “Justification”.',
     insertedWords_one: '{{count}} word inserted',
     insertedWords_other: '{{count}} words inserted',
     kindMaterial: 'Material',
@@ -44,6 +44,7 @@ export const en = {
     localeTabs: 'Language of the text',
     localeUnchanged: 'no changes',
     missingTitle: 'Publishing will be refused',
+    savedSettingsRefused: 'With the settings as last saved, publishing would be refused:',
     noChanges: 'No changes since release {{version}}: publishing creates no new release.',
     noticePeriodOk: 'Announced {{days}} days ahead (at least {{required}} required).',
     noticePeriodShort:

@@ -107,6 +107,8 @@ describe('publish preview', () => {
     expect(preview.reasons.every((reason: any) => typeof reason.message === 'string' && reason.message.length > 0)).toBe(true)
     expect(preview.diff.da.html).toContain('reklamepartnere')
     expect(preview.subscribers).toBe(0)
+    // The seed left empty publish settings: the same rules as the publish say why it would be refused.
+    expect(preview.outcome).toEqual({ refused: { code: 'missing-change-note', message: expect.stringMatching(/change note in every language/) } })
     expect((await payload.count({ collection: 'policy-releases' })).totalDocs).toBe(3)
   })
 })

@@ -168,6 +168,11 @@ function PreviewBody(props: PreviewProps) {
           <strong>{t('missingTitle')}</strong> {preview.missing.message}
         </div>
       )}
+      {!preview.missing && preview.outcome && 'refused' in preview.outcome && (
+        <div className="policy-changes__alert" data-check="saved-settings" role="alert">
+          <strong>{t('savedSettingsRefused')}</strong> {preview.outcome.refused.message}
+        </div>
+      )}
       {!preview.changed ? (
         <p className="policy-changes__none" data-testid="policy-no-changes">
           {t('noChanges', { version: preview.previousVersion ?? '' })}
