@@ -345,15 +345,7 @@ export class PolicyReadService {
           version: String(release.version),
         })
       }
-      const { docs: eventDocs } = await this.payload.find({
-        collection: this.config.eventsSlug,
-        depth: 0,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        sort: 'createdAt',
-        where: { documentKey: { equals: key } },
-      })
+      const eventDocs = await this.findEvents(key)
       const hashById = new Map(entries.map((entry) => [String(entry.id), entry.hash]))
       const events: ArchivedEvent[] = (eventDocs as unknown as Array<ArchivedEvent & { release: number | string }>).map((event) => ({
         effectiveAt: event.effectiveAt ?? null,
@@ -506,6 +498,20 @@ export class PolicyReadService {
     }
   }
 
+  /** The postponements and withdrawals of a document, in the order they were recorded. */
+  private async findEvents(key: string): Promise<unknown[]> {
+    const { docs } = await this.payload.find({
+      collection: this.config.eventsSlug,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: 'createdAt',
+      where: { documentKey: { equals: key } },
+    })
+    return docs
+  }
+
   private async index(key: string): Promise<DocumentIndex> {
     const cached = this.indexes.get(key)
     const ttl = this.config.cache.indexTtlSeconds * 1000
@@ -555,15 +561,7 @@ export class PolicyReadService {
     }
     if (entries.length > 0) {
       // Postponements and withdrawals are separate ledger entries; apply them in the order recorded.
-      const { docs: events } = await this.payload.find({
-        collection: this.config.eventsSlug,
-        depth: 0,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        sort: 'createdAt',
-        where: { documentKey: { equals: key } },
-      })
+      const events = await this.findEvents(key)
       for (const event of events as unknown as Array<{ effectiveAt?: null | string; release: number | string; type: string }>) {
         const entry = entries.find((candidate) => String(candidate.id) === String(event.release))
         if (entry && event.type === 'withdrawn') {
