@@ -4,6 +4,7 @@ import type { Block, ListItem } from '../../src/types.js'
 
 import { INTRODUCTION_HEADING, parsePrivacyStatement } from '../../seed/parsePrivacyStatement.js'
 import { escapeHtml } from '../../src/i18n/index.js'
+import { inlineTexts } from '../helpers/blocks.js'
 
 const source = readFileSync(new URL('../../seed/data/privacy-statement.da.txt', import.meta.url), 'utf8')
 const parsed = parsePrivacyStatement(source)
@@ -30,23 +31,6 @@ function countItems(items: readonly ListItem[]): number {
   return items.reduce((sum, item) => sum + 1 + countItems(item.children), 0)
 }
 
-function allInline(blocks: readonly Block[]): Array<{ html: string; text: string }> {
-  const out: Array<{ html: string; text: string }> = []
-  const walk = (items: readonly ListItem[]): void => {
-    for (const item of items) {
-      out.push(item)
-      walk(item.children)
-    }
-  }
-  for (const block of blocks) {
-    if (block.type === 'list') {
-      walk(block.items)
-    } else {
-      out.push(block)
-    }
-  }
-  return out
-}
 
 describe('parsePrivacyStatement on the real Danish statement', () => {
   it('reads the first line as the title', () => {
@@ -147,7 +131,7 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
       parsed.title,
       ...parsed.sections.flatMap((candidate) => [
         ...(candidate.heading === INTRODUCTION_HEADING ? [] : [candidate.heading]),
-        ...allInline(candidate.blocks).map((inline) => inline.text),
+        ...inlineTexts(candidate.blocks).map((inline) => inline.text),
       ]),
     ]
     expect(actual).toEqual(expected)
@@ -158,7 +142,7 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
 
   it('sets html to the escaped text and normalizes whitespace', () => {
     for (const candidate of parsed.sections) {
-      for (const inline of allInline(candidate.blocks)) {
+      for (const inline of inlineTexts(candidate.blocks)) {
         expect(inline.html).toBe(escapeHtml(inline.text))
         expect(inline.text).toBe(inline.text.replace(/\s+/g, ' ').trim())
         expect(inline.text).not.toBe('')

@@ -5,6 +5,7 @@ import { seedReleases } from '../../seed/data/history.js'
 import { buildSeedStatement, SECTION_TABLE, seedStatement } from '../../seed/data/privacy.js'
 import { escapeHtml } from '../../src/i18n/index.js'
 import { SECTION_KINDS } from '../../src/types.js'
+import { inlineTexts } from '../helpers/blocks.js'
 
 const LOCALES: SeedLocale[] = ['da', 'en']
 
@@ -36,23 +37,6 @@ function texts(statement: SeedStatement, locale: SeedLocale): Map<string, string
   return out
 }
 
-function inlines(blocks: readonly Block[]): Array<{ html: string; text: string }> {
-  const out: Array<{ html: string; text: string }> = []
-  const walk = (list: readonly ListItem[]): void => {
-    for (const item of list) {
-      out.push(item)
-      walk(item.children)
-    }
-  }
-  for (const block of blocks) {
-    if (block.type === 'list') {
-      walk(block.items)
-    } else {
-      out.push(block)
-    }
-  }
-  return out
-}
 
 /** Paths whose text differs between two statements of the same structure, per locale. */
 function changedPaths(before: SeedStatement, after: SeedStatement, locale: SeedLocale): string[] {
@@ -99,8 +83,8 @@ describe('seedStatement', () => {
     expect(seedStatement.title.da).toBe('Persondataerklæring; netbaseret behandling af personoplysninger')
     expect(seedStatement.sections[0]?.heading).toEqual({ da: 'Indledning', en: 'Introduction' })
     const controller = seedStatement.sections[0]?.blocks
-    expect(controller && inlines(controller.da)[1]?.text).toMatch(/^Jackon Danmark A\/S er dataansvarlig/)
-    expect(controller && inlines(controller.en)[1]?.text).toMatch(/^Jackon Danmark A\/S is the data controller/)
+    expect(controller && inlineTexts(controller.da)[1]?.text).toMatch(/^Jackon Danmark A\/S er dataansvarlig/)
+    expect(controller && inlineTexts(controller.en)[1]?.text).toMatch(/^Jackon Danmark A\/S is the data controller/)
   })
 
   it('has the same structure in Danish and English, section by section', () => {
@@ -127,7 +111,7 @@ describe('seedStatement', () => {
     for (const section of seedStatement.sections) {
       for (const locale of LOCALES) {
         expect(section.heading[locale].trim()).not.toBe('')
-        for (const inline of inlines(section.blocks[locale])) {
+        for (const inline of inlineTexts(section.blocks[locale])) {
           expect(inline.html).toBe(escapeHtml(inline.text))
           expect(inline.text).toBe(inline.text.replace(/\s+/g, ' ').trim())
           expect(inline.text).not.toBe('')
