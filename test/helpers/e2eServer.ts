@@ -106,7 +106,7 @@ export async function startE2eServer(options: { timeoutMs?: number } = {}): Prom
     env: {
       ...process.env,
       DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
-      NEXT_DIST_DIR: '.next/e2e',
+      NEXT_DIST_DIR: process.env.E2E_NEXT_DIST_DIR ?? '.next/e2e',
       NEXT_TELEMETRY_DISABLED: '1',
       // Not jest's --experimental-vm-modules; start.mjs adds the lexical preload itself.
       NODE_OPTIONS: '',
