@@ -114,7 +114,12 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
         })
       : null
   let page = 1
+  // A correction whose original notice reached nobody has nobody to correct: no query at all
+  // (an id placeholder such as `in: ['-']` is not a valid id on every database; MongoDB refuses it).
   for (;;) {
+    if (originalRecipients?.length === 0) {
+      break
+    }
     const { docs, hasNextPage } = await withBusyRetry(() => payload.find({
       collection: pluginConfig.subscribersSlug,
       depth: 0,
@@ -126,7 +131,7 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
         and: [
           { status: { equals: 'confirmed' } },
           { documents: { in: [notice.documentKey] } },
-          originalRecipients ? { id: { in: originalRecipients.length ? originalRecipients : ['-'] } } : { confirmedAt: { less_than_equal: release.publishedAt } },
+          originalRecipients ? { id: { in: originalRecipients } } : { confirmedAt: { less_than_equal: release.publishedAt } },
         ],
       },
     }))

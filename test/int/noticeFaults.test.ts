@@ -218,3 +218,30 @@ describe('crashes and concurrent runners', () => {
     expect(runners.size).toBe(2)
   }, 120_000)
 })
+
+describe('corrections', () => {
+  // Issue 10, item 1: the fan-out of a correction that reached nobody used `{ id: { in: ['-'] } }`
+  // as a "match nothing" placeholder, which MongoDB refuses (CastError), so the job failed forever.
+  it('finishes the correction of a notice that reached nobody without querying for recipients', async () => {
+    releaseCounter += 1
+    await publishEdit(payload, {
+      changeNote: (locale) => `Ændring nr. ${releaseCounter} (${locale})`,
+      effectiveAt: new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString(),
+      justification: `Fault test ${releaseCounter}`,
+      kind: 'material',
+      sections: replaceBody('third-parties', (locale) => `Ændring nr. ${releaseCounter} ${locale}`),
+    })
+    const notice = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })).docs[0] as any
+    await runUntilDone(notice.id)
+    expect(notice.recipients ?? 0).toBe(0)
+    await payload.create({
+      collection: 'policy-release-events',
+      data: { reason: 'Opgivet.', release: typeof notice.release === 'object' ? notice.release.id : notice.release, type: 'withdrawn' },
+      overrideAccess: true,
+    })
+    const correction = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt', where: { kind: { equals: 'correction' } } })).docs[0] as any
+    expect(correction).toBeDefined()
+    await runUntilDone(correction.id)
+    expect(((await payload.findByID({ id: correction.id, collection: 'policy-notices' })) as any).recipients).toBe(0)
+  })
+})
