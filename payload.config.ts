@@ -1,14 +1,13 @@
 /**
  * The host config used by the dev app (dev/) and by the integration tests.
  *
- * Database: `DATABASE_URI=mongodb://…` selects MongoDB (the production default); anything else
- * selects embedded SQLite: a file under data/ for `npm run dev`, a fresh temporary file per
- * integration test file. E-mail: set SMTP_HOST (and SMTP_PORT) to send over SMTP; without it,
- * Payload logs e-mails to the console.
+ * Database: `DATABASE_URI=mongodb://…` selects MongoDB (the production default), `postgres://…`
+ * PostgreSQL (both set up in database.ts); anything else selects embedded SQLite: a file under
+ * data/ for `npm run dev`, a fresh temporary file per integration test file. E-mail: set SMTP_HOST
+ * (and SMTP_PORT) to send over SMTP; without it, Payload logs e-mails to the console.
  */
 import type { DatabaseAdapterObj } from 'payload'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -18,6 +17,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
+import { isMongoUri, isPostgresUri, mongoDatabase, postgresDatabase } from './database.js'
 import { policyDocsPlugin } from './plugin/index.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -26,8 +26,11 @@ const serverURL = env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${env.PORT 
 
 /** Picks the database adapter from DATABASE_URI. */
 function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
-  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
-    return mongooseAdapter({ url: uri })
+  if (isMongoUri(uri)) {
+    return mongoDatabase(uri)
+  }
+  if (isPostgresUri(uri)) {
+    return postgresDatabase(uri)
   }
   const url = uri.startsWith('file:') ? uri : `file:${path.resolve(dirname, 'data/policy-docs.db')}`
   // Transactions on: a publish and its release commit or roll back together.
