@@ -43,7 +43,14 @@ export function sanitizeConfig(
       throw new Error(`${LOG_PREFIX} \`cache.${name}\` must be a number of seconds ≥ 0; got ${String(value)}.`)
     }
   }
-  const notices = { ...defaults.notices, unsubscribeMailto: null, ...options.notices }
+  const notices = {
+    ...defaults.notices,
+    maxPerSecond: null,
+    sender: null,
+    unsubscribeMailto: null,
+    ...options.notices,
+    smtp: options.notices?.smtp ? { maxConnections: 5, ...options.notices.smtp } : null,
+  }
   const subscriptions = { ...defaults.subscriptions, ...options.subscriptions }
   for (const [name, value] of [...Object.entries(notices), ...Object.entries(subscriptions)]) {
     if (typeof value === 'number' && (!Number.isFinite(value) || value <= 0)) {
@@ -52,6 +59,9 @@ export function sanitizeConfig(
   }
   if (options.banner?.days !== undefined && !(options.banner.days >= 0)) {
     throw new Error(`${LOG_PREFIX} \`banner.days\` must be a number of days ≥ 0; got ${String(options.banner.days)}.`)
+  }
+  if (options.publication?.completeness !== undefined && !['block', 'warn'].includes(options.publication.completeness)) {
+    throw new Error(`${LOG_PREFIX} \`publication.completeness\` must be 'warn' or 'block'; got ${JSON.stringify(options.publication.completeness)}.`)
   }
   if (options.publication?.minNoticeDays !== undefined && !(options.publication.minNoticeDays >= 0)) {
     throw new Error(`${LOG_PREFIX} \`publication.minNoticeDays\` must be a number of days ≥ 0; got ${String(options.publication.minNoticeDays)}.`)
@@ -82,7 +92,8 @@ export function sanitizeConfig(
     materiality: { thresholds: options.materiality?.thresholds ?? {} },
     notices,
     noticesSlug: defaults.noticesSlug,
-    publication: { minNoticeDays: options.publication?.minNoticeDays ?? 30 },
+    completeness: { patterns: options.completeness?.patterns ?? {}, public: options.completeness?.public === true },
+    publication: { completeness: options.publication?.completeness ?? 'warn', minNoticeDays: options.publication?.minNoticeDays ?? 30 },
     publicPath,
     releasesSlug,
     secret: options.secret ?? null,

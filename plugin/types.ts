@@ -1,6 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import type { PatternSet } from '../src/completeness/index.js'
 import type { MaterialityThresholds } from '../src/materiality/index.js'
+import type { NoticeSenderFactory } from './notices/sender.js'
 
 /** Replaces or extends the fields of a collection the plugin generates. */
 export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
@@ -72,6 +74,13 @@ export type PolicyDocumentsPluginConfig = {
   /** Rules every publish must follow. */
   publication?: {
     /**
+     * What a missing GDPR Art. 13/14 element (`src/completeness`) does at publish: `warn` shows it
+     * in the checklist of the changes panel and the publish preview; `block` refuses the publish
+     * until the element is written or declared not applicable (with a reason) on the document.
+     * @default 'warn'
+     */
+    completeness?: 'block' | 'warn'
+    /**
      * Days of advance notice a material change needs between publication and effect. Publishing
      * sooner needs a written reason for the short notice, which the release records.
      * @default 30
@@ -83,6 +92,19 @@ export type PolicyDocumentsPluginConfig = {
    * @default '/policies'
    */
   publicPath?: string
+  /** The GDPR Art. 13/14 completeness check (README, "Completeness"). */
+  completeness?: {
+    /**
+     * Extra phrases by language, added to the built-in Danish and English ones; a language
+     * without built-in phrases is checked by its section kinds only unless you add some here.
+     */
+    patterns?: Record<string, PatternSet>
+    /**
+     * Serve the checklist of the release in force at `{publicPath}/:key/completeness`, anonymously.
+     * @default false
+     */
+    public?: boolean
+  }
   /** How changes are classified as material or minor. */
   materiality?: {
     /** Changes to the default thresholds; see `MaterialityThresholds` (README, "Materiality"). */
@@ -94,8 +116,10 @@ export type PolicyDocumentsPluginConfig = {
    */
   notices?: {
     /**
-     * Messages claimed and sent per round of the send job.
-     * @default 50
+     * Deliveries claimed with one write and sent together; a worker keeps two such batches in
+     * flight, so at most `2 × batchSize` messages are in flight per worker (and a worker killed
+     * mid-send can repeat at most that many).
+     * @default 100
      */
     batchSize?: number
     /**
@@ -108,6 +132,11 @@ export type PolicyDocumentsPluginConfig = {
      * @default 8
      */
     maxAttempts?: number
+    /**
+     * Messages per second at most, per worker process, for a provider's rate limit (SES, Postmark…).
+     * @default no limit
+     */
+    maxPerSecond?: number
     /**
      * Jobs queue the notice jobs go to.
      * @default 'default'
@@ -125,6 +154,22 @@ export type PolicyDocumentsPluginConfig = {
      * @default 60
      */
     runBudgetSeconds?: number
+    /**
+     * Replaces the transport with your own sender, e.g. a provider's batch API. It receives the
+     * rendered messages of a batch and answers one result per message (see `NoticeSender`).
+     * @default the pooled SMTP transport of `smtp`, else `payload.sendEmail`
+     */
+    sender?: NoticeSenderFactory
+    /**
+     * Sends notices over the plugin's own pooled SMTP transport (nodemailer `pool: true`)
+     * instead of one `payload.sendEmail` call per message. `transportOptions` are nodemailer's
+     * SMTP options (host, port, auth, secure…).
+     */
+    smtp?: {
+      /** @default 5 */
+      maxConnections?: number
+      transportOptions: Record<string, unknown>
+    }
     /**
      * `mailto:` address for the List-Unsubscribe header. Requests that arrive there must be
      * handled by a person or a mail rule; the https one-click link is handled by the plugin.
@@ -204,7 +249,8 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   eventsSlug: string
   locales: string[]
   materiality: { thresholds: Partial<MaterialityThresholds> }
-  publication: { minNoticeDays: number }
+  completeness: { patterns: Record<string, PatternSet>; public: boolean }
+  publication: { completeness: 'block' | 'warn'; minNoticeDays: number }
   publicPath: string
   claimsSlug: string
   deliveriesSlug: string
@@ -213,10 +259,13 @@ export type SanitizedPolicyDocumentsPluginConfig = {
     batchSize: number
     leaseSeconds: number
     maxAttempts: number
+    maxPerSecond: null | number
     queue: string
     retryBaseSeconds: number
     retryMaxSeconds: number
     runBudgetSeconds: number
+    sender: NoticeSenderFactory | null
+    smtp: null | { maxConnections: number; transportOptions: Record<string, unknown> }
     unsubscribeMailto: null | string
   }
   releasesSlug: string

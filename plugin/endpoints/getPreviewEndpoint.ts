@@ -8,6 +8,7 @@ import { formatVersion, hashSnapshot, nextVersion, parseVersion, planRelease, Re
 import { describeMissing, findDocumentWithLocales, findLatestRelease } from '../hooks/freezeReleaseOnPublish.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
+import { checkDocumentCompleteness, notApplicableOf } from '../utilities/checkDocumentCompleteness.js'
 import { proposeRelease } from '../utilities/proposeRelease.js'
 import { toSnapshot } from '../utilities/toSnapshot.js'
 
@@ -108,6 +109,8 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
               { complete: localeDiff.complete, html: renderDiffHtml(localeDiff, { locale: language }), stats: localeDiff.stats, summary: diff?.summary[locale] ?? '' },
             ]),
           ),
+          /** The GDPR Art. 13/14 checklist of every locale, and whether a missing element blocks the publish. */
+          completeness: { mode: pluginConfig.publication.completeness, reports: checkDocumentCompleteness(snapshot, notApplicableOf(draft), pluginConfig) },
           document: key,
           missing: missing.length > 0 ? { items: missing, message: describeMissing(missing) } : null,
           /** What publishing with the settings as last saved would do, or why it would be refused. */

@@ -2,6 +2,8 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { HttpAnswer } from './httpAnswer.js'
 import type { PolicyReadService } from './readService.js'
 
+import { answerCompleteness } from './completenessAnswer.js'
+
 /** What a public route needs from a request, whichever server received it. */
 export type PublicRouteContext = {
   ifNoneMatch: null | string
@@ -22,7 +24,17 @@ export type PublicRoute = {
  * `handleEndpoints`) and by the standalone read server's fast path (`createPolicyRequestListener`).
  */
 export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicRoute[] {
+  // The Art. 13/14 checklist names what a statement lacks: public only when the host opts in.
+  const completeness: PublicRoute[] = _pluginConfig.completeness.public
+    ? [
+        {
+          answer: ({ ifNoneMatch, params, search, service }) => answerCompleteness(service, _pluginConfig, params.key, search, ifNoneMatch),
+          path: '/:key/completeness',
+        },
+      ]
+    : []
   return [
+    ...completeness,
     {
       answer: ({ ifNoneMatch, params, search, service }) => service.current(params.key, search, ifNoneMatch),
       path: '/:key',

@@ -7,6 +7,8 @@ type Localized<T> = Partial<Record<string, T>> | null | undefined
 
 /** The shape of a policy document read with `locale: 'all'`. */
 export type PolicyDocumentWithLocales = {
+  /** Art. 13/14 elements the editor declared not applicable (see `checkDocumentCompleteness`). */
+  completeness?: { notApplicable?: Array<{ element?: null | string; reason?: null | string }> | null } | null
   id: number | string
   key: string
   release?: {

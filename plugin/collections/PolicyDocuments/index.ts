@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { ELEMENT_IDS } from '../../../src/completeness/index.js'
 import { SECTION_KINDS } from '../../../src/types.js'
 import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
@@ -128,6 +129,31 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         }
         return true
       },
+    },
+    {
+      // GDPR Art. 13/14 elements that do not apply to this statement (no DPO, no transfers…),
+      // each with the reason; the completeness check reports them as not applicable.
+      name: 'completeness',
+      type: 'group',
+      label: { da: 'Oplysningspligt (art. 13/14)', en: 'Information duties (Art. 13/14)' },
+      fields: [
+        {
+          name: 'notApplicable',
+          type: 'array',
+          label: { da: 'Ikke relevant', en: 'Not applicable' },
+          admin: { description: 'Elements of the checklist that do not apply, with the reason (e.g. no DPO is appointed).' },
+          fields: [
+            {
+              name: 'element',
+              type: 'select',
+              label: { da: 'Element', en: 'Element' },
+              options: ELEMENT_IDS.map((id) => ({ label: id, value: id })),
+              required: true,
+            },
+            { name: 'reason', type: 'textarea', label: { da: 'Begrundelse', en: 'Reason' }, required: true },
+          ],
+        },
+      ],
     },
     {
       name: 'release',
