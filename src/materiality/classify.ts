@@ -9,11 +9,12 @@
  * through `MaterialityThresholds`. The proposal is only a proposal: the editor decides
  * (`decideRelease`).
  */
-import type { LocaleCode, SectionKind } from '../types.js'
+import type { Block, LocaleCode, SectionKind } from '../types.js'
 import type { LocaleDiff, SectionChange, SnapshotDiff, TextChange } from '../diff/types.js'
 import type { Classification, ClassifyOptions, MaterialityThresholds, Reason, ReasonCode, ReasonParams } from './types.js'
 
 import { getTranslator } from '../i18n/index.js'
+import { suggestKind } from '../kinds/index.js'
 import { EDITORIAL_FLAVOURS, editorialFlavours, headingOf, joinList, shorten } from '../diff/summary.js'
 import { multisetDifference, words } from '../diff/text.js'
 import { resolveThresholds, stem } from './thresholds.js'
@@ -37,6 +38,8 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
       const what = joinList(flavours.map((f) => t(`diff.what.${f}`)), locale)
       return t('materiality.reasons.editorialOnly', { heading: text('heading'), what })
     }
+    case 'kind-suggested':
+      return t('materiality.reasons.kindSuggested', { heading: text('heading'), kind: kind('kind') })
     case 'kind-changed':
       return t('materiality.reasons.kindChanged', { heading: text('heading'), kind: kind('kind'), oldKind: kind('oldKind') })
     case 'list-item-added':
@@ -227,9 +230,33 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
   return findings
 }
 
-function sectionFindings(section: SectionChange, locale: LocaleCode, thresholds: MaterialityThresholds, kindOverride?: SectionKind): Finding[] {
+/** The new text of a kept section (the old where removed), as blocks, for `suggestKind`. */
+function newTextOf(section: SectionChange): { blocks: Block[]; heading: string } {
+  const text = (change: TextChange): string => change.newText ?? change.oldText ?? ''
+  const blocks: Block[] = section.blocks.map((block) =>
+    block.blockType === 'paragraph'
+      ? { html: '', text: text(block.text), type: 'paragraph' }
+      : { items: block.items.map((item) => ({ children: [], html: '', text: text(item.text) })), ordered: block.ordered, type: 'list' },
+  )
+  return { blocks, heading: text(section.heading) }
+}
+
+function sectionFindings(
+  section: SectionChange,
+  locale: LocaleCode,
+  thresholds: MaterialityThresholds,
+  kindOverride?: SectionKind,
+  suggest = true,
+): Finding[] {
   const heading = headingOf(section)
-  const kind = kindOverride ?? section.kind
+  let kind = kindOverride ?? section.kind
+  // A section left at `general` (imported, or written by someone who does not know the kinds) is
+  // judged by the kind its heading and body suggest, and the reasons say so.
+  let suggested: SectionKind | null = null
+  if (suggest && !kindOverride && kind === 'general' && (section.oldKind ?? 'general') === 'general' && section.type !== 'added' && section.type !== 'removed') {
+    const suggestion = suggestKind(newTextOf(section), locale)
+    if (suggestion.kind !== 'general') kind = suggested = suggestion.kind
+  }
   // Judge by both the old and the new kind, so re-tagging a section cannot hide a change.
   const kinds = section.oldKind && section.oldKind !== kind && !kindOverride ? [kind, section.oldKind] : [kind]
   const ctx: SectionContext = { heading, kinds, locale, thresholds }
@@ -258,18 +285,21 @@ function sectionFindings(section: SectionChange, locale: LocaleCode, thresholds:
     }
   }
   if (section.moved) findings.push({ code: 'section-moved', material: false, params: { heading }, section: section.key })
+  if (suggested && findings.length > 0) {
+    findings.push({ code: 'kind-suggested', material: false, params: { heading, kind: suggested }, section: section.key })
+  }
   if (section.oldKind && section.oldKind !== section.kind) {
     findings.push({ code: 'kind-changed', material: false, params: { heading, kind: section.kind, oldKind: section.oldKind }, section: section.key })
   }
   return findings
 }
 
-function localeFindings(diff: LocaleDiff, thresholds: MaterialityThresholds, kinds: Record<string, SectionKind> | undefined): Finding[] {
+function localeFindings(diff: LocaleDiff, thresholds: MaterialityThresholds, kinds: Record<string, SectionKind> | undefined, suggest: boolean): Finding[] {
   const findings: Finding[] = []
   if (diff.title.flavour !== null && diff.title.flavour !== 'whitespace' && diff.title.newText) {
     findings.push({ code: 'title-changed', material: false, params: { title: diff.title.newText }, section: null })
   }
-  for (const section of diff.sections) findings.push(...sectionFindings(section, diff.locale, thresholds, kinds?.[section.key]))
+  for (const section of diff.sections) findings.push(...sectionFindings(section, diff.locale, thresholds, kinds?.[section.key], suggest))
   return findings
 }
 
@@ -283,7 +313,7 @@ export function classify(diff: LocaleDiff | SnapshotDiff, options: ClassifyOptio
   const reasons: Reason[] = []
   for (const localeDiff of localeDiffs) {
     const messageLocale = options.locale ?? localeDiff.locale
-    for (const finding of localeFindings(localeDiff, thresholds, options.kinds)) {
+    for (const finding of localeFindings(localeDiff, thresholds, options.kinds, options.suggestKinds !== false)) {
       reasons.push({ ...finding, locale: localeDiff.locale, message: renderReason(finding, messageLocale) })
     }
   }

@@ -7,6 +7,7 @@ import type { ChangeKind, LocaleCode, SectionKind } from '../types.js'
 export type ReasonCode =
   | 'editorial-only'
   | 'kind-changed'
+  | 'kind-suggested'
   | 'list-item-added'
   | 'list-item-removed'
   | 'negation-added'
@@ -131,6 +132,12 @@ export type ClassifyOptions = {
    * @default each locale diff's own locale
    */
   locale?: LocaleCode
+  /**
+   * Judge a section whose kind is `general` (the editor left it unset) by the kind its heading
+   * and body suggest (`src/kinds`); a `kind-suggested` reason says so.
+   * @default true
+   */
+  suggestKinds?: boolean
   /** Changes to `DEFAULT_MATERIALITY_THRESHOLDS`. */
   thresholds?: Partial<MaterialityThresholds>
 }

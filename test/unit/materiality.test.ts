@@ -218,3 +218,26 @@ describe('decideRelease', () => {
     expect(() => decideRelease(material, { justification: 'x', kind: 'major' as never })).toThrow('override.kind must be')
   })
 })
+
+describe('classify: kinds suggested where the editor left none (issue 12)', () => {
+  const untagged = (text: string): LocaleSnapshot => ({
+    html: '',
+    sections: [{ blocks: [p(text)], heading: 'Who we share your personal data with', key: 'sharing', kind: 'general' }],
+    title: 'Privacy',
+  })
+  const prev = untagged('We share your personal data with our hosting provider.')
+  const next = untagged('We share your personal data with our hosting provider and Salesforce.')
+
+  it('judges a general section by its suggested kind and says so in the reasons', () => {
+    const result = classify(diffLocale(prev, next, { locale: 'en' }))
+    expect(result.proposal).toBe('material')
+    expect(codes(result)).toEqual(['section-changed!', 'kind-suggested'])
+    expect(result.reasons[1]!.message).toBe('“Who we share your personal data with” has no kind; judged as recipients and third parties (suggested from its text)')
+  })
+
+  it('does not suggest when asked not to, or when the editor chose a kind', () => {
+    expect(classify(diffLocale(prev, next, { locale: 'en' }), { suggestKinds: false }).proposal).toBe('minor')
+    const tagged = classify(diffLocale(prev, next, { locale: 'en' }), { kinds: { sharing: 'definitions' } })
+    expect(codes(tagged)).toEqual(['section-changed'])
+  })
+})

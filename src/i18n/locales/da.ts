@@ -90,6 +90,7 @@ export const da: Resources = {
     reasons: {
       editorialOnly: 'Kun {{what}} er ændret i »{{heading}}«',
       kindChanged: '»{{heading}}« er nu markeret som {{kind}} (før: {{oldKind}})',
+      kindSuggested: '»{{heading}}« har intet emne; vurderet som {{kind}} (foreslået ud fra teksten)',
       listItemAdded: 'Nyt punkt i »{{heading}}«: {{item}}',
       listItemRemoved: 'Punkt fjernet fra »{{heading}}«: {{item}}',
       negationAdded: '»{{word}}« er tilføjet i »{{heading}}«',

@@ -91,6 +91,7 @@ export const en = {
     reasons: {
       editorialOnly: 'Only {{what}} changed in “{{heading}}”',
       kindChanged: '“{{heading}}” is now tagged {{kind}} (was {{oldKind}})',
+      kindSuggested: '“{{heading}}” has no kind; judged as {{kind}} (suggested from its text)',
       listItemAdded: 'New list item in “{{heading}}”: {{item}}',
       listItemRemoved: 'List item removed from “{{heading}}”: {{item}}',
       negationAdded: '“{{word}}” added in “{{heading}}”',
