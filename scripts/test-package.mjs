@@ -121,7 +121,7 @@ try {
   step('next start: the admin edit page shows the changes panel')
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: app, detached: true, env: { ...env, NODE_ENV: 'production', SERVER_URL: base } })
+  server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: app, detached: true, env: { ...env, NODE_ENV: 'production' } })
   let logs = ''
   server.stdout.on('data', (chunk) => (logs += chunk))
   server.stderr.on('data', (chunk) => (logs += chunk))

@@ -17,7 +17,6 @@ export default buildConfig({
   localization: { defaultLocale: 'en', fallback: false, locales: ['en', 'de'] },
   plugins: [policyDocsPlugin({ siteName: 'Host GmbH', timeZone: 'Europe/Berlin', urls: { siteUrl: 'http://localhost:4000' } })],
   secret: process.env.PAYLOAD_SECRET,
-  serverURL: process.env.SERVER_URL,
   telemetry: false,
   typescript: { autoGenerate: false },
 })
