@@ -2,9 +2,22 @@ import type { Config } from 'payload'
 
 import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
+import { URL_TEMPLATE_PLACEHOLDERS, urlTemplatePlaceholders } from '../src/notices/fillUrlTemplate.js'
 import { defaults, LOG_PREFIX } from './defaults.js'
+import { normalizeOrigins } from './http/cors.js'
+import { compileTrustProxy } from './http/clientAddress.js'
 
 const SLUG_PATTERN = /^[a-z][a-z0-9-]*$/
+
+/** Whether Intl knows `zone` (an IANA name such as "Europe/Copenhagen", or "UTC"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** Applies defaults and checks option combinations; throws at init with the option name and the fix. */
 export function sanitizeConfig(
@@ -72,15 +85,42 @@ export function sanitizeConfig(
   if (options.secret !== undefined && Buffer.byteLength(options.secret) < 32) {
     throw new Error(`${LOG_PREFIX} \`secret\` must be at least 32 bytes; leave it out to derive one from Payload's secret.`)
   }
+  const trustProxy = options.trustProxy ?? false
+  try {
+    compileTrustProxy(trustProxy)
+  } catch (error) {
+    throw new Error(
+      `${LOG_PREFIX} \`trustProxy\` must be false, a hop count, true, or a list of addresses/CIDR ranges; ${(error as Error).message}.`,
+    )
+  }
+  const corsOrigins = normalizeOrigins(options.cors?.subscriptions)
+  if ('error' in corsOrigins) {
+    throw new Error(`${LOG_PREFIX} ${corsOrigins.error}`)
+  }
   const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
   // `{siteUrl}` is known at init; the other placeholders are filled per request.
   const withSite = (template: string) => template.replaceAll('{siteUrl}', siteUrl)
+  for (const name of ['compare', 'statement'] as const) {
+    const template = options.urls?.[name]
+    const unknownPlaceholders = template
+      ? urlTemplatePlaceholders(withSite(template)).filter((placeholder) => !URL_TEMPLATE_PLACEHOLDERS.includes(placeholder))
+      : []
+    if (unknownPlaceholders.length > 0) {
+      throw new Error(
+        `${LOG_PREFIX} \`urls.${name}\` uses unknown placeholder(s) ${unknownPlaceholders.map((p) => `{${p}}`).join(', ')}; the known ones are {siteUrl}, ${URL_TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
+      )
+    }
+  }
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
+    throw new Error(`${LOG_PREFIX} \`timeZone\` must be an IANA time zone such as "Europe/Copenhagen"; got ${JSON.stringify(options.timeZone)}.`)
+  }
   const apiRoute = config.routes?.api ?? '/api'
   return {
     apiRoute,
     banner: { days: options.banner?.days ?? 30 },
     cache,
     claimsSlug: defaults.claimsSlug,
+    cors: { public: options.cors?.public ?? true, subscriptions: corsOrigins.origins },
     defaultLocale: config.localization.defaultLocale,
     deliveriesSlug: defaults.deliveriesSlug,
     diff: { budgetMs: options.diff?.budgetMs ?? 2000 },
@@ -97,6 +137,7 @@ export function sanitizeConfig(
     publicPath,
     releasesSlug,
     secret: options.secret ?? null,
+    trustProxy,
     serverApiUrl: `${(config.serverURL ?? siteUrl).replace(/\/+$/, '')}${apiRoute}`,
     siteName: options.siteName ?? new URL(siteUrl).host,
     subscribersSlug: defaults.subscribersSlug,

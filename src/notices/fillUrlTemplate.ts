@@ -12,7 +12,9 @@ export type UrlTemplateValues = {
 }
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g
-const NAMES = new Set<string>(['from', 'key', 'locale', 'to', 'version'])
+/** The placeholders a URL template may use. */
+export const URL_TEMPLATE_PLACEHOLDERS: readonly string[] = ['from', 'key', 'locale', 'to', 'version']
+const NAMES = new Set<string>(URL_TEMPLATE_PLACEHOLDERS)
 
 /**
  * Fills `{name}` placeholders with URI-component-encoded values, e.g.
