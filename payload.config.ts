@@ -47,6 +47,18 @@ function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
   })
 }
 
+/** SMTP settings, shared by Payload's e-mail adapter and the plugin's pooled notice transport. */
+const smtpTransportOptions = {
+  // Bounded waits: a stuck mail server must not hold a notice worker for nodemailer's default 10 minutes.
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  host: env.SMTP_HOST,
+  ignoreTLS: env.SMTP_SECURE !== 'true',
+  port: Number(env.SMTP_PORT ?? 587),
+  secure: env.SMTP_SECURE === 'true',
+  socketTimeout: 30_000,
+}
+
 export default buildConfig({
   admin: {
     avatar: 'default',
@@ -68,16 +80,7 @@ export default buildConfig({
         defaultFromAddress: env.MAIL_FROM ?? 'privacy@example.com',
         defaultFromName: env.MAIL_FROM_NAME ?? 'Jackon Danmark A/S',
         skipVerify: true,
-        transportOptions: {
-          // Bounded waits: a stuck mail server must not hold a notice worker for nodemailer's default 10 minutes.
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
-          host: env.SMTP_HOST,
-          ignoreTLS: env.SMTP_SECURE !== 'true',
-          port: Number(env.SMTP_PORT ?? 587),
-          secure: env.SMTP_SECURE === 'true',
-          socketTimeout: 30_000,
-        },
+        transportOptions: smtpTransportOptions,
       })
     : undefined,
   i18n: { fallbackLanguage: 'en', supportedLanguages: { da, en } },
@@ -99,8 +102,11 @@ export default buildConfig({
     policyDocsPlugin({
       notices: {
         // Tunable so tests can exercise retries and crash recovery in seconds, not minutes.
+        batchSize: Number(env.NOTICE_BATCH_SIZE ?? 100),
         leaseSeconds: Number(env.NOTICE_LEASE_SECONDS ?? 300),
         retryBaseSeconds: Number(env.NOTICE_RETRY_BASE_SECONDS ?? 30),
+        // Notices go over a pooled SMTP transport (5 connections by default), not one connection per message.
+        smtp: env.SMTP_HOST ? { maxConnections: Number(env.NOTICE_SMTP_CONNECTIONS ?? 5), transportOptions: smtpTransportOptions } : undefined,
       },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
       timeZone: 'Europe/Copenhagen',

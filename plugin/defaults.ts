@@ -6,7 +6,7 @@ export const defaults = {
   documentsSlug: 'policy-documents',
   eventsSlug: 'policy-release-events',
   notices: {
-    batchSize: 50,
+    batchSize: 100,
     leaseSeconds: 300,
     maxAttempts: 8,
     queue: 'default',

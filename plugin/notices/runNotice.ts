@@ -2,37 +2,37 @@ import type { Payload, Where } from 'payload'
 
 import type { LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+import type { ClaimedDelivery, DeliveryOutcome, DeliveryStore } from './deliveryStore.js'
+import type { OutgoingNotice, SendResult } from './sender.js'
 
-import { backoffDelay, classifySmtpError, fillUrlTemplate, messageIdFor, pickLocale, renderCorrectionNotice, renderNotice } from '../../src/notices/index.js'
+import {
+  backoffDelay,
+  classifySmtpError,
+  fillUrlTemplate,
+  messageIdFor,
+  noticeDigest,
+  pickLocale,
+  renderCorrectionNotice,
+  renderNotice,
+} from '../../src/notices/index.js'
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
-import { getMailContext } from './mailContext.js'
+import { getDeliveryStore } from './deliveryStore.js'
+import { fanOutNotice, type PlannedNotice } from './fanOut.js'
 import { listLinksFor } from './links.js'
+import { getMailContext, type MailContext } from './mailContext.js'
+import { getNoticeSender } from './sender.js'
+
+export { fanOutNotice } from './fanOut.js'
 
 type Id = number | string
 
-type NoticeDoc = {
-  documentKey: string
+type NoticeDoc = PlannedNotice & {
   event?: Id | null | { id: Id }
-  id: Id
-  kind: 'correction' | 'notice'
-  recipients?: null | number
-  release: Id | { id: Id }
   status: 'done' | 'queued' | 'sending'
   version: string
 }
 
-type DeliveryDoc = {
-  attempts?: null | number
-  deliveryKey: string
-  id: Id
-  locale: string
-  status: 'failed' | 'pending' | 'retry' | 'sent' | 'skipped'
-  subscriber: string
-}
-
 type EventDoc = { effectiveAt?: null | string; id: Id; previousEffectiveAt: string; reason: string; type: 'postponed' | 'withdrawn' }
-
-type SubscriberDoc = { documents?: null | string[]; email: string; id: Id; locale: string; status: string }
 
 type ReleaseDoc = {
   changeNote: Record<string, string>
@@ -43,200 +43,16 @@ type ReleaseDoc = {
   version: string
 }
 
+/** A recipient as read again at send time. */
+type Recipient = { email: string; id: Id; locale: null | string; reason: null | string; tokenKey?: null | string }
+
 /** The outcome of one run: finished, or when the next run should happen. */
 export type NoticeRunResult = { done: true } | { done: false; nextRunAt: Date }
 
+/** Batches one runner keeps in flight at once: while one batch is on the wire, the next is claimed and rendered. */
+const LANES = 2
+
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
-
-const eventCaches = new WeakMap<Payload, Map<string, EventDoc>>()
-
-/** Events never change, so each is read once per Payload instance. */
-async function loadEvent(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, id: Id): Promise<EventDoc> {
-  let events = eventCaches.get(payload)
-  if (!events) {
-    events = new Map()
-    eventCaches.set(payload, events)
-  }
-  let event = events.get(String(id))
-  if (!event) {
-    event = (await withBusyRetry(() =>
-      payload.findByID({ id, collection: pluginConfig.eventsSlug, depth: 0, overrideAccess: true }),
-    )) as unknown as EventDoc
-    events.set(String(id), event)
-  }
-  return event
-}
-
-/** Whether a failed create was a duplicate of an existing unique key (a lost race, not an error). */
-async function existsWithKey(payload: Payload, collection: string, field: string, value: string): Promise<boolean> {
-  const { totalDocs } = await withBusyRetry(() => payload.count({ collection, overrideAccess: true, where: { [field]: { equals: value } } }))
-  return totalDocs > 0
-}
-
-/**
- * Plans one delivery per confirmed subscriber of the document. Idempotent: the unique
- * `deliveryKey` (notice, subscriber) makes a re-run after a crash create only what is missing.
- */
-export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, notice: NoticeDoc): Promise<number> {
-  // Those who had subscribed when the release was published: a later subscriber never agreed to
-  // the old text, and reads the new one when they subscribe.
-  const release = (await withBusyRetry(() =>
-    payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
-  )) as unknown as { publishedAt: string }
-  // A correction goes to those the original notice reached, not to today's subscribers.
-  const originalRecipients =
-    notice.kind === 'correction'
-      ? await withBusyRetry(() =>
-          payload.find({
-            collection: pluginConfig.noticesSlug,
-            depth: 0,
-            limit: 1,
-            overrideAccess: true,
-            pagination: false,
-            where: { and: [{ release: { equals: idOf(notice.release) } }, { kind: { equals: 'notice' } }] },
-          }),
-        ).then(async ({ docs: [original] }) => {
-          if (!original) {
-            return []
-          }
-          const { docs: sent } = await withBusyRetry(() =>
-            payload.find({
-              collection: pluginConfig.deliveriesSlug,
-              depth: 0,
-              limit: 0,
-              overrideAccess: true,
-              pagination: false,
-              select: { subscriber: true },
-              where: { and: [{ notice: { equals: original.id } }, { status: { equals: 'sent' } }] },
-            }),
-          )
-          return sent.map((delivery) => String((delivery as unknown as DeliveryDoc).subscriber))
-        })
-      : null
-  let page = 1
-  // A correction whose original notice reached nobody has nobody to correct: no query at all
-  // (an id placeholder such as `in: ['-']` is not a valid id on every database; MongoDB refuses it).
-  for (;;) {
-    if (originalRecipients?.length === 0) {
-      break
-    }
-    const { docs, hasNextPage } = await withBusyRetry(() => payload.find({
-      collection: pluginConfig.subscribersSlug,
-      depth: 0,
-      limit: 500,
-      overrideAccess: true,
-      page,
-      sort: 'id',
-      where: {
-        and: [
-          { status: { equals: 'confirmed' } },
-          { documents: { in: [notice.documentKey] } },
-          originalRecipients ? { id: { in: originalRecipients } } : { confirmedAt: { less_than_equal: release.publishedAt } },
-        ],
-      },
-    }))
-    for (const subscriber of docs as unknown as SubscriberDoc[]) {
-      const deliveryKey = `${String(notice.id)}:${String(subscriber.id)}`
-      try {
-        await withBusyRetry(() => payload.create({
-          collection: pluginConfig.deliveriesSlug,
-          data: { deliveryKey, locale: subscriber.locale, notice: notice.id, status: 'pending', subscriber: String(subscriber.id) },
-          depth: 0,
-          overrideAccess: true, disableTransaction: true }))
-      } catch (error) {
-        if (!(await existsWithKey(payload, pluginConfig.deliveriesSlug, 'deliveryKey', deliveryKey))) {
-          throw error
-        }
-      }
-    }
-    if (!hasNextPage) {
-      break
-    }
-    page += 1
-  }
-  const { totalDocs } = await withBusyRetry(() => payload.count({
-    collection: pluginConfig.deliveriesSlug,
-    overrideAccess: true,
-    where: { notice: { equals: notice.id } },
-  }))
-  await updateOwnRow(() => payload.update({
-    id: notice.id,
-    collection: pluginConfig.noticesSlug,
-    data: { recipients: totalDocs, status: 'sending' },
-    depth: 0,
-    overrideAccess: true, disableTransaction: true }))
-  return totalDocs
-}
-
-/**
- * Claims a delivery for this runner by inserting `<delivery>#<attempt>` into the claims
- * collection. The unique index makes the insert atomic: of two runners, one wins. A live lease
- * held by someone else means "busy"; an expired one (a crashed runner) is taken over with the
- * next attempt number. Returns the attempt number, or null when the delivery is not ours to send.
- */
-async function claimDelivery(
-  payload: Payload,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  delivery: DeliveryDoc,
-  runner: string,
-): Promise<null | { attempt: number; claimId: Id }> {
-  const { docs } = await withBusyRetry(() => payload.find({
-    collection: pluginConfig.claimsSlug,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    sort: '-attempt',
-    where: { delivery: { equals: String(delivery.id) } },
-  }))
-  const latest = docs[0] as undefined | { attempt: number; leaseUntil: string }
-  if (latest && Date.parse(latest.leaseUntil) > Date.now()) {
-    return null
-  }
-  const attempt = (latest?.attempt ?? 0) + 1
-  const claimKey = `${String(delivery.id)}#${attempt}`
-  let claimId: Id
-  try {
-    const claim = await withBusyRetry(() => payload.create({
-      collection: pluginConfig.claimsSlug,
-      data: {
-        attempt,
-        claimKey,
-        delivery: String(delivery.id),
-        leaseUntil: new Date(Date.now() + pluginConfig.notices.leaseSeconds * 1000).toISOString(),
-        runner,
-      },
-      depth: 0,
-      overrideAccess: true, disableTransaction: true }))
-    claimId = claim.id
-  } catch (error) {
-    if (await existsWithKey(payload, pluginConfig.claimsSlug, 'claimKey', claimKey)) {
-      return null
-    }
-    throw error
-  }
-  // Someone may have finished this delivery between our query and our claim.
-  const current = (await withBusyRetry(() => payload.findByID({
-    id: delivery.id,
-    collection: pluginConfig.deliveriesSlug,
-    depth: 0,
-    overrideAccess: true,
-  }))) as unknown as DeliveryDoc
-  if (current.status !== 'pending' && current.status !== 'retry') {
-    await releaseClaim(payload, pluginConfig, claimId)
-    return null
-  }
-  return { attempt, claimId }
-}
-
-async function releaseClaim(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, claimId: Id): Promise<void> {
-  await updateOwnRow(() => payload.update({
-    id: claimId,
-    collection: pluginConfig.claimsSlug,
-    data: { leaseUntil: new Date().toISOString() },
-    depth: 0,
-    overrideAccess: true, disableTransaction: true }))
-}
 
 /** Repeats a write until it succeeds or `withinMs` has passed (then throws the last error). */
 async function recordPatiently(write: () => Promise<unknown>, withinMs: number): Promise<void> {
@@ -254,117 +70,25 @@ async function recordPatiently(write: () => Promise<unknown>, withinMs: number):
   }
 }
 
-/** Sends one claimed delivery and records the outcome. Never throws for an SMTP failure. */
-async function deliver(
-  payload: Payload,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  notice: NoticeDoc,
-  release: ReleaseDoc,
-  previousVersion: string | undefined,
-  delivery: DeliveryDoc,
-  subscriber: SubscriberDoc | undefined,
-  attempt: number,
-): Promise<void> {
-  const update = (data: Record<string, unknown>) =>
-    updateOwnRow(() =>
-      payload.update({ id: delivery.id, collection: pluginConfig.deliveriesSlug, data, depth: 0, disableTransaction: true, overrideAccess: true }),
-    )
-  // Re-checked at send time, so whoever unsubscribes or is erased mid-notice is not mailed after that.
-  if (!subscriber || subscriber.status !== 'confirmed' || !subscriber.documents?.includes(notice.documentKey)) {
-    await update({ attempts: attempt, lastError: subscriber ? 'Unsubscribed before sending.' : 'Subscriber erased before sending.', status: 'skipped' })
-    return
-  }
-  const mail = getMailContext(payload, pluginConfig)
-  const locale = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
-  const localeSnapshot: LocaleSnapshot | undefined = release.snapshot[locale]
-  const urlValues = { from: previousVersion ?? release.version, key: notice.documentKey, locale, to: release.version, version: release.version }
-  const event = notice.kind === 'correction' && notice.event ? await loadEvent(payload, pluginConfig, idOf(notice.event)) : null
-  const messageId = messageIdFor({
-    domain: mail.domain,
-    kind: notice.kind,
-    releaseId: release.id,
-    subscriberId: subscriber.id,
-    variant: event ? String(event.id) : undefined,
-  })
-  const recipient: SubscriberDoc = subscriber
-  const sentAt = await sendOne()
-  if (sentAt) {
-    // The message is out: recording that must not be lost to a passing database outage, or the
-    // message would be sent again once the claim's lease runs out.
-    await recordPatiently(
-      () => update({ attempts: attempt, lastError: null, messageId, sentAt, status: 'sent' }),
-      pluginConfig.notices.leaseSeconds * 1000,
-    )
-  }
-
-  /** Renders and sends; returns the time sent, or null after recording the failure. */
-  async function sendOne(): Promise<null | string> {
-    try {
-      const common = {
-        ...listLinksFor(pluginConfig, mail, recipient.id),
-        siteName: pluginConfig.siteName,
-        statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
-        timeZone: pluginConfig.timeZone,
-        title: localeSnapshot?.title ?? notice.documentKey,
-        version: release.version,
-      }
-      const email = event
-        ? renderCorrectionNotice(
-            event.type === 'postponed'
-              ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
-              : { ...common, kind: 'withdrawn', note: event.reason },
-            locale,
-            pluginConfig.defaultLocale,
-          )
-        : renderNotice(
-            {
-              ...common,
-              changeNote: release.changeNote?.[locale] ?? '',
-              compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
-              diffSummary: release.diff?.summary?.[locale] || undefined,
-              effectiveAt: release.effectiveAt,
-              previousVersion,
-            },
-            locale,
-            pluginConfig.defaultLocale,
-          )
-      await payload.sendEmail({
-        from: { address: mail.fromAddress, name: mail.fromName },
-        headers: email.headers,
-        html: email.html,
-        messageId,
-        subject: email.subject,
-        text: email.text,
-        to: recipient.email,
-      })
-      return new Date().toISOString()
-    } catch (error) {
-      const classification = classifySmtpError(error)
-      const message = error instanceof Error ? error.message : String(error)
-      const giveUp = classification === 'permanent' || attempt >= pluginConfig.notices.maxAttempts
-      payload.logger.error({ err: error, msg: `[policy-documents] notice ${notice.version} to subscriber ${recipient.id}: ${classification} failure (attempt ${attempt})` })
-      await update({
-        attempts: attempt,
-        lastError: `${classification}: ${message}`.slice(0, 500),
-        nextAttemptAt: giveUp
-          ? null
-          : new Date(
-              Date.now() +
-                backoffDelay(attempt, {
-                  baseMs: pluginConfig.notices.retryBaseSeconds * 1000,
-                  maxMs: pluginConfig.notices.retryMaxSeconds * 1000,
-                }),
-            ).toISOString(),
-        status: giveUp ? 'failed' : 'retry',
-      })
-      return null
-    }
-  }
+/** Everything about one notice that is the same for every recipient, read once per run. */
+type NoticeRun = {
+  event: EventDoc | null
+  mail: MailContext
+  notice: NoticeDoc
+  payload: Payload
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig
+  previousVersion: string | undefined
+  release: ReleaseDoc
+  runner: string
 }
 
 /**
- * Works on one notice for at most `runBudgetSeconds`: fans out if needed, then claims and sends
- * due deliveries in batches. Safe to run in several processes at once and after a crash.
+ * Works on one notice for at most `runBudgetSeconds`: plans it if needed (in bulk, see
+ * `fanOutNotice`), then claims deliveries a batch at a time with one atomic write under a lease,
+ * sends each batch through the notice sender (a pooled transport) and records the outcomes with
+ * one write per batch. Safe to run in several processes at once and after a crash: a crashed
+ * runner's leases run out and its unrecorded batch is sent again (at most `LANES × batchSize`
+ * messages, with the same Message-IDs).
  */
 export async function runNotice(
   payload: Payload,
@@ -376,61 +100,213 @@ export async function runNotice(
   if (notice.status === 'done') {
     return { done: true }
   }
-  if (notice.recipients === null || notice.recipients === undefined || notice.status === 'queued') {
-    await fanOutNotice(payload, pluginConfig, notice)
-  }
+  await fanOutNotice(payload, pluginConfig, notice)
   const release = (await withBusyRetry(() => payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true }))) as unknown as ReleaseDoc
-  const previousVersion = await findPreviousVersion(payload, pluginConfig, notice.documentKey, release.version)
+  const run: NoticeRun = {
+    event:
+      notice.kind === 'correction' && notice.event
+        ? ((await withBusyRetry(() =>
+            payload.findByID({ id: idOf(notice.event!), collection: pluginConfig.eventsSlug, depth: 0, overrideAccess: true }),
+          )) as unknown as EventDoc)
+        : null,
+    mail: getMailContext(payload, pluginConfig),
+    notice,
+    payload,
+    pluginConfig,
+    previousVersion: await findPreviousVersion(payload, pluginConfig, notice.documentKey, release.version),
+    release,
+    runner,
+  }
+  const store = await getDeliveryStore(payload, pluginConfig)
   const deadline = Date.now() + pluginConfig.notices.runBudgetSeconds * 1000
-  const busy = new Set<string>()
-  while (Date.now() < deadline) {
-    const and: Where[] = [
-      { notice: { equals: notice.id } },
-      { status: { in: ['pending', 'retry'] } },
-      { or: [{ nextAttemptAt: { exists: false } }, { nextAttemptAt: { less_than_equal: new Date().toISOString() } }] },
-    ]
-    if (busy.size > 0) {
-      and.push({ id: { not_in: [...busy] } })
-    }
-    const { docs } = await withBusyRetry(() => payload.find({
-      collection: pluginConfig.deliveriesSlug,
-      depth: 0,
-      limit: pluginConfig.notices.batchSize,
-      overrideAccess: true,
-      pagination: false,
-      sort: 'id',
-      where: { and },
-    }))
-    if (docs.length === 0) {
-      break
-    }
-    // Claim one delivery at a time, just before sending it, so that concurrent runners share the
-    // work instead of one of them holding a whole batch, and read the subscriber at that moment, so
-    // that whoever unsubscribes or is erased mid-notice is not mailed after that.
-    for (const delivery of docs as unknown as DeliveryDoc[]) {
-      if (Date.now() >= deadline) {
-        break
+  let batches = 0
+  const lane = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const now = new Date()
+      const claimed = await store.claim({
+        claimToken: `${runner}#${batches++}`,
+        leaseUntil: new Date(now.getTime() + pluginConfig.notices.leaseSeconds * 1000),
+        limit: pluginConfig.notices.batchSize,
+        noticeId: notice.id,
+        now,
+      })
+      if (claimed.length === 0) {
+        return
       }
-      const claim = await claimDelivery(payload, pluginConfig, delivery, runner)
-      if (!claim) {
-        busy.add(String(delivery.id))
-        continue
-      }
-      const { docs: found } = await withBusyRetry(() =>
-        payload.find({
-          collection: pluginConfig.subscribersSlug,
-          depth: 0,
-          limit: 1,
-          overrideAccess: true,
-          pagination: false,
-          where: { id: { equals: delivery.subscriber } },
-        }),
-      )
-      await deliver(payload, pluginConfig, notice, release, previousVersion, delivery, found[0] as unknown as SubscriberDoc | undefined, claim.attempt)
-      await releaseClaim(payload, pluginConfig, claim.claimId)
+      await sendBatch(run, store, claimed)
     }
   }
-  return finishRun(payload, pluginConfig, notice.id, busy.size > 0)
+  await Promise.all(Array.from({ length: LANES }, lane))
+  return finishRun(payload, pluginConfig, notice.id)
+}
+
+/**
+ * Reads the recipients of a batch again (one query per source), so that whoever unsubscribed or
+ * was erased after planning is not mailed.
+ */
+async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promise<Map<string, Recipient>> {
+  const { notice, payload, pluginConfig } = run
+  const bySource = new Map<string, string[]>()
+  for (const delivery of claimed) {
+    const source = delivery.source ?? pluginConfig.subscribersSlug
+    bySource.set(source, [...(bySource.get(source) ?? []), delivery.subscriber])
+  }
+  const recipients = new Map<string, Recipient>()
+  for (const [source, ids] of bySource) {
+    if (source !== pluginConfig.subscribersSlug) {
+      continue
+    }
+    const { docs } = await withBusyRetry(() =>
+      payload.db.find<{ documents?: null | string[]; email: string; id: Id; locale: string; status: string; tokenKey?: null | string }>({
+        collection: source,
+        limit: 0,
+        pagination: false,
+        select: { documents: true, email: true, locale: true, status: true, tokenKey: true },
+        where: { id: { in: ids } },
+      }),
+    )
+    for (const doc of docs) {
+      const subscribed = doc.status === 'confirmed' && Boolean(doc.documents?.includes(notice.documentKey))
+      recipients.set(`${source}:${String(doc.id)}`, {
+        email: doc.email,
+        id: doc.id,
+        locale: doc.locale,
+        reason: subscribed ? null : 'Unsubscribed before sending.',
+        // Every link in the notice is bound to this key (issue 9, plugin/subscriptions/subscriberTokens.ts).
+        tokenKey: doc.tokenKey ?? null,
+      })
+    }
+  }
+  return recipients
+}
+
+/** Renders one notice for one recipient. */
+function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipient): OutgoingNotice {
+  const { event, mail, notice, pluginConfig, previousVersion, release } = run
+  const locale = pickLocale(delivery.locale || recipient.locale || '', pluginConfig.locales, pluginConfig.defaultLocale)
+  const localeSnapshot: LocaleSnapshot | undefined = release.snapshot[locale]
+  const urlValues = { from: previousVersion ?? release.version, key: notice.documentKey, locale, to: release.version, version: release.version }
+  const source = delivery.source ?? pluginConfig.subscribersSlug
+  const messageId = messageIdFor({
+    domain: mail.domain,
+    kind: notice.kind,
+    releaseId: release.id,
+    // Subscribers keep the Message-IDs they always had; other audiences' IDs are told apart by source.
+    subscriberId: source === pluginConfig.subscribersSlug ? recipient.id : `${source}:${String(recipient.id)}`,
+    variant: event ? String(event.id) : undefined,
+  })
+  const common = {
+    ...listLinksFor(pluginConfig, mail, recipient),
+    siteName: pluginConfig.siteName,
+    statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
+    timeZone: pluginConfig.timeZone,
+    title: localeSnapshot?.title ?? notice.documentKey,
+    version: release.version,
+  }
+  const email = event
+    ? renderCorrectionNotice(
+        event.type === 'postponed'
+          ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
+          : { ...common, kind: 'withdrawn', note: event.reason },
+        locale,
+        pluginConfig.defaultLocale,
+      )
+    : renderNotice(
+        {
+          ...common,
+          changeNote: release.changeNote?.[locale] ?? '',
+          compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
+          diffSummary: release.diff?.summary?.[locale] || undefined,
+          effectiveAt: release.effectiveAt,
+          previousVersion,
+        },
+        locale,
+        pluginConfig.defaultLocale,
+      )
+  return {
+    from: { address: mail.fromAddress, name: mail.fromName },
+    headers: email.headers,
+    html: email.html,
+    messageId,
+    subject: email.subject,
+    text: email.text,
+    to: recipient.email,
+  }
+}
+
+/** Sends one claimed batch and records every outcome with one write. Never throws for an SMTP failure. */
+async function sendBatch(run: NoticeRun, store: DeliveryStore, claimed: ClaimedDelivery[]): Promise<void> {
+  const { notice, payload, pluginConfig, release } = run
+  const recipients = await loadRecipients(run, claimed)
+  const outcomes: DeliveryOutcome[] = []
+  const outgoing: Array<{ delivery: ClaimedDelivery; message: OutgoingNotice }> = []
+  for (const delivery of claimed) {
+    const attempts = delivery.attempts + 1
+    const recipient = recipients.get(`${delivery.source ?? pluginConfig.subscribersSlug}:${delivery.subscriber}`)
+    if (!recipient || recipient.reason) {
+      outcomes.push({
+        attempts,
+        id: delivery.id,
+        lastError: recipient?.reason ?? 'Subscriber erased before sending.',
+        nextAttemptAt: null,
+        status: 'skipped',
+      })
+      continue
+    }
+    try {
+      outgoing.push({ delivery, message: renderFor(run, delivery, recipient) })
+    } catch (error) {
+      // A message that cannot be rendered will not render next time either: recorded, not retried.
+      payload.logger.error({ err: error, msg: `[policy-documents] notice ${notice.version}: cannot render the message to recipient ${delivery.subscriber}` })
+      outcomes.push({ attempts, id: delivery.id, lastError: `permanent: ${String((error as Error)?.message ?? error)}`.slice(0, 500), nextAttemptAt: null, status: 'failed' })
+    }
+  }
+  let results: SendResult[]
+  try {
+    results = await getNoticeSender(payload, pluginConfig).send(outgoing.map(({ message }) => message))
+  } catch (error) {
+    // A sender that throws for the whole batch: every message of it failed the same way.
+    results = outgoing.map(() => ({ error, ok: false }))
+  }
+  outgoing.forEach(({ delivery, message }, index) => {
+    const result = results[index] ?? { error: new Error('The sender returned no result for this message.'), ok: false }
+    const attempts = delivery.attempts + 1
+    if (result.ok) {
+      outcomes.push({
+        attempts,
+        contentHash: noticeDigest(message),
+        id: delivery.id,
+        messageId: message.messageId,
+        releaseVersion: release.version,
+        sentAt: new Date().toISOString(),
+        smtpResponse: result.response.slice(0, 500),
+        status: 'sent',
+      })
+      return
+    }
+    const classification = classifySmtpError(result.error)
+    const text = result.error instanceof Error ? result.error.message : String(result.error)
+    const giveUp = classification === 'permanent' || attempts >= pluginConfig.notices.maxAttempts
+    payload.logger.error({
+      err: result.error,
+      msg: `[policy-documents] notice ${notice.version} to recipient ${delivery.subscriber}: ${classification} failure (attempt ${attempts})`,
+    })
+    outcomes.push({
+      attempts,
+      id: delivery.id,
+      lastError: `${classification}: ${text}`.slice(0, 500),
+      nextAttemptAt: giveUp
+        ? null
+        : new Date(
+            Date.now() +
+              backoffDelay(attempts, { baseMs: pluginConfig.notices.retryBaseSeconds * 1000, maxMs: pluginConfig.notices.retryMaxSeconds * 1000 }),
+          ).toISOString(),
+      status: giveUp ? 'failed' : 'retry',
+    })
+  })
+  // The messages are out: recording that must not be lost to a passing database outage, or they
+  // would be sent again once the claim's lease runs out.
+  await recordPatiently(() => store.record(outcomes), pluginConfig.notices.leaseSeconds * 1000)
 }
 
 async function findPreviousVersion(
@@ -458,24 +334,29 @@ async function findPreviousVersion(
   return (docs[0] as undefined | { version: string })?.version
 }
 
-/** Marks the notice done when nothing is left to send, or says when to look again. */
-async function finishRun(
-  payload: Payload,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  noticeId: Id,
-  sawBusy: boolean,
-): Promise<NoticeRunResult> {
-  const { docs } = await withBusyRetry(() => payload.find({
-    collection: pluginConfig.deliveriesSlug,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'nextAttemptAt',
-    where: { and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }] },
-  }))
-  const next = docs[0] as undefined | { nextAttemptAt?: null | string }
-  if (!next) {
+/**
+ * Marks the notice done when nothing is left to send, or says when to look again: at once when
+ * an unleased delivery is due, else at the earliest retry or the earliest end of another
+ * runner's lease.
+ */
+async function finishRun(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, noticeId: Id): Promise<NoticeRunResult> {
+  const now = new Date().toISOString()
+  const open: Where = { and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }] }
+  const first = async (extra: Where, sort: string) =>
+    (
+      await withBusyRetry(() =>
+        payload.db.find<{ leaseUntil?: null | string; nextAttemptAt?: null | string }>({
+          collection: pluginConfig.deliveriesSlug,
+          limit: 1,
+          pagination: false,
+          select: { leaseUntil: true, nextAttemptAt: true },
+          sort,
+          where: { and: [open, extra] },
+        }),
+      )
+    ).docs[0]
+  const anyOpen = await first({}, 'id')
+  if (!anyOpen) {
     await updateOwnRow(() => payload.update({
       id: noticeId,
       collection: pluginConfig.noticesSlug,
@@ -484,9 +365,21 @@ async function finishRun(
       overrideAccess: true, disableTransaction: true }))
     return { done: true }
   }
-  const soonest = next.nextAttemptAt ? Date.parse(next.nextAttemptAt) : Date.now()
-  // Work held by another runner's live lease is looked at again when that lease can have expired.
-  const at = new Date(Math.max(Date.now(), sawBusy ? Math.min(soonest, Date.now() + pluginConfig.notices.leaseSeconds * 1000) : soonest))
+  const free: Where = { or: [{ leaseUntil: { exists: false } }, { leaseUntil: { equals: null } }, { leaseUntil: { less_than: now } }] }
+  const dueNow = await first({ and: [free, { or: [{ nextAttemptAt: { exists: false } }, { nextAttemptAt: { equals: null } }, { nextAttemptAt: { less_than_equal: now } }] }] }, 'id')
+  const candidates: number[] = [Date.now() + pluginConfig.notices.leaseSeconds * 1000]
+  if (dueNow) {
+    candidates.push(Date.now())
+  } else {
+    const retry = await first({ and: [free, { nextAttemptAt: { greater_than: now } }] }, 'nextAttemptAt')
+    const leased = await first({ leaseUntil: { greater_than_equal: now } }, 'leaseUntil')
+    for (const at of [retry?.nextAttemptAt, leased?.leaseUntil]) {
+      if (at) {
+        candidates.push(Date.parse(at))
+      }
+    }
+  }
+  const at = new Date(Math.max(Date.now(), Math.min(...candidates)))
   await updateOwnRow(() => payload.update({
     id: noticeId,
     collection: pluginConfig.noticesSlug,

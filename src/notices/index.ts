@@ -2,6 +2,8 @@
  * Change notices and subscriber e-mails as pure functions: rendering (text + HTML + headers),
  * Message-IDs, SMTP failure handling and link building. No I/O: the plugin sends what these return.
  */
+export { noticeDigest } from './digest.js'
+export type { DigestInput } from './digest.js'
 export { fillUrlTemplate, urlTemplatePlaceholders } from './fillUrlTemplate.js'
 export type { UrlTemplateValues } from './fillUrlTemplate.js'
 export { formatDate, instantOf, pickLocale, resolveCopyLocale } from './locale.js'

@@ -101,7 +101,8 @@ async function waitFor(check: () => boolean, timeoutMs: number) {
 
 beforeAll(async () => {
   const port = await sink.start()
-  env = { NOTICE_LEASE_SECONDS: '2', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
+  // Small claim batches, so that two runners share a notice of 16 recipients.
+  env = { NOTICE_BATCH_SIZE: '4', NOTICE_LEASE_SECONDS: '2', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
   t = await bootPayload(env)
   env.DATABASE_URI = process.env.DATABASE_URI!
   env.PAYLOAD_SECRET = process.env.PAYLOAD_SECRET!
@@ -186,6 +187,8 @@ describe('crashes and concurrent runners', () => {
     await waitFor(() => emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length >= 4, 60_000)
     worker.child.kill('SIGKILL')
     await worker.exited
+    // In flight at the kill: claimed under a live lease and not recorded (each may or may not have reached the sink).
+    const inFlight = (await deliveries(notice.id)).filter((d) => ['pending', 'retry'].includes(d.status) && d.leaseUntil && Date.parse(d.leaseUntil) > Date.now()).length
     const before = emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length
     expect(before).toBeLessThan(emails.length)
     sink.delayMs = 0
@@ -195,8 +198,11 @@ describe('crashes and concurrent runners', () => {
     await runUntilDone(notice.id)
     const counts = emails.map((email) => noticeMailsTo(email, releaseCounter).length)
     expect(counts.every((count) => count >= 1)).toBe(true)
-    // Sending is sequential, so at most one message was in flight when the worker died.
-    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(emails.length + 1)
+    // A batch is claimed, sent, then recorded: what was claimed and unrecorded at the kill may go out twice, nothing else.
+    const duplicates = counts.reduce((a, b) => a + b, 0) - emails.length
+    process.stdout.write(`worker killed mid-notice: ${duplicates} duplicate(s), ${inFlight} message(s) in flight at the kill\n`)
+    expect(inFlight).toBeLessThanOrEqual(8) // two batches of NOTICE_BATCH_SIZE
+    expect(duplicates).toBeLessThanOrEqual(inFlight)
   }, 120_000)
 
   it('two runners in separate processes at once send nobody a message twice', async () => {
@@ -212,8 +218,8 @@ describe('crashes and concurrent runners', () => {
     await runUntilDone(notice.id)
     const counts = emails.map((email) => noticeMailsTo(email, releaseCounter).length)
     expect(counts).toEqual(emails.map(() => 1))
-    const claims = await payload.find({ collection: 'policy-delivery-claims', pagination: false, where: { runner: { like: 'worker-' } } })
-    const runners = new Set(claims.docs.map((claim: any) => claim.runner))
+    // Each delivery keeps the claim token (`<runner>#<batch>`) of the runner that sent it.
+    const runners = new Set((await deliveries(notice.id)).map((delivery) => String(delivery.claimedBy).split('#')[0]))
     // Both processes really took part.
     expect(runners.size).toBe(2)
   }, 120_000)

@@ -83,8 +83,14 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
         options: ['queued', 'sending', 'done'].map((value) => ({ label: value, value })),
         required: true,
       },
-      /** Subscribers planned when the notice fanned out. */
+      /** Recipients planned when the notice fanned out (set once planning is complete). */
       { name: 'recipients', type: 'number' },
+      /**
+       * Planning watermark: the audience being planned and the last recipient ID planned in it.
+       * Rows are inserted before the watermark moves, so a re-run after a crash resumes here and
+       * the unique `deliveryKey` absorbs the overlap.
+       */
+      { name: 'plan', type: 'json', admin: { hidden: true } },
       /** When a send job is next expected to run; the resume sweep re-queues notices whose run never came. */
       { name: 'nextRunAt', type: 'date' },
       { name: 'completedAt', type: 'date' },
@@ -94,8 +100,11 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
 }
 
 /**
- * One record per (notice, subscriber), keyed uniquely. The unique index, not a read-then-write,
- * is what guarantees a subscriber is planned once per notice.
+ * One record per (notice, recipient address), keyed uniquely: `deliveryKey` is
+ * `<notice>:<hash of the normalized address>`. The unique index, not a read-then-write, is what
+ * guarantees a person is planned once per notice, however many audiences list them. A runner
+ * claims a batch of rows with one atomic write (`claimedBy`, `leaseUntil`); a crashed runner's
+ * lease runs out and the rows are claimed again.
  */
 export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   return {
@@ -108,8 +117,10 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
     fields: [
       { name: 'deliveryKey', type: 'text', required: true, unique: true },
       { name: 'notice', type: 'relationship', index: true, relationTo: pluginConfig.noticesSlug, required: true },
-      /** The subscriber's ID; after erasure it points at nothing, which is what erasure means. */
+      /** The recipient's ID in `source`; after erasure it points at nothing, which is what erasure means. */
       { name: 'subscriber', type: 'text', index: true, required: true },
+      /** Where the recipient came from: the subscribers collection or an audience's collection. */
+      { name: 'source', type: 'text' },
       { name: 'locale', type: 'text', required: true },
       {
         name: 'status',
@@ -122,7 +133,15 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
       { name: 'attempts', type: 'number', defaultValue: 0 },
       { name: 'nextAttemptAt', type: 'date', index: true },
       { name: 'lastError', type: 'text' },
+      /** The runner's claim on this row, and until when it holds (see the collection's description). */
+      { name: 'claimedBy', type: 'text', admin: { hidden: true }, index: true },
+      { name: 'leaseUntil', type: 'date', admin: { hidden: true } },
+      // Proof of delivery: what was sent, when, and what the mail server answered.
       { name: 'messageId', type: 'text' },
+      /** SHA-256 of the message as sent (sender, recipient, subject, Message-ID, headers, text, HTML). */
+      { name: 'contentHash', type: 'text' },
+      { name: 'releaseVersion', type: 'text' },
+      { name: 'smtpResponse', type: 'text' },
       { name: 'sentAt', type: 'date' },
     ],
     timestamps: true,

@@ -1,0 +1,72 @@
+import type { Payload } from 'payload'
+
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+
+type Id = number | string
+
+/** A delivery to plan: one per (notice, recipient address). */
+export type NewDelivery = {
+  deliveryKey: string
+  locale: string
+  notice: Id
+  source: string
+  subscriber: string
+}
+
+/** A delivery this runner has claimed and now sends. */
+export type ClaimedDelivery = {
+  attempts: number
+  id: Id
+  locale: string
+  source: null | string
+  subscriber: string
+}
+
+/** What became of one claimed delivery. */
+export type DeliveryOutcome =
+  | {
+      attempts: number
+      contentHash: string
+      id: Id
+      messageId: string
+      releaseVersion: string
+      sentAt: string
+      smtpResponse: string
+      status: 'sent'
+    }
+  | { attempts: number; id: Id; lastError: string; nextAttemptAt: null | string; status: 'failed' | 'retry' | 'skipped' }
+
+/**
+ * The three bulk operations of the notice worker, each one statement (or one transaction) per
+ * batch rather than one Local API call per recipient. Payload 3.90's `db.updateMany` selects IDs
+ * and then updates row by row (drizzle) and it has no bulk insert, so neither gives an atomic
+ * batch claim nor a fast fan-out: each database gets its own small implementation.
+ */
+export type DeliveryStore = {
+  /**
+   * Claims up to `limit` due, unleased deliveries of a notice for `claimToken`, atomically: a row
+   * is taken only if its lease is free at the moment of the write, so two runners never hold it.
+   */
+  claim: (args: { claimToken: string; leaseUntil: Date; limit: number; noticeId: Id; now: Date }) => Promise<ClaimedDelivery[]>
+  /** Inserts deliveries, silently skipping any whose `deliveryKey` exists (a re-run, or a second audience). */
+  insert: (rows: NewDelivery[]) => Promise<void>
+  /** Records outcomes; a `sent` row is never turned back into `retry` or `failed`. */
+  record: (outcomes: DeliveryOutcome[]) => Promise<void>
+}
+
+const stores = new WeakMap<Payload, Promise<DeliveryStore>>()
+
+/** The store for the configured database adapter: SQL (SQLite, Postgres) through drizzle, or MongoDB through mongoose. */
+export function getDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<DeliveryStore> {
+  let store = stores.get(payload)
+  if (!store) {
+    const name = (payload.db as { name?: string }).name
+    // Imported lazily, so a MongoDB host never loads drizzle and a SQL host never loads mongoose code.
+    store =
+      name === 'mongoose'
+        ? import('./deliveryStoreMongo.js').then(({ mongoDeliveryStore }) => mongoDeliveryStore(payload, pluginConfig))
+        : import('./deliveryStoreSql.js').then(({ sqlDeliveryStore }) => sqlDeliveryStore(payload, pluginConfig))
+    stores.set(payload, store)
+  }
+  return store
+}

@@ -1,0 +1,208 @@
+import type { Payload, Where } from 'payload'
+
+import { createHash } from 'node:crypto'
+
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+
+import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
+import { getDeliveryStore, type NewDelivery } from './deliveryStore.js'
+
+type Id = number | string
+
+/** The notice fields planning reads. */
+export type PlannedNotice = {
+  documentKey: string
+  id: Id
+  kind: 'correction' | 'notice'
+  plan?: null | PlanWatermark
+  recipients?: null | number
+  release: Id | { id: Id }
+}
+
+/** How far planning got: the source being planned and the last recipient ID planned in it. */
+export type PlanWatermark = { after: null | number | string; source: number }
+
+/** One place recipients come from, read page by page in ID order. */
+export type RecipientSource = {
+  collection: string
+  emailField: string
+  localeField: null | string
+  /** Stored on each delivery; tells the sender where to read the recipient again. */
+  name: string
+  where: Where
+}
+
+/** Recipients read per page and inserted per statement. */
+export const PLAN_PAGE = 2000
+
+const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
+
+/** Lower-cased and trimmed: `Ann@Example.com ` and `ann@example.com` are one person. */
+export function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase()
+}
+
+/** The per-notice unique key of a recipient: the notice and a hash of their normalized address. */
+export function deliveryKeyFor(noticeId: Id, address: string): string {
+  return `${String(noticeId)}:${createHash('sha256').update(normalizeAddress(address)).digest('hex').slice(0, 32)}`
+}
+
+/** The opt-in subscribers of a document who had confirmed when the release was published. */
+export function subscriberSource(pluginConfig: SanitizedPolicyDocumentsPluginConfig, documentKey: string, publishedAt: string): RecipientSource {
+  return {
+    name: pluginConfig.subscribersSlug,
+    collection: pluginConfig.subscribersSlug,
+    emailField: 'email',
+    localeField: 'locale',
+    // A later subscriber never agreed to the old text, and reads the new one when they subscribe.
+    where: {
+      and: [{ status: { equals: 'confirmed' } }, { documents: { in: [documentKey] } }, { confirmedAt: { less_than_equal: publishedAt } }],
+    },
+  }
+}
+
+/**
+ * Plans one delivery per recipient of a notice, in bulk: each page of recipients (read in ID
+ * order after a cursor) becomes one multi-row insert, then the watermark on the notice moves past
+ * it. A crash between the two re-inserts one page, which the unique `deliveryKey` absorbs; so
+ * re-running is always safe, and a finished plan is never redone. Returns the number planned.
+ */
+export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, notice: PlannedNotice): Promise<number> {
+  if (notice.recipients !== null && notice.recipients !== undefined) {
+    return notice.recipients
+  }
+  const store = await getDeliveryStore(payload, pluginConfig)
+  const release = (await withBusyRetry(() =>
+    payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
+  )) as unknown as { publishedAt: string }
+  const watermark: PlanWatermark = notice.plan ?? { after: null, source: 0 }
+  const saveWatermark = (data: Record<string, unknown>) =>
+    updateOwnRow(() =>
+      payload.update({ id: notice.id, collection: pluginConfig.noticesSlug, data, depth: 0, disableTransaction: true, overrideAccess: true }),
+    )
+
+  if (notice.kind === 'correction') {
+    // A correction goes to those the original notice reached, not to today's subscribers.
+    const original = await findOriginalNotice(payload, pluginConfig, idOf(notice.release))
+    if (original !== null) {
+      await planCorrection(payload, pluginConfig, notice.id, original, watermark, store.insert, saveWatermark)
+    }
+  } else {
+    const sources = [subscriberSource(pluginConfig, notice.documentKey, release.publishedAt)]
+    for (let index = watermark.source; index < sources.length; index++) {
+      await planSource(payload, notice.id, sources[index]!, index === watermark.source ? watermark.after : null, store.insert, (after) =>
+        saveWatermark({ plan: { after, source: index } }),
+      )
+    }
+  }
+  const { totalDocs } = await withBusyRetry(() =>
+    payload.db.count({ collection: pluginConfig.deliveriesSlug, where: { notice: { equals: notice.id } } }),
+  )
+  await saveWatermark({ recipients: totalDocs, status: 'sending' })
+  return totalDocs
+}
+
+/** Plans one source from `after` to its end. */
+async function planSource(
+  payload: Payload,
+  noticeId: Id,
+  source: RecipientSource,
+  startAfter: null | number | string,
+  insert: (rows: NewDelivery[]) => Promise<void>,
+  saveWatermark: (after: number | string) => Promise<unknown>,
+): Promise<void> {
+  const select: Record<string, true> = { [source.emailField]: true }
+  if (source.localeField) {
+    select[source.localeField] = true
+  }
+  for (let after = startAfter; ; ) {
+    const { docs } = await withBusyRetry(() =>
+      payload.db.find<Record<string, unknown> & { id: Id }>({
+        collection: source.collection,
+        limit: PLAN_PAGE,
+        pagination: false,
+        select,
+        sort: 'id',
+        where: after === null ? source.where : { and: [source.where, { id: { greater_than: after } }] },
+      }),
+    )
+    if (docs.length === 0) {
+      return
+    }
+    const rows: NewDelivery[] = []
+    for (const doc of docs) {
+      const address = doc[source.emailField]
+      if (typeof address !== 'string' || !address.includes('@')) {
+        continue
+      }
+      rows.push({
+        deliveryKey: deliveryKeyFor(noticeId, address),
+        locale: source.localeField && typeof doc[source.localeField] === 'string' ? (doc[source.localeField] as string) : '',
+        notice: noticeId,
+        source: source.name,
+        subscriber: String(doc.id),
+      })
+    }
+    await insert(rows)
+    after = docs[docs.length - 1]!.id
+    await saveWatermark(after)
+    if (docs.length < PLAN_PAGE) {
+      return
+    }
+  }
+}
+
+async function findOriginalNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, releaseId: Id): Promise<Id | null> {
+  const { docs } = await withBusyRetry(() =>
+    payload.db.find<{ id: Id }>({
+      collection: pluginConfig.noticesSlug,
+      limit: 1,
+      pagination: false,
+      select: { id: true },
+      where: { and: [{ release: { equals: releaseId } }, { kind: { equals: 'notice' } }] },
+    }),
+  )
+  return docs[0]?.id ?? null
+}
+
+/** Plans a correction for everyone the original notice reached: its `sent` deliveries, same recipient, same key suffix. */
+async function planCorrection(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  noticeId: Id,
+  originalId: Id,
+  watermark: PlanWatermark,
+  insert: (rows: NewDelivery[]) => Promise<void>,
+  saveWatermark: (data: Record<string, unknown>) => Promise<unknown>,
+): Promise<void> {
+  const base: Where = { and: [{ notice: { equals: originalId } }, { status: { equals: 'sent' } }] }
+  for (let after = watermark.after; ; ) {
+    const { docs } = await withBusyRetry(() =>
+      payload.db.find<{ deliveryKey: string; id: Id; locale: string; source?: null | string; subscriber: string }>({
+        collection: pluginConfig.deliveriesSlug,
+        limit: PLAN_PAGE,
+        pagination: false,
+        select: { deliveryKey: true, locale: true, source: true, subscriber: true },
+        sort: 'id',
+        where: after === null ? base : { and: [base, { id: { greater_than: after } }] },
+      }),
+    )
+    if (docs.length === 0) {
+      return
+    }
+    await insert(
+      docs.map((delivery) => ({
+        deliveryKey: `${String(noticeId)}:${delivery.deliveryKey.slice(delivery.deliveryKey.indexOf(':') + 1)}`,
+        locale: delivery.locale,
+        notice: noticeId,
+        source: delivery.source ?? pluginConfig.subscribersSlug,
+        subscriber: delivery.subscriber,
+      })),
+    )
+    after = docs[docs.length - 1]!.id
+    await saveWatermark({ plan: { after, source: 0 } })
+    if (docs.length < PLAN_PAGE) {
+      return
+    }
+  }
+}
