@@ -4,11 +4,17 @@
  */
 import type { BenchRow } from './types.js'
 
+import { runClassifierBench } from './classifier.js'
 import { runDiffBench } from './diff.js'
 import { runReadPathBench } from './readPath.js'
 
-/** Benchmark modules, in the order their rows are printed. Add new ones here. */
-const BENCHES: Array<() => Promise<BenchRow[]>> = [runDiffBench, runReadPathBench]
+/** Benchmark modules by name, in the order their rows are printed. Add new ones here. */
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = { classifier: runClassifierBench, diff: runDiffBench, read: runReadPathBench }
+
+// `npm run bench -- diff` (or `-- read`, or several names) runs only the named modules.
+const selected = process.argv.slice(2)
+const unknown = selected.filter((name) => !(name in BENCHES))
+if (unknown.length > 0) throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`)
 
 function printTable(rows: BenchRow[]): void {
   const header = ['name', 'ours', 'peer', 'ratio', 'goal', 'pass', 'note']
@@ -21,6 +27,6 @@ function printTable(rows: BenchRow[]): void {
 }
 
 const rows: BenchRow[] = []
-for (const run of BENCHES) rows.push(...(await run()))
+for (const [name, run] of Object.entries(BENCHES)) if (selected.length === 0 || selected.includes(name)) rows.push(...(await run()))
 printTable(rows)
 if (rows.some((row) => !row.pass)) process.exitCode = 1

@@ -17,6 +17,7 @@ import { getTranslator } from '../i18n/index.js'
 import { suggestKind } from '../kinds/index.js'
 import { EDITORIAL_FLAVOURS, editorialFlavours, headingOf, joinList, shorten } from '../diff/summary.js'
 import { multisetDifference, words } from '../diff/text.js'
+import { canonicalWords, compareSignals } from './signals.js'
 import { resolveThresholds, stem } from './thresholds.js'
 
 function language(locale: LocaleCode): string {
@@ -37,6 +38,15 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
       const flavours = Array.isArray(p.flavours) ? p.flavours : []
       const what = joinList(flavours.map((f) => t(`diff.what.${f}`)), locale)
       return t('materiality.reasons.editorialOnly', { heading: text('heading'), what })
+    }
+    case 'key-term-changed': {
+      const list = (name: string): string => (Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–')
+      return t('materiality.reasons.keyTermChanged', {
+        added: list('added'),
+        heading: text('heading'),
+        removed: list('removed'),
+        what: t(`materiality.signals.${text('category')}`),
+      })
     }
     case 'kind-suggested':
       return t('materiality.reasons.kindSuggested', { heading: text('heading'), kind: kind('kind') })
@@ -83,13 +93,39 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
 
 type Finding = Omit<Reason, 'locale' | 'message'>
 
-/** Content words of a text: lower-cased, stop words dropped, stemmed. */
+/** Content words of a text: canonical (see `canonicalWords`), stop words dropped, stemmed. */
 function contentWords(text: string, locale: LocaleCode, stopWords: Set<string>): string[] {
   const out: string[] = []
-  for (const word of words(text.toLowerCase().replace(/’/g, "'"))) {
+  for (const word of canonicalWords(text, locale)) {
     if (!stopWords.has(word)) out.push(stem(word, locale))
   }
   return out
+}
+
+/** Whether two words are one insertion, deletion or substitution apart (a spelling fix). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || /\p{N}/u.test(a) || /\p{N}/u.test(b)) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0))
+}
+
+/**
+ * Drops removed and added content words that are spelling fixes of each other, or of an added
+ * function word ("passed tho third parties" → "passed to third parties").
+ */
+function withoutSpellingFixes(onlyA: string[], onlyB: string[], insertedWords: string[]): { onlyA: string[]; onlyB: string[] } {
+  const b = [...onlyB]
+  const a = onlyA.filter((word) => {
+    if (word.length < 3) return true
+    const index = b.findIndex((other) => oneEditApart(word, other))
+    if (index >= 0) {
+      b.splice(index, 1)
+      return false
+    }
+    return !insertedWords.some((other) => oneEditApart(word, other))
+  })
+  return { onlyA: a, onlyB: b }
 }
 
 function partsText(text: TextChange, type: 'delete' | 'insert'): string {
@@ -121,8 +157,10 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
   let changedWords = 0
   let notCompared = false
   let reordered = false
-  const numbers = { added: [] as string[], removed: [] as string[] }
-  const negations = { added: [] as string[], removed: [] as string[] }
+  // Numbers and negations are compared over the whole section, so a sentence moved into a new
+  // paragraph (a paragraph split) neither adds nor removes one.
+  const numberWords = { deleted: [] as string[], inserted: [] as string[] }
+  const negationHits = { deleted: [] as string[], inserted: [] as string[] }
   const negationWords = new Set(thresholds.negationWords[language(ctx.locale)] ?? [])
 
   const substantive = (text: TextChange): void => {
@@ -131,22 +169,12 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     deleted.push(del)
     inserted.push(ins)
     changedWords += text.deletedWords + text.insertedWords
-    if (text.flavour !== 'words') return
-    // Numbers and negations only count when they changed, not when a sentence around them moved.
-    const delWords = words(del.toLowerCase().replace(/’/g, "'"))
-    const insWords = words(ins.toLowerCase().replace(/’/g, "'"))
-    const num = multisetDifference(
-      delWords.filter((w) => /\p{N}/u.test(w)),
-      insWords.filter((w) => /\p{N}/u.test(w)),
-    )
-    numbers.removed.push(...num.onlyA)
-    numbers.added.push(...num.onlyB)
-    const neg = multisetDifference(
-      delWords.filter((w) => negationWords.has(w)),
-      insWords.filter((w) => negationWords.has(w)),
-    )
-    negations.removed.push(...neg.onlyA)
-    negations.added.push(...neg.onlyB)
+    // Only word changes and whole added or removed texts: a spelling fix changes no number.
+    if (text.flavour !== 'words' && text.flavour !== null) return
+    numberWords.deleted.push(...canonicalWords(del, ctx.locale).filter((w) => /\p{N}/u.test(w)))
+    numberWords.inserted.push(...canonicalWords(ins, ctx.locale).filter((w) => /\p{N}/u.test(w)))
+    negationHits.deleted.push(...words(del.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)))
+    negationHits.inserted.push(...words(ins.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)))
   }
   const changed = (text: TextChange): void => {
     if (text.flavour === 'words') substantive(text)
@@ -181,12 +209,22 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     }
   }
 
+  const num = multisetDifference(numberWords.deleted, numberWords.inserted)
+  const numbers = { added: num.onlyB, removed: num.onlyA }
+  const neg = multisetDifference(negationHits.deleted, negationHits.inserted)
+  const negations = { added: neg.onlyB, removed: neg.onlyA }
+
   if (changedWords > 0) {
     const stopWords = new Set(thresholds.stopWords[language(ctx.locale)] ?? [])
     const lang = language(ctx.locale)
-    const { onlyA, onlyB } = multisetDifference(
-      deleted.flatMap((text) => contentWords(text, lang, stopWords)),
-      inserted.flatMap((text) => contentWords(text, lang, stopWords)),
+    const { onlyA, onlyB } = withoutSpellingFixes(
+      ...(Object.values(
+        multisetDifference(
+          deleted.flatMap((text) => contentWords(text, lang, stopWords)),
+          inserted.flatMap((text) => contentWords(text, lang, stopWords)),
+        ),
+      ) as [string[], string[]]),
+      inserted.flatMap((text) => canonicalWords(text, lang)),
     )
     const terms = Math.max(onlyA.length, onlyB.length)
     const minTerms = Math.min(
@@ -211,6 +249,28 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
   ] as const) {
     if (list.length) {
       findings.push({ code, material: thresholds.negationIsMaterial, params: { heading: ctx.heading, words: [...new Set(list)] }, section: section.key })
+    }
+  }
+  // Key facts (contacts, legal bases, transfer mechanisms, rights, periods, organisations,
+  // countries) compared over the whole body, old against new, whatever the section's kind.
+  if (thresholds.signals.length > 0) {
+    const oldTexts: string[] = []
+    const newTexts: string[] = []
+    const collect = (text: TextChange): void => {
+      if (text.oldText) oldTexts.push(text.oldText)
+      if (text.newText) newTexts.push(text.newText)
+    }
+    for (const block of section.blocks) {
+      if (block.blockType === 'paragraph') collect(block.text)
+      else for (const item of block.items) collect(item.text)
+    }
+    for (const change of compareSignals(oldTexts, newTexts, ctx.locale, thresholds.signals)) {
+      findings.push({
+        code: 'key-term-changed',
+        material: true,
+        params: { added: change.added, category: change.category, heading: ctx.heading, removed: change.removed },
+        section: section.key,
+      })
     }
   }
   if (notCompared) {

@@ -5,6 +5,8 @@
 import type { LocaleCode, SectionKind } from '../types.js'
 import type { MaterialityThresholds } from './types.js'
 
+import { SIGNAL_CATEGORIES } from './signals.js'
+
 const MATERIAL_KINDS: SectionKind[] = [
   'controller',
   'cookies',
@@ -26,16 +28,20 @@ const DA_STOP_WORDS = [
   'deres', 'det', 'dette', 'dig', 'din', 'dine', 'disse', 'dit', 'du', 'efter', 'eftersom', 'eller', 'en', 'end', 'er',
   'et', 'for', 'fordi', 'fra', 'før', 'gennem', 'har', 'have', 'havde', 'hende', 'hendes', 'her', 'hos', 'hvad', 'hvis',
   'hvor', 'hvordan', 'hvilke', 'hvilken', 'hvilket', 'i', 'igennem', 'ind', 'jeg', 'jer', 'jeres', 'man', 'med', 'meget', 'men', 'mig', 'min', 'mine', 'mit', 'mod', 'når', 'og', 'også', 'om', 'op', 'os', 'over',
-  'på', 'sig', 'sin', 'sine', 'sit', 'som', 'så', 'sådan', 'til', 'ud', 'under', 'var', 'vi', 'vor', 'vores', 'være', 'været', 'ved',
+  'på', 'sig', 'sin', 'sine', 'sit', 'som', 'så', 'sådan', 'til', 'ud', 'under', 'var', 'vi', 'vil', 'ville', 'vor', 'vores', 'være', 'været', 'ved',
 ]
 
-/** English function words, modal verbs left out for the same reason ("may" → "will"). */
+/**
+ * English function words. Modal verbs are left out for the same reason ("may" → "must"); the
+ * future auxiliaries "will" and "would" (and Danish "vil", "ville") are function words, so a
+ * change of tense is not a change of substance.
+ */
 const EN_STOP_WORDS = [
   'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'being', 'both', 'but', 'by',
   'did', 'do', 'does', 'each', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'here', 'his', 'how', 'i',
   'if', 'in', 'into', 'is', 'it', 'its', 'me', 'my', 'of', 'on', 'or', 'our', 'ours', 'she', 'so', 'such', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this',
   'those', 'through', 'to', 'under', 'up', 'upon', 'us', 'was', 'we', 'were', 'what', 'when', 'where', 'whether', 'which',
-  'while', 'who', 'whom', 'whose', 'with', 'you', 'your', 'yours',
+  'while', 'who', 'whom', 'whose', 'will', 'with', 'would', 'you', 'your', 'yours',
 ]
 
 /** Words that turn a statement into its opposite. */
@@ -58,6 +64,7 @@ export const DEFAULT_MATERIALITY_THRESHOLDS: Readonly<MaterialityThresholds> = {
   numberChangeMaterialKinds: MATERIAL_KINDS,
   removedListItemMaterialKinds: [],
   removedSectionIsMaterial: true,
+  signals: [...SIGNAL_CATEGORIES],
   stopWords: { da: DA_STOP_WORDS, en: EN_STOP_WORDS },
 }
 

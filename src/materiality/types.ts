@@ -2,10 +2,12 @@
  * Shapes of a materiality proposal: a `ChangeKind` plus reasons a person can read and check.
  */
 import type { ChangeKind, LocaleCode, SectionKind } from '../types.js'
+import type { SignalCategory } from './signals.js'
 
 /** What a reason is about. `message` is the readable form; `code` and `params` are for code. */
 export type ReasonCode =
   | 'editorial-only'
+  | 'key-term-changed'
   | 'kind-changed'
   | 'kind-suggested'
   | 'list-item-added'
@@ -119,6 +121,14 @@ export type MaterialityThresholds = {
    * @default true
    */
   removedSectionIsMaterial: boolean
+  /**
+   * Key facts whose change is material in a section of any kind, however few words changed
+   * (`src/materiality/signals.ts`, word lists in `vocabulary.ts`): contact details, legal bases,
+   * transfer mechanisms, rights, periods and ages, and newly named organisations and countries.
+   * An empty list turns the rule off.
+   * @default every category
+   */
+  signals: SignalCategory[]
   /** Function words per locale, lower case, that do not count as content words. */
   stopWords: Record<LocaleCode, string[]>
 }

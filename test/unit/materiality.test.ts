@@ -118,8 +118,10 @@ describe('classify: realistic edits', () => {
       prev,
     )
     expect(result.proposal).toBe('material')
-    // Dropping "ikke" is also a changed content word in a recipients section; 12 → 36 alone is below retention's two.
-    expect(codes(result)).toEqual(['section-changed!', 'negation-removed!', 'number-changed!', 'section-changed'])
+    // Dropping "ikke" is also a changed content word in a recipients section; 12 → 36 alone is below retention's two
+    // content words, but a changed period is material in itself (issue 12: key facts, deliberately added).
+    expect(codes(result)).toEqual(['section-changed!', 'negation-removed!', 'number-changed!', 'key-term-changed!', 'section-changed'])
+    expect(result.reasons.map((r) => r.message)).toContain('Periode eller alder ændret i »Opbevaring«: 12 month → 36 month')
     expect(result.reasons.map((r) => r.message)).toContain('Tal ændret i »Opbevaring«: 12 → 36')
     expect(result.reasons.map((r) => r.message)).toContain('»ikke« er fjernet fra »Udlevering af information til tredjepart?«')
   })
@@ -129,14 +131,20 @@ describe('classify: realistic edits', () => {
       setText(paragraphOf(s, 'correction-erasure', 0), 'Information will be corrected or erased on request if you contact our customer service.')
     const result = run('en', reword)
     expect(result.proposal).toBe('minor')
-    expect(result.reasons[0]!.message).toBe('Section “How is the information corrected or erased?” changed: 8 words (1 content word added or removed)')
-    expect(run('en', reword, { thresholds: { minChangedTerms: 1 } }).proposal).toBe('material')
+    // Issue 12: "will" is a tense auxiliary, no longer a content word (the one word that used to count here).
+    expect(result.reasons[0]!.message).toBe('Section “How is the information corrected or erased?” changed: 8 words (reworded, no content words added or removed)')
+    const withTerm = (s: LocaleSnapshot): void =>
+      setText(paragraphOf(s, 'correction-erasure', 0), 'Information will be corrected or erased on written request if you contact our customer service.')
+    expect(run('en', withTerm).proposal).toBe('minor')
+    expect(run('en', withTerm, { thresholds: { minChangedTerms: 1 } }).proposal).toBe('material')
   })
 
   it('reports a new right as a list item and as a material change to the rights section', () => {
     const result = run('da', (s) => listOf(s, 'rights').items.push(item('gøre indsigelse mod behandlingen.')))
     expect(result.proposal).toBe('material')
-    expect(codes(result)).toEqual(['section-changed!', 'list-item-added'])
+    // Issue 12: a right named or dropped is material in itself (key facts), besides the rights section's change.
+    expect(codes(result)).toEqual(['section-changed!', 'key-term-changed!', 'list-item-added'])
+    expect(result.reasons[1]!.message).toBe('Rettigheder ændret i »Rettigheder«: – → objection')
   })
 
   it('proposes material when a text could not be compared in time', () => {

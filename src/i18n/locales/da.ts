@@ -69,6 +69,15 @@ export const da: Resources = {
     },
   },
   materiality: {
+    signals: {
+      'contact': 'Kontaktoplysninger',
+      'legal-basis': 'Behandlingsgrundlag',
+      'transfer-mechanism': 'Overførselsgrundlag',
+      'right': 'Rettigheder',
+      'period': 'Periode eller alder',
+      'organisation': 'Virksomhed (modtager eller dataansvarlig)',
+      'location': 'Land (behandlingssted)',
+    },
     kinds: {
       controller: 'dataansvarlig og kontakt',
       cookies: 'cookies',
@@ -89,6 +98,7 @@ export const da: Resources = {
     },
     reasons: {
       editorialOnly: 'Kun {{what}} er ændret i »{{heading}}«',
+      keyTermChanged: '{{what}} ændret i »{{heading}}«: {{removed}} → {{added}}',
       kindChanged: '»{{heading}}« er nu markeret som {{kind}} (før: {{oldKind}})',
       kindSuggested: '»{{heading}}« har intet emne; vurderet som {{kind}} (foreslået ud fra teksten)',
       listItemAdded: 'Nyt punkt i »{{heading}}«: {{item}}',

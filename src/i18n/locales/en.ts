@@ -70,6 +70,15 @@ export const en = {
   },
   /** Reasons a change is proposed as material or minor, for editors and change notes. */
   materiality: {
+    signals: {
+      'contact': 'Contact details',
+      'legal-basis': 'Legal basis',
+      'transfer-mechanism': 'Transfer mechanism',
+      'right': 'Rights',
+      'period': 'Period or age',
+      'organisation': 'Organisation (recipient or controller)',
+      'location': 'Country (processing location)',
+    },
     kinds: {
       controller: 'controller and contact',
       cookies: 'cookies',
@@ -90,6 +99,7 @@ export const en = {
     },
     reasons: {
       editorialOnly: 'Only {{what}} changed in “{{heading}}”',
+      keyTermChanged: '{{what}} changed in “{{heading}}”: {{removed}} → {{added}}',
       kindChanged: '“{{heading}}” is now tagged {{kind}} (was {{oldKind}})',
       kindSuggested: '“{{heading}}” has no kind; judged as {{kind}} (suggested from its text)',
       listItemAdded: 'New list item in “{{heading}}”: {{item}}',

@@ -17,7 +17,7 @@ export const da: KindPatternSet = {
       body: ['navn', 'e mailadresse*', 'telefonnummer', 'adresse*', 'ip adresse*', 'cpr nummer', 'følsomme personoplysninger', 'sensitive personoplysninger', 'kategorier af personoplysninger'],
     },
     definitions: { heading: ['begreb*', 'definition*', 'ordliste'], body: ['betyder', 'forstås', 'er alle oplysninger', 'er enhver'] },
-    purposes: { heading: ['formål*', 'hvorfor behandler', 'hvad bruger vi', 'brug af ... oplysninger'], body: ['formål*', 'for at'] },
+    purposes: { heading: ['formål*', 'hvorfor behandler', 'hvad bruger', 'brug af ... oplysninger'], body: ['formål*', 'for at', 'med henblik på'] },
     recipients: {
       heading: ['udlevering*', 'videregivelse*', 'modtager*', 'tredjepart*', 'deler vi', 'databehandler*', 'underdatabehandler*', 'hvem deler'],
       body: ['deles med', 'deler ... med', 'underleverandør*', 'databehandler', 'databehandlere', 'udlever*', 'videregive*'],
