@@ -211,6 +211,19 @@ export type PolicyDocumentsPluginConfig = {
     perAddressPerHour?: number
   }
   /**
+   * Which proxies in front of Payload to believe about the client's address (used only for the
+   * per-client rate limits), with the semantics of Express's `trust proxy` (the `proxy-addr`
+   * package): `false` trusts none and keys on the socket address; a number trusts that many hops;
+   * `true` trusts every hop; a list (or comma-separated string) of addresses, CIDR ranges or the
+   * names `loopback`, `linklocal`, `uniquelocal` trusts those. `X-Forwarded-For` is read only
+   * through trusted hops, and `X-Real-IP` never. Under Next.js route handlers see no socket
+   * address: without a trusted proxy only the per-mailbox limit applies there.
+   * @default false
+   * @example trustProxy: 1 // one reverse proxy (nginx, a load balancer) in front
+   * @example trustProxy: ['10.0.0.0/8', 'loopback']
+   */
+  trustProxy?: boolean | number | string | string[]
+  /**
    * IANA time zone for dates in e-mails and banners.
    * @default 'UTC'
    */
@@ -275,6 +288,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   siteName: string
   subscribersSlug: string
   subscriptions: { confirmLinkHours: number; manageLinkHours: number; perAddressPerHour: number; perClientPerHour: number }
+  trustProxy: boolean | number | string | string[]
   timeZone: string
   urls: { compare: string; siteUrl: string; statement: string }
 }

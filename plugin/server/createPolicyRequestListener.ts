@@ -7,6 +7,7 @@ import { handleEndpoints } from 'payload'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { HttpAnswer } from '../read/httpAnswer.js'
 
+import { setRemoteAddress } from '../http/clientAddress.js'
 import { answerWithError } from '../read/httpAnswer.js'
 import { getPublicRoutes } from '../read/publicRoutes.js'
 import { getReadService } from '../read/readService.js'
@@ -102,6 +103,8 @@ async function forwardToPayload(payload: Payload, req: IncomingMessage, res: Ser
       headers,
       method: req.method,
     })
+    // The TCP peer, for the subscription rate limits (see plugin/http/clientAddress.ts); never a header.
+    setRemoteAddress(request, req.socket.remoteAddress)
     const response = await handleEndpoints({ config: payload.config, request })
     const outHeaders: Record<string, string> = {}
     response.headers.forEach((value, name) => {
