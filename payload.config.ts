@@ -43,7 +43,9 @@ function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
     client: { url },
     // Extra processes on the same file (job workers) must not push the schema a second time.
     push: env.DB_PUSH !== 'false',
-    transactionOptions: {},
+    // DB_TRANSACTIONS=false runs without transactions, as MongoDB without a replica set does: tests
+    // use it to prove that a refused publish writes nothing rather than relying on a rollback.
+    transactionOptions: env.DB_TRANSACTIONS === 'false' ? false : {},
   })
 }
 

@@ -32,6 +32,7 @@ import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { sanitizeConfig } from './sanitizeConfig.js'
+import { PUBLISH_REFUSED_ERROR_NAME } from './utilities/PublishRefusedError.js'
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { translations } from './translations/index.js'
 
@@ -67,12 +68,19 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     generateDeliveryClaimsCollection(pluginConfig),
   ]
   if (!pluginConfig.enabled) {
-    documents.hooks = { ...documents.hooks, afterChange: pluginConfig.documentsOverrides.hooks?.afterChange ?? [] }
+    documents.hooks = {
+      ...documents.hooks,
+      afterChange: pluginConfig.documentsOverrides.hooks?.afterChange ?? [],
+      beforeChange: pluginConfig.documentsOverrides.hooks?.beforeChange ?? [],
+    }
     return { ...config, collections }
   }
   return {
     ...config,
     collections,
+    // A refused publish is the editor's to fix, not a fault: one info line, no stack trace.
+    // (Payload types the keys as its own error names, but looks up any `error.name`.)
+    loggingLevels: { [PUBLISH_REFUSED_ERROR_NAME]: 'info', ...config.loggingLevels } as Config['loggingLevels'],
     endpoints: [
       ...(config.endpoints ?? []),
       // Before the public routes: `/embed/banner.js` must not be taken for a document key.

@@ -4,6 +4,7 @@
  * and Payload's REST API for notices; the components never see Payload documents otherwise.
  */
 import type { DiffStats } from '../../src/diff/index.js'
+import type { Leftover, PublishFacts, PublishOutcome, PublishProblem, PublishSettings } from '../../src/releases/publishRules.js'
 import type { ChangeKind } from '../../src/types.js'
 
 /** Serializable props the collection passes to both components (`admin.components.Field.clientProps`). */
@@ -25,26 +26,33 @@ export type PolicyAdminClientProps = {
 /** One locale of the preview's diff. `html` is built and escaped by the server (`renderDiffHtml`). */
 export type PreviewLocaleDiff = {
   complete: boolean
+  /** The text changed in substance (not only formatting, spelling or punctuation). */
+  contentChanged: boolean
   html: string
   stats: DiffStats
   summary: string
+  titleChanged: boolean
 }
 
 /** `GET {publicPath}/:key/preview?locale=…`: what publishing the saved draft would do. */
 export type PublishPreview = {
   banner: { days: number; effectiveAt: string; until: string }
   changed: boolean
+  /** The publish rules on the settings as last saved, each problem with its rendered message. */
+  check: {
+    leftovers: Leftover[]
+    outcome: null | PublishOutcome
+    problems: Array<PublishProblem & { message: string }>
+  }
   diff: Record<string, PreviewLocaleDiff>
   document: string
-  missing: null | { items: unknown[]; message: string }
-  /** The publish rules applied to the settings as last saved (the same function the publish runs). */
-  outcome:
-    | null
-    | { plan: { effectiveAt: string; kind: ChangeKind; notify: boolean; version: string } }
-    | { refused: { code: string; message: string } }
+  /** What the publish rules need besides the settings (`checkPublish`). */
+  facts: PublishFacts
   previousVersion: null | string
   proposal: ChangeKind
   reasons: Array<{ code: string; locale: string; material: boolean; message: string; section: null | string }>
+  /** The publish settings as last saved, every locale. */
+  savedSettings: PublishSettings
   subscribers: number
   versions: Record<ChangeKind, string>
 }

@@ -4,13 +4,12 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { renderDiffHtml } from '../../src/diff/index.js'
 import { renderReason } from '../../src/materiality/index.js'
-import { formatVersion, hashSnapshot, nextVersion, parseVersion, planRelease, ReleaseRefused, validateSnapshot, type EditorChoice } from '../../src/releases/index.js'
-import { describeMissing, findDocumentWithLocales, findLatestRelease } from '../hooks/freezeReleaseOnPublish.js'
+import { checkPublish, formatVersion, nextVersion, parseVersion, renderPublishProblem } from '../../src/releases/index.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
 import { checkDocumentCompleteness, notApplicableOf } from '../utilities/checkDocumentCompleteness.js'
-import { proposeRelease } from '../utilities/proposeRelease.js'
-import { toSnapshot } from '../utilities/toSnapshot.js'
+import { findDocumentWithLocales } from '../utilities/findReleases.js'
+import { gatherPublishInputs } from '../utilities/planPublish.js'
 
 /**
  * `GET {publicPath}/:key/preview?locale=da` for signed-in editors: what publishing the current
@@ -45,51 +44,14 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
         return toResponse(answerWithError(404, `Unknown policy document "${key}".`))
       }
       const draft = await findDocumentWithLocales(req, pluginConfig, docs[0].id, true)
-      const snapshot = toSnapshot(draft, pluginConfig.locales)
-      const missing = validateSnapshot(snapshot, pluginConfig.locales)
-      const previous = await findLatestRelease(req, pluginConfig, key)
-      const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
+      const inputs = await gatherPublishInputs(req, pluginConfig, draft)
+      const { diff, facts, previous, proposal, settings, snapshot } = inputs
       const previousVersion = previous ? parseVersion(previous.version) : null
-      // A dry run of the very rules the publish applies, with the settings as last saved: the same
-      // function, so the preview cannot disagree with the publish.
-      let outcome: { plan: Record<string, unknown> } | { refused: { code: string; message: string } } | null = null
-      try {
-        const changeNote: Record<string, string> = {}
-        for (const locale of pluginConfig.locales) {
-          changeNote[locale] = (draft.release?.changeNote?.[locale] ?? '').trim()
-        }
-        const plan = planRelease({
-          changeNote,
-          choice: (draft.release?.changeKind ?? 'proposed') as EditorChoice,
-          documentKey: key,
-          effectiveAt: draft.release?.effectiveAt ?? null,
-          justification: draft.release?.justification ?? null,
-          minNoticeDays: pluginConfig.publication.minNoticeDays,
-          notifyMinor: Boolean(draft.release?.notifyMinor),
-          previous,
-          proposal,
-          publishedAt: new Date().toISOString(),
-          shortNoticeJustification: draft.release?.shortNoticeJustification ?? null,
-          snapshot,
-        })
-        outcome = plan
-          ? {
-              plan: {
-                changeNote: plan.changeNote,
-                effectiveAt: plan.effectiveAt,
-                kind: plan.kind,
-                notify: plan.notify && Boolean(previous),
-                shortNotice: plan.decision.shortNotice ?? null,
-                version: plan.version,
-              },
-            }
-          : null
-      } catch (error) {
-        if (!(error instanceof ReleaseRefused)) {
-          throw error
-        }
-        outcome = { refused: { code: error.code, message: error.message } }
-      }
+      // The very rules the publish applies (`checkPublish`), on the settings as last saved. The
+      // panel runs the same function again on the live form values with `facts`.
+      const now = new Date().toISOString()
+      const check = checkPublish(settings, facts, now)
+      const render = { language, timeZone: pluginConfig.timeZone }
       const { totalDocs: subscribers } = await req.payload.count({
         collection: pluginConfig.subscribersSlug,
         overrideAccess: true,
@@ -102,19 +64,33 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
       return Response.json(
         {
           banner: { days: pluginConfig.banner.days, effectiveAt: effectiveAt.toISOString(), until: bannerUntil },
-          changed: !previous || previous.contentHash !== hashSnapshot(snapshot),
+          changed: facts.changed,
+          /** Every failing rule with the settings as last saved, rendered in the editor's language. */
+          check: {
+            leftovers: check.leftovers,
+            outcome: check.outcome,
+            problems: check.problems.map((problem) => ({ ...problem, message: renderPublishProblem(problem, render) })),
+          },
           diff: Object.fromEntries(
             Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [
               locale,
-              { complete: localeDiff.complete, html: renderDiffHtml(localeDiff, { locale: language }), stats: localeDiff.stats, summary: diff?.summary[locale] ?? '' },
+              {
+                complete: localeDiff.complete,
+                contentChanged: (facts.contentChanges[locale]?.length ?? 0) > 0,
+                html: renderDiffHtml(localeDiff, { locale: language }),
+                stats: localeDiff.stats,
+                summary: diff?.summary[locale] ?? '',
+                titleChanged: localeDiff.title.flavour !== null || localeDiff.title.oldText !== localeDiff.title.newText,
+              },
             ]),
           ),
           /** The GDPR Art. 13/14 checklist of every locale, and whether a missing element blocks the publish. */
           completeness: { mode: pluginConfig.publication.completeness, reports: checkDocumentCompleteness(snapshot, notApplicableOf(draft), pluginConfig) },
           document: key,
-          missing: missing.length > 0 ? { items: missing, message: describeMissing(missing) } : null,
-          /** What publishing with the settings as last saved would do, or why it would be refused. */
-          outcome,
+          /** What the publish rules need besides the settings: the panel checks the live form with them. */
+          facts: { ...facts, contentHash: undefined },
+          /** The settings as last saved, every locale (the form holds only the current locale's change note). */
+          savedSettings: settings,
           previousVersion: previous?.version ?? null,
           proposal: proposal.proposal,
           reasons: proposal.reasons

@@ -1,72 +1,105 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
 
-import { APIError } from 'payload'
-
-import type { EditorChoice, MissingContent, PreviousRelease } from '../../src/releases/index.js'
-import type { ReleaseSnapshot } from '../../src/types.js'
+import type { PlannedRelease, PublishSettings } from '../../src/releases/index.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
-import type { PolicyDocumentWithLocales } from '../utilities/toSnapshot.js'
+import type { StoredDiff } from '../utilities/proposeRelease.js'
 
-import { planRelease, ReleaseRefused, validateSnapshot } from '../../src/releases/index.js'
+import { hashSnapshot } from '../../src/releases/index.js'
 import { LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from '../defaults.js'
 import { startNotice } from '../notices/startNotice.js'
-import { proposeRelease } from '../utilities/proposeRelease.js'
+import { findDocumentWithLocales } from '../utilities/findReleases.js'
+import { mergeLocaleData } from '../utilities/mergeLocaleData.js'
+import { gatherPublishInputs, planFromInputs } from '../utilities/planPublish.js'
 import { toSnapshot } from '../utilities/toSnapshot.js'
 
-/** The latest release of a document with its snapshot, or null. */
-export async function findLatestRelease(
-  req: PayloadRequest,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  documentKey: string,
-): Promise<(PreviousRelease & { snapshot: ReleaseSnapshot }) | null> {
-  const { docs } = await req.payload.find({
-    collection: pluginConfig.releasesSlug,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    sort: ['-major', '-minor'],
-    where: { documentKey: { equals: documentKey } },
-  })
-  return (docs[0] as unknown as (PreviousRelease & { snapshot: ReleaseSnapshot }) | undefined) ?? null
-}
+export { findDocumentWithLocales, findLatestRelease } from '../utilities/findReleases.js'
 
-/** Reads a policy document with every locale, as published (not the latest draft). */
-export async function findDocumentWithLocales(
-  req: PayloadRequest,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  id: number | string,
-  draft: boolean,
-): Promise<PolicyDocumentWithLocales> {
-  const doc = await req.payload.findByID({
-    id,
-    collection: pluginConfig.documentsSlug,
-    depth: 0,
-    draft,
-    fallbackLocale: false,
-    locale: 'all',
-    overrideAccess: true,
-    req,
-  })
-  return doc as unknown as PolicyDocumentWithLocales
-}
-
-/** Formats missing translations as one sentence naming each locale and section. */
-export function describeMissing(missing: MissingContent[]): string {
-  const parts = missing.map((item) =>
-    item.field === 'title' ? `the title in "${item.locale}"` : `the ${item.field} of section "${item.sectionKey}" in "${item.locale}"`,
-  )
-  return `Cannot publish: every locale must be complete. Missing ${parts.join('; ')}.`
+/** What the before-change check hands to the after-change freeze, per document key. */
+type CheckedPublish = {
+  contentHash: string
+  diff: null | StoredDiff
+  plan: null | PlannedRelease
+  publishedAt: string
+  settings: PublishSettings
 }
 
 /**
- * On publish, freezes the document into a new release in the ledger.
- *
- * Runs after the change, inside the same request and transaction (every Local API call gets
- * `req`), so on adapters with transactions a refused publish rolls the document back too.
- * Guards first: drafts and autosaves create nothing, and a publish whose content equals the
- * latest release creates nothing either.
+ * Checked publishes by request, then by document key. Not in `req.context`: every nested Local API
+ * call made with `req` replaces `req.context` with a copy, so the object a hook receives is not
+ * the one the next hook sees.
+ */
+const checkedPublishes = new WeakMap<object, Map<string, CheckedPublish>>()
+
+/** "Release" settings after a publish: empty, so the next release starts from a clean slate. */
+const CLEARED_SETTINGS = {
+  changeKind: 'proposed',
+  changeNote: '',
+  effectiveAt: null,
+  justification: null,
+  notifyMinor: false,
+  shortNoticeJustification: null,
+  translationFollows: [],
+}
+
+/**
+ * Runs nested Local API calls on `req` and puts back its locale afterwards: a call with
+ * `locale: 'all'` sets `req.locale` for the whole request, and the write this hook precedes would
+ * then take the incoming single-locale data for every locale.
+ */
+async function keepingLocale<T>(req: PayloadRequest, run: () => Promise<T>): Promise<T> {
+  const { fallbackLocale, locale } = req
+  try {
+    return await run()
+  } finally {
+    req.locale = locale
+    req.fallbackLocale = fallbackLocale
+  }
+}
+
+function publishedAtOf(context: RequestContext): string {
+  const override = context[PUBLISHED_AT_CONTEXT_KEY]
+  return typeof override === 'string' ? new Date(override).toISOString() : new Date().toISOString()
+}
+
+/**
+ * On publish, applies every publish rule BEFORE anything is written (issue 10: without
+ * transactions, as on MongoDB without a replica set, a refusal after the write would leave the
+ * document published with no release). The document as it will be saved is the latest version
+ * with the incoming locale's data laid over it (`mergeLocaleData`). A refusal throws
+ * `PublishRefusedError` with every failing rule; an accepted publish clears the "Release" settings
+ * in the same write, so the next release starts empty (the release records them).
+ */
+export function checkPublishRules(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionBeforeChangeHook {
+  return async ({ context, data, originalDoc, req }) => {
+    if (data._status !== 'published') {
+      return data
+    }
+    const locale = typeof req.locale === 'string' && req.locale !== 'all' ? req.locale : pluginConfig.defaultLocale
+    const { full, inputs } = await keepingLocale(req, async () => {
+      const base = originalDoc?.id !== undefined ? await findDocumentWithLocales(req, pluginConfig, originalDoc.id, true) : null
+      const full = mergeLocaleData(base, data, locale)
+      return { base, full, inputs: await gatherPublishInputs(req, pluginConfig, full) }
+    })
+    const publishedAt = publishedAtOf(context)
+    const plan = planFromInputs(req, pluginConfig, full.key, inputs, publishedAt)
+    const checked: CheckedPublish = { contentHash: inputs.facts.contentHash, diff: inputs.diff, plan, publishedAt, settings: inputs.settings }
+    const perRequest = checkedPublishes.get(req) ?? new Map<string, CheckedPublish>()
+    perRequest.set(full.key, checked)
+    checkedPublishes.set(req, perRequest)
+    if (plan) {
+      // Only the request's locale of the (localized) change note can be cleared here; a note left in
+      // another locale is recognised as a leftover by the next publish (`checkPublish`).
+      data.release = { ...((data.release as object | undefined) ?? {}), ...CLEARED_SETTINGS }
+    }
+    return data
+  }
+}
+
+/**
+ * After a publish is written, freezes the checked plan into a new release in the ledger and starts
+ * its notice: the part that needs the saved document (its id). Inside the same request (every
+ * Local API call gets `req`), so on adapters with transactions a failure here rolls back too.
+ * Drafts and autosaves create nothing, and neither does a publish that changes no content.
  */
 export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionAfterChangeHook {
   return async ({ context, doc, req }) => {
@@ -75,41 +108,22 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
     }
     const full = await findDocumentWithLocales(req, pluginConfig, doc.id, false)
     const snapshot = toSnapshot(full, pluginConfig.locales)
-    const missing = validateSnapshot(snapshot, pluginConfig.locales)
-    if (missing.length > 0) {
-      throw new APIError(describeMissing(missing), 400, { missing }, true)
-    }
-    const previous = await findLatestRelease(req, pluginConfig, full.key)
-    const publishedAtOverride = context[PUBLISHED_AT_CONTEXT_KEY]
-    const publishedAt =
-      typeof publishedAtOverride === 'string' ? new Date(publishedAtOverride).toISOString() : new Date().toISOString()
-    const changeNote: Record<string, string> = {}
-    for (const locale of pluginConfig.locales) {
-      changeNote[locale] = (full.release?.changeNote?.[locale] ?? '').trim()
-    }
-    const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
-    let plan
-    try {
-      plan = planRelease({
-        changeNote,
-        choice: (full.release?.changeKind ?? 'proposed') as EditorChoice,
-        documentKey: full.key,
-        effectiveAt: full.release?.effectiveAt ?? null,
-        justification: full.release?.justification ?? null,
-        minNoticeDays: pluginConfig.publication.minNoticeDays,
-        notifyMinor: Boolean(full.release?.notifyMinor),
-        previous,
-        proposal,
-        publishedAt,
-        shortNoticeJustification: full.release?.shortNoticeJustification ?? null,
-        snapshot,
-      })
-    } catch (error) {
-      if (error instanceof ReleaseRefused) {
-        throw new APIError(`Cannot publish: ${error.message}`, 400, { code: error.code }, true)
+    const contentHash = hashSnapshot(snapshot)
+    let checked = checkedPublishes.get(req)?.get(full.key)
+    checkedPublishes.get(req)?.delete(full.key)
+    if (!checked || checked.contentHash !== contentHash) {
+      // The saved document is not what the check saw (another hook changed it): apply the rules
+      // again to what was saved, with the settings the editor gave.
+      if (checked) {
+        req.payload.logger.warn(`[policy-documents] "${full.key}": the saved document differs from the checked one; checking it again.`)
       }
-      throw error
+      const inputs = await gatherPublishInputs(req, pluginConfig, full)
+      const settings = checked?.settings ?? inputs.settings
+      const publishedAt = checked?.publishedAt ?? publishedAtOf(context)
+      const plan = planFromInputs(req, pluginConfig, full.key, { ...inputs, settings }, publishedAt)
+      checked = { contentHash, diff: inputs.diff, plan, publishedAt, settings }
     }
+    const { diff, plan } = checked
     if (!plan) {
       req.payload.logger.info(`[policy-documents] "${full.key}" published with no content change: no new release.`)
       return doc
@@ -133,6 +147,7 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
         publishedAt: plan.publishedAt,
         publishedBy: req.user ? String(req.user.id) : null,
         snapshot,
+        translationFollows: plan.translationFollows.length > 0 ? plan.translationFollows : null,
         version: plan.version,
       },
       depth: 0,
@@ -141,7 +156,7 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
     })
     // Material releases start a notice; a minor one only when the editor asks. The first release
     // announces nothing: it is not a change to anything a subscriber agreed to.
-    if (plan.notify && previous) {
+    if (plan.notify) {
       await startNotice(req, pluginConfig, { documentKey: full.key, id: release.id, version: plan.version }, 'notice')
     }
     return doc

@@ -1,7 +1,7 @@
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { MailContext } from './mailContext.js'
 
-import { createToken } from '../../src/tokens/index.js'
+import { subscriberToken } from '../subscriptions/subscriberTokens.js'
 
 const DAY = 24 * 3600 * 1000
 
@@ -12,22 +12,22 @@ export function subscriptionUrl(pluginConfig: SanitizedPolicyDocumentsPluginConf
 
 /**
  * The list links of one subscriber: one-click unsubscribe (long-lived: RFC 8058 links must keep
- * working for as long as the message may be read) and the data-rights page.
+ * working for as long as the message may be read) and the data-rights page. Both are bound to the
+ * subscriber's tokenKey (see subscriberTokens.ts), so they die when the subscriber is erased.
  */
 export function listLinksFor(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
   mail: MailContext,
-  subscriberId: number | string,
+  recipient: { id: number | string; tokenKey?: null | string },
   now = new Date(),
 ): { manageUrl: string; unsubscribeMailto: string; unsubscribeUrl: string } {
-  const subject = String(subscriberId)
-  const unsubscribe = createToken({ expiresAt: new Date(now.getTime() + 5 * 365 * DAY), purpose: 'unsubscribe', secret: mail.secret, subject })
-  const manage = createToken({
-    expiresAt: new Date(now.getTime() + 30 * DAY),
-    purpose: 'manage',
-    secret: mail.secret,
-    subject,
-  })
+  if (!recipient.tokenKey) {
+    // Every row gets a key on create and on any write, and older rows at init (backfillTokenKeys).
+    throw new Error(`[policy-documents] subscriber ${String(recipient.id)} has no tokenKey; its links cannot be signed`)
+  }
+  const subscriber = { id: recipient.id, tokenKey: recipient.tokenKey }
+  const unsubscribe = subscriberToken(subscriber, { expiresAt: new Date(now.getTime() + 5 * 365 * DAY), purpose: 'unsubscribe', secret: mail.secret })
+  const manage = subscriberToken(subscriber, { expiresAt: new Date(now.getTime() + 30 * DAY), purpose: 'manage', secret: mail.secret })
   return {
     manageUrl: subscriptionUrl(pluginConfig, 'me', manage),
     unsubscribeMailto: mail.unsubscribeMailto,

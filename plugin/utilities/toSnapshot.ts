@@ -18,9 +18,11 @@ export type PolicyDocumentWithLocales = {
     justification?: null | string
     notifyMinor?: boolean | null
     shortNoticeJustification?: null | string
+    translationFollows?: Array<{ locale?: null | string; reason?: null | string }> | null
   } | null
   sections?: Array<{
     body?: Localized<unknown>
+    id?: number | string
     heading?: Localized<null | string>
     key: string
     kind?: null | string

@@ -41,6 +41,11 @@ export type ReleaseHashInput = {
   kind: ChangeKind
   previousHash: string
   publishedAt: string
+  /**
+   * Locales published with a declaration that their translation follows. Hashed only when there
+   * is one, so releases without a declaration keep the hash they always had.
+   */
+  translationFollows?: ReadonlyArray<{ changedIn: LocaleCode[]; locale: LocaleCode; reason: string; sections: Array<null | string> }>
   version: string
 }
 
@@ -57,6 +62,7 @@ export function hashRelease(input: ReleaseHashInput): string {
     kind: input.kind,
     previousHash: input.previousHash,
     publishedAt: input.publishedAt,
+    ...(input.translationFollows && input.translationFollows.length > 0 ? { translationFollows: input.translationFollows } : {}),
     version: input.version,
   })
 }

@@ -5,7 +5,24 @@ export type { ReleaseIndexEntry } from './inForce.js'
 export { validateSnapshot } from './validateSnapshot.js'
 export type { MissingContent } from './validateSnapshot.js'
 export { compareVersions, formatVersion, nextVersion, parseVersion } from './version.js'
-export { planRelease, ReleaseRefused } from './planRelease.js'
-export type { DraftSettings, EditorChoice, PlannedRelease, PlanReleaseInput, PreviousRelease, ReleaseDecision } from './planRelease.js'
+export { planRelease, publishFactsOf, publishSettingsOf, ReleaseRefused } from './planRelease.js'
+export type { PlannedRelease, PlanReleaseInput, PreviousRelease, PublishFactsInput, ReleaseDecision } from './planRelease.js'
+export type { DraftSettings, EditorChoice } from './publishRules.js'
 export { hashReleaseEvent, verifyChain } from './verifyChain.js'
 export type { ArchivedEvent, ArchivedRelease, ChainReport, ReleaseCheck } from './verifyChain.js'
+export { checkPublish, contentChangesOf, translationGaps } from './publishRules.js'
+export type {
+  ContentChange,
+  Leftover,
+  PublishCheck,
+  PublishFacts,
+  PublishOutcome,
+  PublishProblem,
+  PublishProblemCode,
+  PublishProblemParams,
+  PublishSettings,
+  TranslationFollows,
+  TranslationFollowsRecord,
+} from './publishRules.js'
+export { formatMoment, localeName, renderPublishProblem, renderRefusal } from './renderPublishProblem.js'
+export type { RenderPublishOptions } from './renderPublishProblem.js'

@@ -1,24 +1,39 @@
 import type { Classification, MaterialityDecision } from '../materiality/index.js'
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
 
+import type { MissingContent } from './validateSnapshot.js'
+import type {
+  ContentChange,
+  DraftSettings,
+  EditorChoice,
+  PublishFacts,
+  PublishProblem,
+  PublishProblemCode,
+  PublishSettings,
+  TranslationFollows,
+  TranslationFollowsRecord,
+} from './publishRules.js'
+
 import { decideRelease } from '../materiality/index.js'
 
 import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
-import { formatVersion, nextVersion, parseVersion } from './version.js'
+import { parseVersion } from './version.js'
+import { checkPublish } from './publishRules.js'
+import { renderRefusal } from './renderPublishProblem.js'
 
-/** A refusal to publish, with a message meant for the editor. */
+/**
+ * A refusal to publish: every rule that failed (`checkPublish`), each a code with params that
+ * `renderPublishProblem` renders in the editor's language. `message` is the English rendering.
+ */
 export class ReleaseRefused extends Error {
-  constructor(
-    message: string,
-    readonly code: 'backdated' | 'before-previous' | 'missing-change-note' | 'missing-justification' | 'short-notice',
-  ) {
-    super(message)
+  /** The first problem's code (kept for callers that only need one). */
+  readonly code: PublishProblemCode
+  constructor(readonly problems: PublishProblem[]) {
+    super(renderRefusal(problems, { language: 'en', timeZone: 'UTC' }))
     this.name = 'ReleaseRefused'
+    this.code = problems[0]!.code
   }
 }
-
-/** What the editor chose in the publish settings. */
-export type EditorChoice = 'material' | 'minor' | 'proposed'
 
 /**
  * The decision stored with a release: the proposal and its reasons, the final kind, and the
@@ -32,15 +47,8 @@ export type ReleaseDecision = MaterialityDecision & {
    * so the next publish compares against them to tell a new decision from a leftover.
    */
   draftSettings: DraftSettings
-}
-
-/** The publish settings on the draft (see `ReleaseDecision.draftSettings`). */
-export type DraftSettings = {
-  changeNote: Record<LocaleCode, string>
-  effectiveAt: null | string
-  justification: null | string
-  notifyMinor?: boolean
-  shortNoticeJustification?: null | string
+  /** Locales published with a declaration that their translation follows (see `checkPublish`). */
+  translationFollows?: TranslationFollowsRecord[]
 }
 
 /** The latest release of the document, as far as planning the next one needs it. */
@@ -55,10 +63,17 @@ export type PreviousRelease = {
 export type PlanReleaseInput = {
   changeNote: Record<LocaleCode, string>
   choice: EditorChoice
+  /**
+   * Per locale, the sections whose text changed in substance (`contentChangesOf` on the diff).
+   * Without it no translation gap can be found.
+   */
+  contentChanges?: Record<LocaleCode, ContentChange[]>
   documentKey: string
   /** ISO date-time; defaults to `publishedAt`. */
   effectiveAt?: null | string
   justification?: null | string
+  /** The locales a release must be complete in; defaults to the snapshot's. */
+  locales?: LocaleCode[]
   previous: null | PreviousRelease
   /**
    * Days of advance notice a material change needs between publication and effect (regulators
@@ -67,6 +82,8 @@ export type PlanReleaseInput = {
    * @default 30
    */
   minNoticeDays?: number
+  /** Holes in the snapshot (`validateSnapshot`); any refuses the publish. */
+  missing?: MissingContent[]
   /** The editor asks for a notice about a minor release too. */
   notifyMinor?: boolean
   /** Why a material change takes effect with less than `minNoticeDays` notice. */
@@ -75,6 +92,8 @@ export type PlanReleaseInput = {
   proposal: Classification
   publishedAt: string
   snapshot: ReleaseSnapshot
+  /** Locales declared to follow later in translation, with reasons. */
+  translationFollows?: TranslationFollows[]
 }
 
 /** Everything a new ledger entry records besides the snapshot. */
@@ -91,107 +110,99 @@ export type PlannedRelease = {
   notify: boolean
   previousHash: string
   publishedAt: string
+  /** Locales whose translation follows later; part of the hashed release data. */
+  translationFollows: TranslationFollowsRecord[]
   version: string
 }
 
 /**
  * Plans the next release, or returns null when the content did not change (a publish that
- * changes nothing creates no release). The editor's choice is final, but overriding the
- * proposal needs a written justification, and the release records both.
+ * changes nothing creates no release). Throws `ReleaseRefused` with every failing rule
+ * (`checkPublish`). The editor's choice is final, but overriding the proposal needs a written
+ * justification, and the release records both.
  */
 export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
-  const contentHash = hashSnapshot(input.snapshot)
-  if (input.previous && input.previous.contentHash === contentHash) {
+  const facts = publishFactsOf(input)
+  const check = checkPublish(publishSettingsOf(input), facts, input.publishedAt)
+  if (check.problems.length > 0) {
+    throw new ReleaseRefused(check.problems)
+  }
+  const outcome = check.outcome
+  if (!outcome) {
     return null
   }
-  // The publish settings live on the draft and survive a publish. A value the previous publish
-  // already saw on the draft is a leftover, not a decision about this release: never reuse it.
-  const draftSettings: DraftSettings = {
-    changeNote: input.changeNote,
-    effectiveAt: input.effectiveAt ? new Date(input.effectiveAt).toISOString() : null,
-    justification: input.justification?.trim() || null,
-    notifyMinor: Boolean(input.notifyMinor),
-    shortNoticeJustification: input.shortNoticeJustification?.trim() || null,
-  }
-  const seen = input.previous?.decision?.draftSettings
-  const fresh = <T>(value: T, seenValue: T | undefined): T | undefined => (seen && value === seenValue ? undefined : value)
-  const justification = fresh(draftSettings.justification, seen?.justification) ?? null
-  const changeNote: Record<LocaleCode, string> = {}
-  for (const [locale, note] of Object.entries(input.changeNote)) {
-    changeNote[locale] = fresh(note, seen?.changeNote[locale]) ?? ''
-  }
-  const effectiveAtInput = fresh(draftSettings.effectiveAt, seen?.effectiveAt)
-  const chosen = input.choice === 'proposed' ? input.proposal.proposal : input.choice
-  if (chosen !== input.proposal.proposal && !justification) {
-    throw new ReleaseRefused(
-      `The proposal is "${input.proposal.proposal}" and you chose "${chosen}": write a justification to override it.`,
-      'missing-justification',
-    )
-  }
-  const decision = decideRelease(input.proposal, { justification: justification ?? undefined, kind: chosen })
-  const kind = decision.kind
-  const effectiveAt = effectiveAtInput ?? input.publishedAt
-  if (Date.parse(effectiveAt) < Date.parse(input.publishedAt) - 60_000) {
-    throw new ReleaseRefused(
-      `The effective date ${effectiveAt} is in the past: a release cannot take effect before it is published.`,
-      'backdated',
-    )
-  }
-  if (input.previous && Date.parse(effectiveAt) < Date.parse(input.previous.effectiveAt)) {
-    throw new ReleaseRefused(
-      `The effective date ${effectiveAt} is before that of release ${input.previous.version} (${input.previous.effectiveAt}); releases take effect in order.`,
-      'before-previous',
-    )
-  }
-  // Rules for material changes (not for the first release, which changes nothing anyone agreed to).
-  let shortNotice: ReleaseDecision['shortNotice']
-  if (kind === 'material' && input.previous) {
-    const missingNotes = Object.entries(changeNote).filter(([, note]) => !note.trim()).map(([locale]) => locale)
-    if (missingNotes.length > 0) {
-      throw new ReleaseRefused(
-        `A material change needs a change note in every language; write one for ${missingNotes.join(', ')}.`,
-        'missing-change-note',
-      )
-    }
-    const requiredDays = input.minNoticeDays ?? 30
-    const noticeDays = (Date.parse(effectiveAt) - Date.parse(input.publishedAt)) / (24 * 3600 * 1000)
-    if (noticeDays < requiredDays) {
-      const reason = fresh(draftSettings.shortNoticeJustification ?? null, seen?.shortNoticeJustification ?? undefined)
-      if (!reason) {
-        throw new ReleaseRefused(
-          `A material change must be announced at least ${requiredDays} days before it takes effect; this one gives ${Math.max(0, Math.floor(noticeDays))}. Set a later effective date, or give a reason for the short notice.`,
-          'short-notice',
-        )
-      }
-      shortNotice = { days: Math.max(0, Math.round(noticeDays * 10) / 10), justification: reason, requiredDays }
-    }
-  }
-  const version = nextVersion(input.previous ? parseVersion(input.previous.version) : null, kind)
+  const decision = decideRelease(input.proposal, { justification: outcome.justification ?? undefined, kind: outcome.kind })
+  const version = parseVersion(outcome.version)!
   const previousHash = input.previous?.hash ?? GENESIS_HASH
-  const label = formatVersion(version)
   const hash = hashRelease({
-    changeNote,
-    contentHash,
+    changeNote: outcome.changeNote,
+    contentHash: facts.contentHash,
     documentKey: input.documentKey,
-    effectiveAt,
-    kind,
+    effectiveAt: outcome.effectiveAt,
+    kind: outcome.kind,
     previousHash,
     publishedAt: input.publishedAt,
-    version: label,
+    translationFollows: outcome.translationFollows,
+    version: outcome.version,
   })
   return {
-    changeNote,
-    contentHash,
-    decision: { ...decision, draftSettings, ...(shortNotice ? { shortNotice } : {}) },
-    effectiveAt,
+    changeNote: outcome.changeNote,
+    contentHash: facts.contentHash,
+    decision: {
+      ...decision,
+      draftSettings: check.draftSettings,
+      ...(outcome.shortNotice ? { shortNotice: outcome.shortNotice } : {}),
+      ...(outcome.translationFollows.length > 0 ? { translationFollows: outcome.translationFollows } : {}),
+    },
+    effectiveAt: outcome.effectiveAt,
     hash,
-    kind,
+    kind: outcome.kind,
     major: version.major,
     minor: version.minor,
-    // A request to notify about a minor change, left ticked from the previous publish, is not renewed silently.
-    notify: kind === 'material' || Boolean(fresh(draftSettings.notifyMinor, seen?.notifyMinor) ?? false),
+    notify: outcome.notify,
     previousHash,
     publishedAt: input.publishedAt,
-    version: label,
+    translationFollows: outcome.translationFollows,
+    version: outcome.version,
+  }
+}
+
+/** What the server knows about a would-be release, for `checkPublish` (and the panel, as JSON). */
+export type PublishFactsInput = Pick<PlanReleaseInput, 'contentChanges' | 'locales' | 'minNoticeDays' | 'missing' | 'previous' | 'proposal' | 'snapshot'>
+
+/** The facts `checkPublish` needs, from the snapshot, the latest release and the diff. */
+export function publishFactsOf(input: PublishFactsInput): PublishFacts & { contentHash: string } {
+  const contentHash = hashSnapshot(input.snapshot)
+  const headings: Record<string, Record<LocaleCode, string>> = {}
+  for (const [locale, localeSnapshot] of Object.entries(input.snapshot)) {
+    for (const section of localeSnapshot.sections) {
+      ;(headings[section.key] ??= {})[locale] = section.heading
+    }
+  }
+  return {
+    changed: !input.previous || input.previous.contentHash !== contentHash,
+    contentChanges: input.contentChanges ?? {},
+    contentHash,
+    headings,
+    locales: input.locales ?? Object.keys(input.snapshot),
+    minNoticeDays: input.minNoticeDays ?? 30,
+    missing: input.missing ?? [],
+    previous: input.previous
+      ? { draftSettings: input.previous.decision?.draftSettings ?? null, effectiveAt: input.previous.effectiveAt, version: input.previous.version }
+      : null,
+    proposal: input.proposal.proposal,
+  }
+}
+
+/** The editor's settings in `PlanReleaseInput`, as `checkPublish` takes them. */
+export function publishSettingsOf(input: PlanReleaseInput): PublishSettings {
+  return {
+    changeKind: input.choice,
+    changeNote: input.changeNote,
+    effectiveAt: input.effectiveAt ?? null,
+    justification: input.justification ?? null,
+    notifyMinor: Boolean(input.notifyMinor),
+    shortNoticeJustification: input.shortNoticeJustification ?? null,
+    translationFollows: input.translationFollows ?? [],
   }
 }

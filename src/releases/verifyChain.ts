@@ -1,5 +1,7 @@
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
 
+import type { ReleaseHashInput } from './hash.js'
+
 import { GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
 import { compareVersions, parseVersion } from './version.js'
 
@@ -14,6 +16,8 @@ export type ArchivedRelease = {
   previousHash: string
   publishedAt: string
   snapshot: ReleaseSnapshot
+  /** Locales whose translation follows later (absent or empty when none). */
+  translationFollows?: ReleaseHashInput['translationFollows']
   version: string
 }
 
@@ -94,6 +98,7 @@ export function verifyChain(releases: readonly ArchivedRelease[], events: readon
       kind: release.kind,
       previousHash: release.previousHash,
       publishedAt: release.publishedAt,
+      translationFollows: release.translationFollows,
       version: release.version,
     })
     if (expected !== release.hash) {

@@ -23,6 +23,14 @@ export type PageInput = {
 }
 
 /**
+ * The page's only style sheet, inline. Exported so the Content-Security-Policy can allow exactly
+ * this text by its hash and nothing else.
+ */
+export const PAGE_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
+button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #1a4d8f;background:#1a4d8f;color:#fff;cursor:pointer}
+button.danger{background:#a4262c;border-color:#a4262c}form{margin:1rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}`
+
+/**
  * A small, self-contained HTML page for the subscription links (confirm, unsubscribe, manage).
  * Every value is escaped; nothing is rendered as raw HTML. Forms POST, because link scanners
  * prefetch GETs: a GET never changes anything.
@@ -51,8 +59,6 @@ export function renderPage(input: PageInput): string {
   return `<!doctype html>
 <html lang="${escapeHtml(input.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(input.title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
-button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #1a4d8f;background:#1a4d8f;color:#fff;cursor:pointer}
-button.danger{background:#a4262c;border-color:#a4262c}form{margin:1rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}</style></head>
+<style>${PAGE_STYLE}</style></head>
 <body><main><h1>${escapeHtml(input.title)}</h1>${input.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}${rows}${links}${forms}</main></body></html>`
 }

@@ -19,6 +19,13 @@ async function englishNote(note: string) {
   await payload.update({ id: documentId, collection: 'policy-documents', data: { release: { changeNote: note } }, draft: true, locale: 'en' })
 }
 
+/** Replaces the English body of the section at `index` in the draft (the translation of a Danish edit). */
+async function englishBody(index: number, text: string) {
+  const en = await payload.findByID({ id: documentId, collection: 'policy-documents', draft: true, locale: 'en' })
+  const sections = en.sections!.map((row: any, i: number) => (i === index ? { ...row, body: body(text) } : row))
+  await payload.update({ id: documentId, collection: 'policy-documents', data: { sections }, draft: true, locale: 'en' })
+}
+
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString()
 
 async function publish(locale: 'da' | 'en', data: Record<string, unknown>) {
@@ -110,6 +117,7 @@ describe('publishing freezes releases', () => {
       index === 1 ? { ...row, body: body('Vi bruger «Cookies» og lokationsdata til markedsføring på vores digitale kanaler.') } : row,
     )
     await englishNote('New purpose')
+    await englishBody(1, 'We use «Cookies» and location data for marketing on our digital channels.')
     await publish('da', { release: { changeKind: 'proposed', changeNote: 'Nyt formål', effectiveAt: inDays(31) }, sections: changed })
     const latest = (await releases()).at(-1)
     expect(latest.version).toBe('2.0')
@@ -125,9 +133,10 @@ describe('publishing freezes releases', () => {
     // Wording in the introduction: a small change the classifier proposes as minor.
     const proposal = 'minor'
     const override = 'material'
-    await expect(publish('da', { release: { changeKind: override, justification: '' }, sections: changed })).rejects.toThrow(/justification/)
+    await expect(publish('da', { release: { changeKind: override, justification: '' }, sections: changed })).rejects.toThrow(/Write a “Justification” under “Release”/)
     expect(await releases()).toHaveLength(3)
     await englishNote('Wording reviewed by legal')
+    await englishBody(0, 'Jackon cares a great deal about protecting your personal data.')
     await publish('da', {
       release: { changeKind: override, changeNote: 'Ordlyd gennemgået', effectiveAt: inDays(32), justification: 'Legal reviewed this change.' },
       sections: changed,
@@ -145,7 +154,7 @@ describe('publishing freezes releases', () => {
         release: { changeKind: 'proposed' },
         sections: [...current.sections!, { body: body('Nyt afsnit.'), heading: 'Videregivelse', key: 'transfers', kind: 'transfers' }],
       }),
-    ).rejects.toThrow(/section "transfers" in "en"/)
+    ).rejects.toThrow(/The English text is incomplete; missing: the heading of section “Videregivelse” and the text of section “Videregivelse”/)
     expect(await releases()).toHaveLength(before.length)
     const published = await payload.findByID({ id: documentId, collection: 'policy-documents', locale: 'da' })
     expect(published.sections!.map((s: any) => s.key)).not.toContain('transfers')

@@ -1,10 +1,20 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, FieldAccess as FieldAccessFn } from 'payload'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
+
+import { ADDRESS_PROBLEMS, parseEmailAddress } from '../../../src/subscriptions/address.js'
+import { forgetDeliveries } from '../../subscriptions/forgetDeliveries.js'
+import { newTokenKey } from '../../subscriptions/subscriberTokens.js'
+
+type FieldAccess = { create: FieldAccessFn; read: FieldAccessFn; update: FieldAccessFn }
 
 /** Signed-in users only; anonymous requests (REST, GraphQL) see nothing. */
 const signedIn: Access = ({ req }) => Boolean(req.user)
 const nobody: Access = () => false
+/** Readable by signed-in users, written only by the plugin's flows (which override access). */
+const consentRecord: FieldAccess = { create: () => false, read: ({ req }) => Boolean(req.user), update: () => false }
+/** Never through the API or the admin, for anyone; only the plugin's flows (overrideAccess) see it. */
+const secretField: FieldAccess = { create: () => false, read: () => false, update: () => false }
 
 /**
  * Subscribers to change notices. Personal data: readable and editable only by signed-in users;
@@ -20,17 +30,34 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
       useAsTitle: 'email',
     },
     fields: [
-      { name: 'email', type: 'email', index: true, required: true, unique: true },
+      // The address and what was consented to, by whom and when, is the consent record: only the
+      // plugin's own flows (opt-in, unsubscribe, erasure; Local API with overrideAccess) write it.
+      {
+        name: 'email',
+        type: 'email',
+        access: consentRecord,
+        admin: { readOnly: true },
+        index: true,
+        required: true,
+        unique: true,
+        // Our own rule (internationalized domains in punycode), not only Payload's ASCII-only one.
+        validate: (value: null | string | undefined) => {
+          const parsed = parseEmailAddress(value)
+          return parsed.ok ? true : ADDRESS_PROBLEMS[parsed.problem]
+        },
+      },
       {
         name: 'locale',
         type: 'select',
         options: pluginConfig.locales.map((locale) => ({ label: locale, value: locale })),
         required: true,
       },
-      { name: 'documents', type: 'text', hasMany: true, required: true },
+      { name: 'documents', type: 'text', access: consentRecord, admin: { readOnly: true }, hasMany: true, required: true },
       {
         name: 'status',
         type: 'select',
+        access: consentRecord,
+        admin: { readOnly: true },
         defaultValue: 'pending',
         index: true,
         options: [
@@ -40,12 +67,24 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
         ],
         required: true,
       },
-      { name: 'requestedAt', type: 'date' },
-      { name: 'confirmedAt', type: 'date' },
-      { name: 'unsubscribedAt', type: 'date' },
-      /** HMAC of the nonce of the one confirmation link that may still be used; cleared on use. */
-      { name: 'confirmNonceHash', type: 'text', admin: { hidden: true } },
+      { name: 'requestedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
+      { name: 'confirmedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
+      { name: 'unsubscribedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
+      /** HMAC of the nonce (and requested documents) of the one confirmation link that may still be used; cleared on use. */
+      { name: 'confirmNonceHash', type: 'text', access: secretField, admin: { hidden: true } },
+      /**
+       * Random per-subscriber key every e-mailed link is bound to (see subscriberTokens.ts). Never
+       * readable or writable through the API or the admin; erased with the row.
+       */
+      {
+        name: 'tokenKey',
+        type: 'text',
+        access: secretField,
+        admin: { hidden: true },
+        hooks: { beforeChange: [({ originalDoc, value }) => value || (originalDoc as { tokenKey?: string } | undefined)?.tokenKey || newTokenKey()] },
+      },
     ],
+    hooks: { beforeDelete: [forgetDeliveries(pluginConfig)] },
     timestamps: true,
   }
 }

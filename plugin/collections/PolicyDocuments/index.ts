@@ -5,7 +5,9 @@ import { SECTION_KINDS } from '../../../src/types.js'
 import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
-import { freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
+import { localeName } from '../../../src/releases/renderPublishProblem.js'
+import { checkPublishRules, freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
+import { exposePublishRefusal } from '../../hooks/exposePublishRefusal.js'
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
 
@@ -146,6 +148,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
             {
               name: 'element',
               type: 'select',
+              // The default enum name is over the 63-character identifier limit of SQL databases.
+              enumName: 'enum_pd_not_applicable_element',
               label: { da: 'Element', en: 'Element' },
               options: ELEMENT_IDS.map((id) => ({ label: id, value: id })),
               required: true,
@@ -205,6 +209,30 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           admin: { description: 'Also e-mail subscribers about a minor release (material releases always notify).' },
           defaultValue: false,
         },
+        {
+          name: 'translationFollows',
+          type: 'array',
+          label: { da: 'Oversættelse følger', en: 'Translation follows' },
+          labels: { plural: { da: 'Erklæringer', en: 'Declarations' }, singular: { da: 'Erklæring', en: 'Declaration' } },
+          admin: {
+            description: {
+              da: 'Kun når en væsentlig ændring er skrevet på ét sprog og oversættelsen kommer senere: vælg sproget, der følger efter, og skriv hvorfor. Siden, banneret og beskeden på det sprog siger det.',
+              en: 'Only when a material change is written in one language and its translation comes later: choose the language that follows and say why. That language’s page, banner and notice say so.',
+            },
+          },
+          fields: [
+            {
+              name: 'locale',
+              type: 'select',
+              // The default enum name is over the 63-character identifier limit of SQL databases.
+              enumName: 'enum_pd_translation_follows_locale',
+              label: { da: 'Sprog, der følger', en: 'Language that follows' },
+              options: pluginConfig.locales.map((code) => ({ label: { da: localeName(code, 'da'), en: localeName(code, 'en') }, value: code })),
+              required: true,
+            },
+            { name: 'reason', type: 'textarea', label: { da: 'Begrundelse', en: 'Reason' }, required: true },
+          ],
+        },
       ],
     },
   ]
@@ -230,6 +258,11 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
     hooks: {
       ...overrides.hooks,
       afterChange: [...(overrides.hooks?.afterChange ?? []), freezeReleaseOnPublish(pluginConfig)],
+      // A refused publish answers with a top-level `message` too: the admin shows that as one toast,
+      // where it would split `errors[].message` at its commas.
+      afterError: [...(overrides.hooks?.afterError ?? []), exposePublishRefusal],
+      // The publish rules run before anything is written, so a refusal writes nothing on any database.
+      beforeChange: [...(overrides.hooks?.beforeChange ?? []), checkPublishRules(pluginConfig)],
     },
     // The ledger is the archive; Payload's own version history is only an editing aid, so it may be pruned.
     versions: { drafts: true, maxPerDoc: 100 },

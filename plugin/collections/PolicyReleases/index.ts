@@ -24,8 +24,9 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
     access: {
       create: () => false,
       delete: () => false,
-      // Releases are public by nature: they are what the statement said, and when.
-      read: () => true,
+      // Releases are public by nature, but anonymous readers use the public API (`/api/policies/…`),
+      // which serves every release; Payload's generic REST and GraphQL reads are for signed-in users.
+      read: ({ req }) => Boolean(req.user),
       update: () => false,
     },
     admin: {
@@ -58,6 +59,11 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
       { name: 'hash', type: 'text', required: true, unique: true },
       /** The classifier's proposal, its reasons, the editor's decision and justification. */
       { name: 'decision', type: 'json' },
+      /**
+       * Locales published with a declaration that their translation follows, with the reason, the
+       * locales whose text changed and the sections concerned. Covered by the release hash.
+       */
+      { name: 'translationFollows', type: 'json' },
       /** Per-locale structural diff against the previous release, computed once at publish. */
       { name: 'diff', type: 'json' },
       { name: 'publishedBy', type: 'text' },

@@ -19,11 +19,13 @@ import { Button, useConfig, useFormFields, useFormModified, useLocale } from '@p
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ChangeKind } from '../../../src/types.js'
-import type { Archive, PolicyAdminClientProps, PreviewLocaleDiff, PublishPreview } from '../types.js'
+import type { PublishSettings, TranslationFollows } from '../../../src/releases/publishRules.js'
+import type { PolicyAdminClientProps, PreviewLocaleDiff, PublishPreview } from '../types.js'
 import type { PolicyLabelKey } from '../usePolicyTranslation.js'
 
+import { checkPublish } from '../../../src/releases/publishRules.js'
+import { formatMoment, localeName as nameOfLocale, renderPublishProblem } from '../../../src/releases/renderPublishProblem.js'
 import { fetchJson } from '../fetchJson.js'
-import { formatDateTime } from '../formatDateTime.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
 import { REFETCH_DELAY_MS, useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
 import './index.css'
@@ -38,13 +40,14 @@ const DAY_MS = 24 * 3600 * 1000
 
 const kindLabel = (kind: ChangeKind, t: Translate) => t(kind === 'material' ? 'kindMaterial' : 'kindMinor')
 
-/** Whether a locale's diff changes anything (the title is not in `stats`, hence the class check). */
+/** Whether a locale's diff changes anything, its title included (the server says; no HTML sniffing). */
 function localeChanged(diff: PreviewLocaleDiff): boolean {
   const { stats } = diff
   return (
+    diff.titleChanged ||
     stats.insertedWords + stats.deletedWords + stats.sectionsAdded + stats.sectionsChanged + stats.sectionsMoved +
       stats.sectionsRemoved + stats.sectionsRenamed >
-      0 || diff.html.includes('class="pd-title')
+      0
   )
 }
 
@@ -163,16 +166,6 @@ function PreviewBody(props: PreviewProps) {
       <p className="policy-changes__muted">
         {preview.previousVersion ? t('comparedWith', { version: preview.previousVersion }) : t('firstRelease')}
       </p>
-      {preview.missing && (
-        <div className="policy-changes__alert" role="alert">
-          <strong>{t('missingTitle')}</strong> {preview.missing.message}
-        </div>
-      )}
-      {!preview.missing && preview.outcome && 'refused' in preview.outcome && (
-        <div className="policy-changes__alert" data-check="saved-settings" role="alert">
-          <strong>{t('savedSettingsRefused')}</strong> {preview.outcome.refused.message}
-        </div>
-      )}
       {!preview.changed ? (
         <p className="policy-changes__none" data-testid="policy-no-changes">
           {t('noChanges', { version: preview.previousVersion ?? '' })}
@@ -296,65 +289,109 @@ function Summary(props: { locale: string; text: string }) {
   )
 }
 
-/**
- * The change note of `version` in `locale`, from the public archive. The server ignores a note
- * left over from that release (`planRelease`), so the panel warns when the form still holds it.
- */
-function useReleaseChangeNote(publicPath: string, version: null | string, locale: string): null | string {
-  const { apiBase, key } = useSavedPolicyDocument()
-  const [note, setNote] = useState<null | string>(null)
-  useEffect(() => {
-    setNote(null)
-    if (!key || !version) return
-    const controller = new AbortController()
-    const url = `${apiBase}${publicPath}/${encodeURIComponent(key)}/releases?locale=${encodeURIComponent(locale)}`
-    fetchJson<Archive>(url, controller.signal)
-      .then((archive) => setNote(archive.releases.find((release) => release.version === version)?.changeNote ?? null))
-      // Only a hint: without the archive the panel simply does not warn.
-      .catch(() => undefined)
-    return () => controller.abort()
-  }, [apiBase, key, locale, publicPath, version])
-  return note
+/** The "Translation follows" rows in the form (`release.translationFollows.N.locale|reason`), as JSON (a stable selector value). */
+function translationFollowsOf(fields: Record<string, { value?: unknown }>): string {
+  const rows: TranslationFollows[] = []
+  for (const [path, field] of Object.entries(fields)) {
+    const match = /^release\.translationFollows\.(\d+)\.(locale|reason)$/.exec(path)
+    if (!match) continue
+    const row = (rows[Number(match[1])] ??= { locale: '', reason: '' })
+    row[match[2] as 'locale' | 'reason'] = typeof field?.value === 'string' ? field.value : ''
+  }
+  return JSON.stringify(rows.filter((row) => row && row.locale))
 }
 
-/** Proposal, reasons and the consequences of the decision currently in the form. */
+const LEFTOVER_FIELDS: Record<string, PolicyLabelKey> = {
+  changeNote: 'leftoverChangeNote',
+  effectiveAt: 'leftoverEffectiveAt',
+  justification: 'leftoverJustification',
+  notifyMinor: 'leftoverNotifyMinor',
+  shortNoticeJustification: 'leftoverShortNotice',
+  translationFollows: 'leftoverTranslationFollows',
+}
+
+/**
+ * Proposal, reasons, and what publishing with the settings in the form would do. The rules are
+ * not copied here: the panel runs the server's own `checkPublish` on the live form values with the
+ * facts from the preview, so every failing rule shows at once, as the publish would refuse it.
+ */
 function PublishPreviewView(props: PreviewProps) {
-  const { contentLocale, language, locales, minNoticeDays, preview, publicPath, t, timeZone } = props
+  const { contentLocale, language, preview, t, timeZone } = props
   const changeKind = useFormFields(([fields]) => fields['release.changeKind']?.value)
   const justification = useFormFields(([fields]) => fields['release.justification']?.value)
   const notifyMinor = useFormFields(([fields]) => fields['release.notifyMinor']?.value)
   const effectiveAtValue = useFormFields(([fields]) => fields['release.effectiveAt']?.value)
-  // Localized: the form holds the note of the locale being edited only.
+  // Localized: the form holds the note of the locale being edited only; the others are as saved.
   const changeNote = useFormFields(([fields]) => fields['release.changeNote']?.value)
   const shortNoticeReason = useFormFields(([fields]) => fields['release.shortNoticeJustification']?.value)
-  const previousNote = useReleaseChangeNote(publicPath, preview.previousVersion, contentLocale)
+  const followsJson = useFormFields(([fields]) => translationFollowsOf(fields as Record<string, { value?: unknown }>))
+
+  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  const effectiveAtInput = effectiveAtValue ? new Date(effectiveAtValue as Date | string) : null
+  const settings: PublishSettings = {
+    changeKind: changeKind === 'material' || changeKind === 'minor' ? changeKind : 'proposed',
+    changeNote: { ...preview.savedSettings.changeNote, [contentLocale]: text(changeNote) },
+    effectiveAt: effectiveAtInput && !Number.isNaN(effectiveAtInput.getTime()) ? effectiveAtInput.toISOString() : null,
+    justification: text(justification),
+    notifyMinor: notifyMinor === true,
+    shortNoticeJustification: text(shortNoticeReason),
+    translationFollows: JSON.parse(followsJson) as TranslationFollows[],
+  }
+  const now = new Date().toISOString()
+  const check = checkPublish(settings, preview.facts, now)
+  const render = { language, timeZone }
+  const date = (iso: string) => formatMoment(iso, render)
 
   const { proposal } = preview
-  const chosen: ChangeKind = changeKind === 'material' || changeKind === 'minor' ? changeKind : proposal
+  const chosen: ChangeKind = settings.changeKind === 'proposed' ? proposal : settings.changeKind
   const overriding = chosen !== proposal
-  const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0
-  const justified = filled(justification)
-  const version = preview.versions[chosen]
-  // The same rule as the server: an effective date in the past or none means "at once".
-  const effectiveAt = effectiveAtValue ? new Date(effectiveAtValue as Date | string) : null
-  const effective = effectiveAt && !Number.isNaN(effectiveAt.getTime()) && effectiveAt.getTime() > Date.now() ? effectiveAt : null
-  const bannerUntil = new Date((effective ?? new Date()).getTime() + preview.banner.days * DAY_MS).toISOString()
-  const date = (iso: string) => formatDateTime(iso, language, timeZone)
-
-  // The server's rules for a material change after the first release (`planRelease`).
-  const materialRules = chosen === 'material' && preview.previousVersion !== null
-  const noticeDays = effective ? Math.floor((effective.getTime() - Date.now()) / DAY_MS) : 0
-  const shortNotice = noticeDays < minNoticeDays
-  const localeList = locales.join(', ')
+  const version = check.outcome?.version ?? preview.versions[chosen]
+  const effectiveAt = check.outcome?.effectiveAt ?? settings.effectiveAt ?? now
+  const startsNow = Date.parse(effectiveAt) <= Date.now() + 60_000
+  const bannerUntil = new Date(Math.max(Date.parse(effectiveAt), Date.now()) + preview.banner.days * DAY_MS).toISOString()
+  const noticeDays = Math.max(0, Math.floor((Date.parse(effectiveAt) - Date.now()) / DAY_MS))
 
   let notification: string
   if (!preview.previousVersion) notification = t('notifyFirst')
-  else if (chosen === 'material' || notifyMinor === true) notification = t('notifySubscribers', { count: preview.subscribers })
+  else if (check.outcome ? check.outcome.notify : chosen === 'material' || settings.notifyMinor) notification = t('notifySubscribers', { count: preview.subscribers })
   else notification = t('notifyMinorOff', { count: preview.subscribers })
 
   return (
     <div className="policy-changes__preview" data-testid="policy-publish-preview">
       <h4 className="policy-changes__subtitle">{t('previewTitle')}</h4>
+      <div
+        className={check.problems.length > 0 ? 'policy-changes__alert' : 'policy-changes__ok'}
+        data-problems={check.problems.length}
+        data-testid="policy-checks"
+        role={check.problems.length > 0 ? 'alert' : 'status'}
+      >
+        {check.problems.length > 0 ? (
+          <>
+            <strong>{t('checksRefused', { count: check.problems.length })}</strong>
+            <ol className="policy-changes__problems">
+              {check.problems.map((problem, index) => (
+                <li data-check={problem.code} key={`${problem.code}-${index}`}>
+                  {renderPublishProblem(problem, render)}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <strong>{t('checksPassed')}</strong>
+        )}
+      </div>
+      {check.leftovers.length > 0 && preview.previousVersion && (
+        <div className="policy-changes__note" data-testid="policy-leftovers">
+          <p>{t('leftoverTitle', { version: preview.previousVersion })}</p>
+          <ul>
+            {check.leftovers.map((leftover, index) => (
+              <li data-field={leftover.field} data-locale={leftover.locale} key={`${leftover.field}-${leftover.locale ?? ''}-${index}`}>
+                {t(LEFTOVER_FIELDS[leftover.field] ?? 'leftoverChangeNote', { language: leftover.locale ? nameOfLocale(leftover.locale, language) : '' })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl className="policy-changes__facts">
         <dt>{t('proposalTitle')}</dt>
         <dd>
@@ -382,49 +419,11 @@ function PublishPreviewView(props: PreviewProps) {
           <p>
             <strong>{overriding ? t('decisionOverride', { kind: kindLabel(chosen, t) }) : t('decisionProposed', { kind: kindLabel(chosen, t) })}</strong>
           </p>
-          {overriding ? (
-            justified ? (
-              <p className="policy-changes__ok">{t('decisionJustified', { proposal: kindLabel(proposal, t) })}</p>
-            ) : (
-              <p className="policy-changes__alert" role="alert">
-                {t('decisionNeedsJustification', { proposal: kindLabel(proposal, t) })}
-              </p>
-            )
-          ) : (
-            <p className="policy-changes__muted">{t('howToOverride')}</p>
-          )}
+          {!overriding && <p className="policy-changes__muted">{t('howToOverride')}</p>}
           <Button buttonStyle="subtle" margin={false} onClick={goToDecision} size="small">
             {t('decisionEdit')}
           </Button>
         </dd>
-
-        {materialRules && (
-          <>
-            <dt>{t('checksTitle')}</dt>
-            <dd data-testid="policy-checks">
-              {!shortNotice ? (
-                <p className="policy-changes__ok">{t('noticePeriodOk', { days: noticeDays, required: minNoticeDays })}</p>
-              ) : filled(shortNoticeReason) ? (
-                <p className="policy-changes__ok">{t('noticePeriodShortJustified', { days: noticeDays, required: minNoticeDays })}</p>
-              ) : (
-                <p className="policy-changes__alert" data-check="short-notice" role="alert">
-                  {t('noticePeriodShort', { days: noticeDays, required: minNoticeDays })}
-                </p>
-              )}
-              {locales.includes(contentLocale) && !filled(changeNote) ? (
-                <p className="policy-changes__alert" data-check="change-note" role="alert">
-                  {t('changeNoteMissing', { locale: contentLocale, locales: localeList })}
-                </p>
-              ) : previousNote && typeof changeNote === 'string' && changeNote.trim() === previousNote.trim() ? (
-                <p className="policy-changes__alert" data-check="change-note" role="alert">
-                  {t('changeNoteLeftover', { locale: contentLocale, version: preview.previousVersion ?? '' })}
-                </p>
-              ) : (
-                <p className="policy-changes__muted">{t('changeNoteReminder', { locales: localeList })}</p>
-              )}
-            </dd>
-          </>
-        )}
 
         <dt>{t('versionTitle')}</dt>
         <dd>
@@ -433,7 +432,18 @@ function PublishPreviewView(props: PreviewProps) {
             {preview.previousVersion && <span className="policy-changes__muted"> ({preview.previousVersion} → {version})</span>}
           </p>
           <p className="policy-changes__muted">{t('versionAlternatives', preview.versions)}</p>
-          <p className="policy-changes__muted">{effective ? t('effectiveAt', { date: date(effective.toISOString()) }) : t('effectiveNow')}</p>
+          <p className="policy-changes__muted" data-testid="policy-effective">
+            {startsNow ? t('effectiveNow') : t('effectiveAt', { date: date(effectiveAt) })}
+            {chosen === 'material' && preview.previousVersion && !startsNow ? ` ${t('noticeDays', { count: noticeDays })}` : ''}
+          </p>
+          {check.outcome?.translationFollows.map((record) => (
+            <p className="policy-changes__note" data-locale={record.locale} data-testid="policy-translation-follows" key={record.locale}>
+              {t('translationFollowsResult', {
+                changedIn: record.changedIn.map((code) => nameOfLocale(code, language)).join(', '),
+                language: nameOfLocale(record.locale, language),
+              })}
+            </p>
+          ))}
         </dd>
 
         <dt>{t('notifyTitle')}</dt>

@@ -1,0 +1,142 @@
+import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
+
+import type { SubscriptionContext, Subscriber } from './context.js'
+
+import { getTranslator } from '../../src/i18n/index.js'
+import { pickLocale } from '../../src/notices/index.js'
+import { renderPage } from '../../src/subscriptions/renderPage.js'
+import { BadRequest, parseLocale } from '../read/params.js'
+import { readBody } from '../read/readBody.js'
+import { withBusyRetry } from '../utilities/withBusyRetry.js'
+import { emailFrom, html, json, wantsJson } from './context.js'
+
+/**
+ * `POST …/subscriptions/manage`: e-mails the data-rights link to a subscriber. Answers 202 at
+ * once, for known and unknown addresses alike, and only then looks the address up.
+ */
+export function requestManageLinkHandler(ctx: SubscriptionContext): PayloadHandler {
+  const { pluginConfig } = ctx
+  return async (req) => {
+    const { form, values } = await readBody(req)
+    const { address: email, mailbox } = emailFrom(values)
+    await ctx.limit(req, mailbox)
+    ctx.afterAnswer(req, mailbox, 'manage-link request', async () => {
+      const subscriber = await ctx.findByEmail(req.payload, email)
+      if (subscriber) {
+        await ctx.sendManageLink(req.payload, subscriber, pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale), subscriber.documents ?? [])
+      }
+    })
+    const t = getTranslator(pluginConfig.defaultLocale)
+    return form
+      ? html(renderPage({ lang: pluginConfig.defaultLocale, paragraphs: [t('subscription.accepted')], title: t('subscription.manage.title') }), 202)
+      : json({ message: t('subscription.accepted') }, 202)
+  }
+}
+
+/** What we hold about a subscriber and what we sent them (the right of access). */
+async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber: Subscriber) {
+  const { docs: deliveries } = await payload.find({
+    collection: ctx.pluginConfig.deliveriesSlug,
+    depth: 1,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    where: { subscriber: { equals: String(subscriber.id) } },
+  })
+  return {
+    deliveries: deliveries.map((delivery) => {
+      const d = delivery as unknown as Record<string, unknown> & { notice?: { documentKey?: string; kind?: string; version?: string } }
+      return {
+        attempts: d.attempts ?? 0,
+        document: d.notice?.documentKey ?? null,
+        kind: d.notice?.kind ?? null,
+        locale: d.locale,
+        messageId: d.messageId ?? null,
+        sentAt: d.sentAt ?? null,
+        status: d.status,
+        version: d.notice?.version ?? null,
+      }
+    }),
+    subscriber: {
+      confirmedAt: subscriber.confirmedAt ?? null,
+      createdAt: subscriber.createdAt,
+      documents: subscriber.documents ?? [],
+      email: subscriber.email,
+      locale: subscriber.locale,
+      requestedAt: subscriber.requestedAt ?? null,
+      status: subscriber.status,
+      unsubscribedAt: subscriber.unsubscribedAt ?? null,
+    },
+  }
+}
+
+async function managePage(ctx: SubscriptionContext, req: PayloadRequest, subscriber: Subscriber, notice?: string) {
+  const { pluginConfig } = ctx
+  const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
+  const t = getTranslator(lang)
+  const data = await exportData(ctx, req.payload, subscriber)
+  const action = ctx.selfUrl(req, 'me')
+  return html(
+    renderPage({
+      forms: [
+        {
+          action,
+          button: t('subscription.manage.localeSave'),
+          fields: { action: 'locale' },
+          select: {
+            label: t('subscription.manage.locale'),
+            name: 'locale',
+            options: pluginConfig.locales.map((code) => ({ label: code, selected: code === subscriber.locale, value: code })),
+          },
+        },
+        { action, button: t('subscription.manage.erase'), danger: true, fields: { action: 'erase' } },
+      ],
+      lang,
+      paragraphs: [...(notice ? [notice] : []), t('subscription.manage.eraseLead')],
+      rows: [
+        [t('subscription.manage.email'), subscriber.email],
+        [t('subscription.manage.status'), t(`subscription.status.${subscriber.status}`)],
+        [t('subscription.manage.documents'), (subscriber.documents ?? []).join(', ')],
+        [t('subscription.manage.sent'), String(data.deliveries.filter((d) => d.status === 'sent').length)],
+      ],
+      links: [{ href: `${action}&format=json`, label: t('subscription.manage.export') }],
+      title: t('subscription.manage.title'),
+    }),
+  )
+}
+
+/**
+ * `…/subscriptions/me?token=…`: the data-rights page. GET shows (or, as JSON, exports) what we
+ * hold; POST corrects the locale or erases the subscriber.
+ */
+export function meHandler(ctx: SubscriptionContext, method: 'get' | 'post'): PayloadHandler {
+  const { pluginConfig, slug } = ctx
+  return async (req) => {
+    const found = await ctx.holderOf(req, 'manage')
+    if (!found) {
+      return ctx.invalidLink(req)
+    }
+    const { subscriber } = found
+    if (method === 'get') {
+      return wantsJson(req) ? json(await exportData(ctx, req.payload, subscriber)) : managePage(ctx, req, subscriber)
+    }
+    const { values } = await readBody(req)
+    const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
+    if (values.action === 'erase') {
+      // Erasure: the row goes, and with it the key every link was bound to. Delivery records keep
+      // only an opaque ID and the outcome (see forgetDeliveries), no personal data.
+      await withBusyRetry(() => req.payload.delete({ id: subscriber.id, collection: slug, overrideAccess: true }))
+      const message = getTranslator(lang)('subscription.manage.erased')
+      return wantsJson(req) ? json({ message, status: 'erased' }) : html(renderPage({ lang, paragraphs: [message], title: getTranslator(lang)('subscription.manage.title') }))
+    }
+    if (values.action === 'locale') {
+      const locale = parseLocale(typeof values.locale === 'string' ? values.locale : undefined, pluginConfig.locales, subscriber.locale)
+      const updated = (await withBusyRetry(() =>
+        req.payload.update({ id: subscriber.id, collection: slug, data: { locale }, depth: 0, overrideAccess: true }),
+      )) as unknown as Subscriber
+      const message = getTranslator(locale)('subscription.manage.localeChanged', { locale })
+      return wantsJson(req) ? json({ locale, message }) : managePage(ctx, req, updated, message)
+    }
+    throw new BadRequest('"action" must be "locale" or "erase".')
+  }
+}
