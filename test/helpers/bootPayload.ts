@@ -1,27 +1,30 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { getPayload, handleEndpoints } from 'payload'
+
+import { createTestDatabase, type DatabaseKind } from './testDatabase.js'
 
 export type TestPayload = {
   /** Sends a Web Request through Payload's REST router (built-in and custom endpoints). */
   api: (path: string, init?: RequestInit) => Promise<Response>
   config: SanitizedConfig
+  /** The lane's database: sqlite, mongodb or postgres (test/helpers/testDatabase.ts). */
+  database: DatabaseKind
   destroy: () => Promise<void>
   payload: Payload
 }
 
 /**
- * Boots the real host config (payload.config.ts) on a fresh SQLite file in a temporary folder.
- * A file rather than `:memory:` because the config turns transactions on, and a transaction on
- * `:memory:` would open a second, empty database.
+ * Boots the real host config (payload.config.ts) on a fresh database of the lane (`TEST_DATABASE`):
+ * a fresh SQLite file in a temporary folder by default (a file rather than `:memory:` because the
+ * config turns transactions on, and a transaction on `:memory:` would open a second, empty
+ * database), a fresh MongoDB or Postgres database on the lanes' servers. DATABASE_URI is left in
+ * process.env, so child processes of the test use the same database.
  */
 export async function bootPayload(env: Record<string, string> = {}): Promise<TestPayload> {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-docs-test-'))
+  const database = await createTestDatabase()
   Object.assign(process.env, {
-    DATABASE_URI: `file:${join(dir, 'test.db')}`,
+    DATABASE_URI: database.uri,
     PAYLOAD_SECRET: 'integration-test-secret',
     ...env,
   })
@@ -33,10 +36,45 @@ export async function bootPayload(env: Record<string, string> = {}): Promise<Tes
   return {
     api,
     config,
+    database: database.kind,
     destroy: async () => {
       await payload.destroy()
-      rmSync(dir, { force: true, recursive: true })
+      await closePostgresPool(payload)
+      await database.drop()
     },
     payload,
   }
+}
+
+/**
+ * Whether the database runs transactions: false on MongoDB without a replica set (db-mongodb turns
+ * them off, as on a standalone mongod or the emulator). Tests that need a rollback skip visibly then.
+ */
+export async function supportsTransactions(payload: Payload): Promise<boolean> {
+  const id = await payload.db.beginTransaction()
+  if (id === null) {
+    return false
+  }
+  await payload.db.rollbackTransaction(id)
+  return true
+}
+
+type PgPool = { _clients?: { release?: () => void }[]; _idle?: { client: unknown }[]; end: () => Promise<void> }
+
+/**
+ * db-postgres leaves its pool open on destroy, and its connect() checks out one client that it
+ * never releases, so `pool.end()` alone never resolves and jest never exits. Releases that client
+ * (pg-pool keeps no public list of checked-out clients), then ends the pool.
+ */
+async function closePostgresPool(payload: Payload) {
+  const pool = (payload.db as { pool?: PgPool }).pool
+  if (!pool) {
+    return
+  }
+  for (const client of pool._clients ?? []) {
+    if (!pool._idle?.some((item) => item.client === client)) {
+      client.release?.()
+    }
+  }
+  await pool.end()
 }
