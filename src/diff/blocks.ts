@@ -8,7 +8,8 @@ import type { AlignOp } from './align.js'
 import type { BlockChange, EntryChangeType, ItemChange, ListChange, ParagraphChange } from './types.js'
 
 import { align } from './align.js'
-import { CLEARLY_SIMILAR, type WordBag, dice, edgeOverlap, wordBag } from './text.js'
+import { type WordBag, dice, wordBag } from './bags.js'
+import { CLEARLY_SIMILAR, edgeOverlap } from './text.js'
 import { compareInline } from './words.js'
 
 type ListBlock = Extract<Block, { type: 'list' }>
@@ -58,9 +59,9 @@ function blockSig(block: Block, flat: FlatItem[] | undefined): string {
 }
 
 /** Lazily computed word bags, one per entry, so a gap of m × n candidates tokenizes each entry once. */
-function bagCache(textOf: (index: number) => string): (index: number) => WordBag {
+function bagCache(textOf: (index: number) => string, ctx: DiffContext): (index: number) => WordBag {
   const bags: Array<WordBag | undefined> = []
-  return (index) => (bags[index] ??= wordBag(textOf(index)))
+  return (index) => (bags[index] ??= wordBag(textOf(index), ctx.wordIds, ctx.latinFastPath))
 }
 
 function entryType(op: AlignOp, changed: boolean): EntryChangeType {
@@ -71,11 +72,11 @@ function entryType(op: AlignOp, changed: boolean): EntryChangeType {
 
 /** Compares two lists item by item. */
 export function diffListItems(oldItems: FlatItem[], newItems: FlatItem[], ctx: DiffContext): ItemChange[] {
-  const oldBag = bagCache((i) => oldItems[i]!.item.text)
-  const newBag = bagCache((j) => newItems[j]!.item.text)
+  const oldBag = bagCache((i) => oldItems[i]!.item.text, ctx)
+  const newBag = bagCache((j) => newItems[j]!.item.text, ctx)
   const score = (i: number, j: number): number => {
     const quick = edgeOverlap(oldItems[i]!.item.text, newItems[j]!.item.text)
-    return quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity ? quick : dice(oldBag(i), newBag(j))
+    return quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity ? quick : dice(oldBag(i), newBag(j), ctx.wordIds)
   }
   const ops = align(oldItems.map(itemSig), newItems.map(itemSig), score, ctx)
   return ops.map((op): ItemChange => {
@@ -139,8 +140,8 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
   const newFlat: Array<FlatItem[] | undefined> = newBlocks.map((b) => (b.type === 'list' ? flattenItems(b.items) : undefined))
   const blockText = (block: Block, flat: FlatItem[] | undefined): string =>
     block.type === 'paragraph' ? block.text : (flat ?? []).map((f) => f.item.text).join('\n')
-  const oldBag = bagCache((i) => blockText(oldBlocks[i]!, oldFlat[i]))
-  const newBag = bagCache((j) => blockText(newBlocks[j]!, newFlat[j]))
+  const oldBag = bagCache((i) => blockText(oldBlocks[i]!, oldFlat[i]), ctx)
+  const newBag = bagCache((j) => blockText(newBlocks[j]!, newFlat[j]), ctx)
 
   const score = (i: number, j: number): number => {
     const a = oldBlocks[i]!
@@ -150,7 +151,7 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
       const quick = edgeOverlap(a.text, b.text)
       if (quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity) return quick
     }
-    const similarity = dice(oldBag(i), newBag(j))
+    const similarity = dice(oldBag(i), newBag(j), ctx.wordIds)
     // Two lists in the same gap are always the same list edited: comparing item by item then
     // shows exactly which bullets came and went. Paragraphs need real overlap.
     return a.type === 'list' ? 1 + similarity : similarity

@@ -3,7 +3,11 @@
  * Internal; callers pass `DiffOptions`.
  */
 import type { LocaleCode } from '../types.js'
+import type { WordSegmenter } from './segmenter.js'
 import type { DiffOptions } from './types.js'
+
+import { WordIds } from './bags.js'
+import { fastWordSegmenter } from './segmenter.js'
 
 /** Defaults for every `DiffOptions` field; documented on the type. */
 export const DIFF_DEFAULTS = {
@@ -32,6 +36,11 @@ export function remainingMs(budget: Budget): number {
 /** Everything the diff steps need, resolved once per locale. */
 export type DiffContext = {
   budget: Budget
+  /**
+   * Use the exact fast paths for Latin-script text (`segmenter.ts`). Always on; the tests turn
+   * it off to check that the output is the same without them.
+   */
+  latinFastPath: boolean
   locale: LocaleCode
   maxPairCandidates: number
   maxSegmenterChars: number
@@ -39,10 +48,14 @@ export type DiffContext = {
   perBlockTimeoutMs: number
   /** Texts reported as `rewritten` so far. */
   rewritten: number
-  segmenter: Intl.Segmenter
+  /** The locale's word segmenter: `Intl.Segmenter`, behind the Latin fast path when that is on. */
+  segmenter: WordSegmenter
+  /** Numbers for the words of this diff's word bags (`bags.ts`). */
+  wordIds: WordIds
 }
 
 const segmenters = new Map<string, Intl.Segmenter>()
+const fastSegmenters = new Map<string, WordSegmenter>()
 
 /**
  * A word segmenter for `locale`, built once and reused: constructing one loads ICU data and costs
@@ -58,6 +71,12 @@ export function wordSegmenter(locale: LocaleCode): Intl.Segmenter {
     }
     segmenters.set(locale, segmenter)
   }
+  return segmenter
+}
+
+function fastSegmenter(locale: LocaleCode): WordSegmenter {
+  let segmenter = fastSegmenters.get(locale)
+  if (!segmenter) fastSegmenters.set(locale, (segmenter = fastWordSegmenter(wordSegmenter(locale))))
   return segmenter
 }
 
@@ -90,15 +109,18 @@ export function createContext(
   locale: LocaleCode,
   resolved: ReturnType<typeof resolveOptions>,
   budget: Budget,
+  { latinFastPath = true }: { latinFastPath?: boolean } = {},
 ): DiffContext {
   return {
     budget,
+    latinFastPath,
     locale,
     maxPairCandidates: resolved.maxPairCandidates,
     maxSegmenterChars: resolved.maxSegmenterChars,
     minPairSimilarity: resolved.minPairSimilarity,
     perBlockTimeoutMs: resolved.perBlockTimeoutMs,
     rewritten: 0,
-    segmenter: wordSegmenter(locale),
+    segmenter: latinFastPath ? fastSegmenter(locale) : wordSegmenter(locale),
+    wordIds: new WordIds(),
   }
 }

@@ -137,7 +137,8 @@ function emptyStats(): DiffStats {
   }
 }
 
-function diffLocaleIn(prev: LocaleSnapshot | null, next: LocaleSnapshot | null, ctx: DiffContext): LocaleDiff {
+/** `diffLocale` with a context built by the caller (internal: `diffSnapshots` and the tests use it). */
+export function diffLocaleIn(prev: LocaleSnapshot | null, next: LocaleSnapshot | null, ctx: DiffContext): LocaleDiff {
   const started = performance.now()
   const oldSections = prev?.sections ?? []
   const newSections = next?.sections ?? []

@@ -9,16 +9,34 @@
  */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu
 
+/**
+ * `WORD` for text made only of Latin-1 characters, typographic punctuation (U+2010–U+2027) and
+ * the euro sign: within that set `\p{L}` and `\p{N}` are exactly the classes below, so the matches
+ * are the same, at a third of the cost of the Unicode property lookups.
+ */
+const LATIN_TEXT = /^[\u0000-\u00FF\u2010-\u2027\u20AC]*$/u
+const LATIN_WORD = /[A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+(?:[-'’.,][A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)*/gu
+
+/** True when `text` has only the characters the Latin fast paths are exact for (see `LATIN_WORD`). */
+export function isLatinText(text: string): boolean {
+  return LATIN_TEXT.test(text)
+}
+
+function wordPattern(text: string): RegExp {
+  return LATIN_TEXT.test(text) ? LATIN_WORD : WORD
+}
+
 /** Splits text into words (see `WORD`). */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? []
+  return text.match(wordPattern(text)) ?? []
 }
 
 /** Counts words (see `WORD`). */
 export function countWords(text: string): number {
+  const pattern = wordPattern(text)
   let n = 0
-  WORD.lastIndex = 0
-  while (WORD.exec(text)) n++
+  pattern.lastIndex = 0
+  while (pattern.exec(text)) n++
   return n
 }
 
@@ -69,29 +87,6 @@ export function multisetDifference(a: string[], b: string[]): { onlyA: string[];
     }
   }
   return { onlyA, onlyB }
-}
-
-/** A bag of lower-cased words, the input to `dice`. */
-export type WordBag = { counts: Map<string, number>; size: number }
-
-/** Builds a `WordBag` from text. */
-export function wordBag(text: string): WordBag {
-  const counts = new Map<string, number>()
-  let size = 0
-  for (const word of words(text.toLowerCase())) {
-    counts.set(word, (counts.get(word) ?? 0) + 1)
-    size++
-  }
-  return { counts, size }
-}
-
-/** Dice coefficient of two word bags: 2·|common| / (|a| + |b|), 1 for two empty texts. */
-export function dice(a: WordBag, b: WordBag): number {
-  if (a.size + b.size === 0) return 1
-  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a]
-  let common = 0
-  for (const [word, n] of small.counts) common += Math.min(n, large.counts.get(word) ?? 0)
-  return (2 * common) / (a.size + b.size)
 }
 
 /**

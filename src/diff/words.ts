@@ -9,6 +9,7 @@ import type { TextChange, TextPart } from './types.js'
 import { diffWords } from 'diff'
 
 import { remainingMs } from './context.js'
+import { isLatinSegmentable, latinWordDiff } from './segmenter.js'
 import { countWords, editDistance, linkTargets, multisetDifference, normalizeWhitespace, stripPunctuation, words } from './text.js'
 
 const WHITESPACE = /\s/u
@@ -67,7 +68,13 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   if (left <= 0) return { rewrittenBecause: 'budget' }
   const timeout = Math.min(ctx.perBlockTimeoutMs, left)
   const useSegmenter = oldMiddle.length + newMiddle.length <= ctx.maxSegmenterChars
-  const changes = diffWords(oldMiddle, newMiddle, useSegmenter ? { intlSegmenter: ctx.segmenter, timeout } : { timeout })
+  // jsdiff only calls `resolvedOptions()` and `segment()` on the segmenter, which `WordSegmenter` provides.
+  const intlSegmenter = ctx.segmenter as unknown as Intl.Segmenter
+  const changes = !useSegmenter
+    ? diffWords(oldMiddle, newMiddle, { timeout })
+    : ctx.latinFastPath && isLatinSegmentable(oldMiddle) && isLatinSegmentable(newMiddle)
+      ? latinWordDiff.diff(oldMiddle, newMiddle, { timeout })
+      : diffWords(oldMiddle, newMiddle, { intlSegmenter, timeout })
   if (!changes) return { rewrittenBecause: timeout < ctx.perBlockTimeoutMs ? 'budget' : 'timeout' }
 
   const middle: TextPart[] = []
