@@ -10,9 +10,11 @@
  *   jobs tasks that send them;
  * - the public API under `/api/policies` (statement, archive, diff, banner, feed, verification,
  *   subscriptions), the editors' publish preview, and the embeddable banner script;
- * - admin labels in Danish and English.
+ * - admin labels in Danish and English;
+ * - on SQLite, an `onInit` step that makes concurrent writes safe (one transaction at a time per
+ *   process, no connection reused after SQLITE_BUSY, failed commits reported).
  */
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
 import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
@@ -27,19 +29,27 @@ import {
 import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
 import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
 import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
-import { getEmbedEndpoint } from './endpoints/getEmbedEndpoint.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
-import { sanitizeConfig } from './sanitizeConfig.js'
+import { malformedRequestIs400, rejectMalformedQueries } from './queryGuard/hooks.js'
 import { PUBLISH_REFUSED_ERROR_NAME } from './utilities/PublishRefusedError.js'
+import { sanitizeConfig } from './sanitizeConfig.js'
+import { backfillTokenKeys } from './subscriptions/subscriberTokens.js'
+import { hardenSqlite } from './sqlite/index.js'
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { translations } from './translations/index.js'
 
 export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
+export { malformedRequestIs400, rejectMalformedQueries } from './queryGuard/hooks.js'
 export { getReadService } from './read/readService.js'
 export { createPolicyRequestListener } from './server/createPolicyRequestListener.js'
 export type { CollectionOverrides, FieldsOverride, PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
+
+/** Adds the malformed-query guard to one of the plugin's collections (the host's own are left alone). */
+function guardQueries(collection: CollectionConfig): CollectionConfig {
+  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [rejectMalformedQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
+}
 
 /** The Payload plugin. `policyDocsPlugin({ ...options })` goes in the host config's `plugins`. */
 export const policyDocsPlugin =
@@ -75,16 +85,25 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     }
     return { ...config, collections }
   }
+  const hostCount = config.collections?.length ?? 0
   return {
     ...config,
-    collections,
+    collections: collections.map((collection, index) => (index < hostCount ? collection : guardQueries(collection))),
     // A refused publish is the editor's to fix, not a fault: one info line, no stack trace.
     // (Payload types the keys as its own error names, but looks up any `error.name`.)
     loggingLevels: { [PUBLISH_REFUSED_ERROR_NAME]: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+    // Unparseable `?where=` / `?data=` JSON and broken %-escapes are the client's error: 400, not 500.
+    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), malformedRequestIs400] },
+    onInit: async (payload) => {
+      // First, before anything writes: on SQLite, concurrent writes lose data unless transactions
+      // are queued and busy connections retired (see ./sqlite/).
+      await hardenSqlite(payload)
+      await config.onInit?.(payload)
+      // Rows from before per-subscriber link keys existed get one, so their links can be signed.
+      await backfillTokenKeys(payload, pluginConfig)
+    },
     endpoints: [
       ...(config.endpoints ?? []),
-      // Before the public routes: `/embed/banner.js` must not be taken for a document key.
-      getEmbedEndpoint(pluginConfig),
       ...getPublicReadEndpoints(pluginConfig),
       ...getSubscriptionEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
