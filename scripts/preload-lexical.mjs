@@ -7,7 +7,12 @@
  * ("unsettled top-level await") and prints nothing. Loading them in sequence first avoids it
  * (see ../shared/TOOLCHAIN.md, "Node 20 and Lexical"). Pass this file with `node --import`
  * or `tsx --import` to every process that loads payload.config.ts.
+ *
+ * It also installs the process-wide unhandled-rejection logger (keep-alive.mjs): every process
+ * the project starts loads this file first, so that is its one home.
  */
+import './keep-alive.mjs'
+
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 

@@ -13,7 +13,9 @@ const port = Number(process.env.PORT ?? 3001)
 const payload = await getPayload({ config })
 const server = createServer(createPolicyRequestListener(payload))
 server.listen(port, '127.0.0.1', () => {
-  payload.logger.info(`[serve] policy API on http://127.0.0.1:${port}/api/policies/privacy?locale=da`)
+  // PORT=0 picks a free port: the line names the real one (tests read it).
+  const { port: actual } = server.address() as { port: number }
+  payload.logger.info(`[serve] policy API on http://127.0.0.1:${actual}/api/policies/privacy?locale=da`)
 })
 const stop = () => server.close(() => void payload.destroy().then(() => process.exit(0)))
 process.on('SIGTERM', stop)

@@ -50,7 +50,8 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
     access: {
       create: ({ req }) => Boolean(req.user),
       delete: () => false,
-      read: () => true,
+      // Anonymous readers get the events through the public API (archive.json, the statement's dates).
+      read: ({ req }) => Boolean(req.user),
       update: () => false,
     },
     admin: {
