@@ -13,16 +13,26 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { isMongoUri, isPostgresUri, mongoDatabase, postgresDatabase } from './database.js'
-import { policyDocsPlugin } from './plugin/index.js'
+import { policyDocsPlugin, rejectMalformedQueries } from './plugin/index.js'
+import { resolvePayloadSecret } from './scripts/payloadSecret.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = process.env
 const serverURL = env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${env.PORT ?? 3000}`
+
+const defaultDataDir = path.resolve(dirname, 'data')
+
+/** The folder of the SQLite file, where the development secret is kept; data/ for other databases. */
+function dataDir(uri = env.DATABASE_URI ?? ''): string {
+  const file = uri.startsWith('file:') ? uri.slice('file:'.length).split('?')[0]! : ''
+  return file && !file.startsWith(':memory:') ? path.dirname(path.resolve(file)) : defaultDataDir
+}
 
 /** Picks the database adapter from DATABASE_URI. */
 function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
@@ -32,7 +42,11 @@ function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
   if (isPostgresUri(uri)) {
     return postgresDatabase(uri)
   }
-  const url = uri.startsWith('file:') ? uri : `file:${path.resolve(dirname, 'data/policy-docs.db')}`
+  if (!uri.startsWith('file:')) {
+    // The default file lives in data/ (gitignored); libsql does not create the folder ("cannot connect … 14").
+    mkdirSync(defaultDataDir, { recursive: true })
+  }
+  const url = uri.startsWith('file:') ? uri : `file:${path.join(defaultDataDir, 'policy-docs.db')}`
   // Transactions on: a publish and its release commit or roll back together.
   // (Never with `:memory:`, where a transaction would open a second, empty database.)
   // A busy timeout lets several processes (the app and job workers) share the file: a writer
@@ -73,6 +87,8 @@ export default buildConfig({
       admin: { useAsTitle: 'email' },
       auth: true,
       fields: [],
+      // Bad ids and `where` values get a 400 instead of a database error (the plugin guards its own collections).
+      hooks: { beforeOperation: [rejectMalformedQueries] },
     },
   ],
   db: databaseAdapter(),
@@ -102,6 +118,8 @@ export default buildConfig({
   },
   plugins: [
     policyDocsPlugin({
+      // GDPR Art. 13/14 checklist: 'warn' by default; tests and adopters can make it refuse publishes and expose it.
+      completeness: { public: env.POLICY_COMPLETENESS_PUBLIC === 'true' },
       notices: {
         // Tunable so tests can exercise retries and crash recovery in seconds, not minutes.
         batchSize: Number(env.NOTICE_BATCH_SIZE ?? 100),
@@ -110,12 +128,14 @@ export default buildConfig({
         // Notices go over a pooled SMTP transport (5 connections by default), not one connection per message.
         smtp: env.SMTP_HOST ? { maxConnections: Number(env.NOTICE_SMTP_CONNECTIONS ?? 5), transportOptions: smtpTransportOptions } : undefined,
       },
+      publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
       timeZone: 'Europe/Copenhagen',
       urls: { siteUrl: env.SITE_URL ?? serverURL },
     }),
   ],
-  secret: env.PAYLOAD_SECRET ?? 'dev-only-secret-change-me-in-production',
+  // PAYLOAD_SECRET (≥ 32 bytes outside development), or a random one kept in the data directory in development and tests.
+  secret: resolvePayloadSecret({ dataDir: dataDir(), env }),
   serverURL,
   telemetry: false,
   typescript: {

@@ -2,10 +2,14 @@
  * `npm run seed`: boots Payload from payload.config.ts (SQLite under data/ unless DATABASE_URI
  * says otherwise) and seeds the demo statement and history. Safe to run again.
  */
-import { getPayload } from 'payload'
+// The demo seed is a development tool: without PAYLOAD_SECRET it uses the data directory's own
+// random secret (see scripts/payloadSecret.ts). Set before the config is loaded.
+const env = process.env as Record<string, string | undefined>
+env.NODE_ENV ??= 'development'
 
-import config from '../payload.config.js'
-import { seed } from '../seed/index.js'
+const { getPayload } = await import('payload')
+const { default: config } = await import('../payload.config.js')
+const { seed } = await import('../seed/index.js')
 
 const payload = await getPayload({ config })
 const result = await seed(payload)

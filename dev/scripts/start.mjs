@@ -33,6 +33,9 @@ const env = {
   // Payload regenerates dev/app/(payload)/admin/importMap.js on boot in dev when it finds it here.
   ROOT_DIR: path.join(root, 'dev'),
   NEXT_TELEMETRY_DISABLED: '1',
+  // The seed and import-map children are development processes too (`next dev` sets this itself):
+  // without PAYLOAD_SECRET they use the data directory's own random secret.
+  NODE_ENV: process.env.NODE_ENV || 'development',
   NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' '),
 }
 
