@@ -4,12 +4,15 @@
  * keys), 7 (answer timing), 8 (international addresses), 9 (signed documents list), 10 (headers),
  * plus generic token misuse. Every group ends by checking that the same instance still answers.
  */
+import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import { createHash } from 'node:crypto'
+import { createServer } from 'node:http'
 import { handleEndpoints } from 'payload'
 
 import { setRemoteAddress } from '../../plugin/http/clientAddress.js'
+import { createPolicyRequestListener } from '../../plugin/server/createPolicyRequestListener.js'
 import { settleSubscriptionWork } from '../../plugin/subscriptions/context.js'
 import { seed } from '../../seed/index.js'
 import { createToken, deriveTokenSecret } from '../../src/tokens/index.js'
@@ -300,6 +303,32 @@ describe('item 6: rate limits are keyed on the socket address and the mailbox, n
       statuses.push((await subscribe(email)).status)
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429])
+  })
+
+  it('still answers', expectStillAnswering)
+})
+
+describe('item 6 through the standalone server (npm run serve): the key is the real TCP peer', () => {
+  it('22 requests from one socket with rotating X-Forwarded-For: the last two are refused', async () => {
+    const server = createServer(createPolicyRequestListener(payload))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 22; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/policies/subscriptions`, {
+          body: JSON.stringify({ documents: ['privacy'], email: `socket-${i}@example.org`, locale: 'da' }),
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}`, 'X-Real-IP': `203.0.113.${i}` },
+          method: 'POST',
+        })
+        statuses.push(res.status)
+        await res.text()
+      }
+      expect(statuses.slice(0, 20).every((status) => status === 202)).toBe(true)
+      expect(statuses.slice(20)).toEqual([429, 429])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('still answers', expectStillAnswering)
