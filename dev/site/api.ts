@@ -35,6 +35,8 @@ export type Release = ReleaseSummary & {
   html: string
   sections: Array<{ heading?: string; key: string }>
   title: string
+  /** Set when this locale's translation follows later: says so, in this locale's language. */
+  translationNotice?: null | string
 }
 
 export type Archive = {

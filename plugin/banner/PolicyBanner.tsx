@@ -160,7 +160,7 @@ export function PolicyBanner({
         ref={regionRef}
         role="region"
       >
-        <p className="policy-banner__message">{model.message}</p>
+        <p className="policy-banner__message">{model.note ? `${model.message} ${model.note}` : model.message}</p>
         <div className="policy-banner__actions">
           {model.links.length > 0 && (
             <ul className="policy-banner__links">

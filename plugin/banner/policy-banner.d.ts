@@ -9,6 +9,8 @@ export type BannerModel = {
   lang: string
   links: BannerLinkModel[]
   message: string
+  /** The reader's language lags behind the authoritative text (a "translation follows" declaration); empty otherwise. */
+  note: string
   phase: 'in-effect' | 'upcoming'
   version: string
 }

@@ -89,6 +89,8 @@ export function toBannerModel(body) {
     lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(text(body.locale)) ? text(body.locale) : '',
     links,
     message,
+    // Set when the reader's language lags behind: "the authoritative … text changed …; it will follow".
+    note: text(body.translationNotice),
     phase: body.phase === 'upcoming' ? 'upcoming' : 'in-effect',
     version,
   }
@@ -270,7 +272,7 @@ export class PolicyBannerElement extends Base {
     const message = document.createElement('p')
     message.className = 'policy-banner__message'
     message.setAttribute('part', 'message')
-    message.textContent = model.message
+    message.textContent = model.note ? `${model.message} ${model.note}` : model.message
     region.append(message)
 
     // Links and the button wrap together, below the message when the banner is narrow.

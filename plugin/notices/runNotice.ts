@@ -15,6 +15,7 @@ import {
   renderCorrectionNotice,
   renderNotice,
 } from '../../src/notices/index.js'
+import { translationNoticeFor } from '../../src/releases/translationNotice.js'
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
 import { getDeliveryStore } from './deliveryStore.js'
 import { fanOutNotice, type PlannedNotice } from './fanOut.js'
@@ -39,7 +40,10 @@ type ReleaseDoc = {
   diff?: null | { summary?: Record<string, string> }
   effectiveAt: string
   id: Id
+  publishedAt: string
   snapshot: ReleaseSnapshot
+  /** Locales whose translation follows later (see `checkPublish`). */
+  translationFollows?: unknown
   version: string
 }
 
@@ -219,6 +223,9 @@ function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipie
           diffSummary: release.diff?.summary?.[locale] || undefined,
           effectiveAt: release.effectiveAt,
           previousVersion,
+          translationNotice:
+            translationNoticeFor(release.translationFollows, locale, { publishedAt: release.publishedAt, timeZone: pluginConfig.timeZone, version: release.version }) ??
+            undefined,
         },
         locale,
         pluginConfig.defaultLocale,

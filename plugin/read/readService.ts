@@ -10,7 +10,7 @@ import { fillUrlTemplate } from '../../src/notices/index.js'
 import { Feed } from 'feed'
 
 import { escapeHtml } from '../../src/i18n/index.js'
-import { GENESIS_HASH, nextEffectiveChange, releaseInForce, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
+import { GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
@@ -237,6 +237,7 @@ export class PolicyReadService {
             endsAt: selection.endsAt,
             phase: selection.phase,
             show: true,
+            translationNotice: translationNoticeFor(release.translationFollows, locale, { publishedAt: entry.publishedAt, timeZone: this.config.timeZone, version: entry.version }),
           }
         }
         banner = { cached: serializeBody(value), expiresAt }
@@ -342,6 +343,10 @@ export class PolicyReadService {
           previousHash: String(release.previousHash),
           publishedAt: String(release.publishedAt),
           snapshot: release.snapshot,
+          // A "translation follows" declaration is part of what the release hash covers.
+          ...(Array.isArray(release.translationFollows) && release.translationFollows.length > 0
+            ? { translationFollows: release.translationFollows as ArchivedRelease['translationFollows'] }
+            : {}),
           version: String(release.version),
         })
       }
@@ -469,6 +474,8 @@ export class PolicyReadService {
       html: localeSnapshot?.html ?? '',
       sections: localeSnapshot?.sections ?? [],
       title: localeSnapshot?.title ?? '',
+      /** Set when this locale's translation follows later: says so, in this locale's language. */
+      translationNotice: translationNoticeFor(release.translationFollows, locale, { publishedAt: entry.publishedAt, timeZone: this.config.timeZone, version: entry.version }),
     })
     this.bodies.set(cacheKey, cached)
     return cached

@@ -49,6 +49,11 @@ export type NoticeInput = ListLinks & {
   timeZone?: string
   /** Document title in the reader's locale, e.g. `Persondataerklæring`. */
   title: string
+  /**
+   * Set when the reader's locale was published with a "translation follows" declaration: says that
+   * the authoritative text changed in another language and the translation follows. Plain text.
+   */
+  translationNotice?: string
   /** Label of the new version, e.g. `2.0`. */
   version: string
 }
@@ -139,6 +144,7 @@ export function renderNotice(input: NoticeInput, locale: LocaleCode, fallbackLoc
     heading(copy('notices.change.heading')),
     paragraph(copy('notices.common.greeting')),
     paragraph(copy(previousVersion === undefined ? 'notices.change.introFirst' : 'notices.change.intro')),
+    ...(input.translationNotice ? [userText(cleanText(input.translationNotice))] : []),
     subheading(copy('notices.change.whatChanged')),
     userText(changeNote),
     ...(summary.length > 0 ? [subheading(copy('notices.change.summary')), userText(summary)] : []),

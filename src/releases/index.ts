@@ -26,3 +26,5 @@ export type {
 } from './publishRules.js'
 export { formatMoment, localeName, renderPublishProblem, renderRefusal } from './renderPublishProblem.js'
 export type { RenderPublishOptions } from './renderPublishProblem.js'
+export { translationNoticeFor } from './translationNotice.js'
+export type { TranslationNoticeOptions } from './translationNotice.js'

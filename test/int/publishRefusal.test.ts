@@ -154,4 +154,20 @@ describe('a refused publish writes nothing, even without transactions', () => {
     expect(after.release).toMatchObject({ changeKind: 'proposed', changeNote: '', effectiveAt: null, justification: null, translationFollows: [] })
     expect(latest.decision.draftSettings.translationFollows).toEqual([{ locale: 'en', reason: 'The translator delivers next week.' }])
   })
+
+  it('says on the English page and banner, in English, that the Danish text changed and the translation follows', async () => {
+    const en = await (await t.api('/policies/privacy/releases/2.0?locale=en')).json()
+    expect(en.translationNotice).toMatch(/^The authoritative Danish text was changed on .* \(version 2\.0\)\. This English translation does not include the change yet; it will follow\.$/)
+    const da = await (await t.api('/policies/privacy/releases/2.0?locale=da')).json()
+    expect(da.translationNotice).toBeNull()
+    const banner = await (await t.api('/policies/privacy/banner?locale=en')).json()
+    expect(banner.show).toBe(true)
+    expect(banner.translationNotice).toBe(en.translationNotice)
+    expect((await (await t.api('/policies/privacy/banner?locale=da')).json()).translationNotice).toBeNull()
+    // The declaration is in the public archive, and the chain (whose hash covers it) verifies.
+    const archive = await (await t.api('/policies/privacy/archive.json')).json()
+    expect(archive.releases.find((release: any) => release.version === '2.0').translationFollows).toHaveLength(1)
+    const verdict = await (await t.api('/policies/privacy/verify')).json()
+    expect(verdict.intact).toBe(true)
+  })
 })

@@ -48,6 +48,11 @@ export function StatementView({
           </p>
         </Notice>
       )}
+      {data.translationNotice && (
+        <Notice tone="warning">
+          <p data-testid="translation-notice">{data.translationNotice}</p>
+        </Notice>
+      )}
       <div className="statement-head">
         <ReleaseFacts locale={locale} release={data} />
         {data.changeNote && (

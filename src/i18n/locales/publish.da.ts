@@ -9,6 +9,7 @@ export const publishDa: PublishResources = {
     'Datoen, du har angivet i “Gælder fra”, {{date}}, ligger før version {{version}} træder i kraft ({{previousDate}}). Versioner træder i kraft i rækkefølge: vælg {{previousDate}} eller senere.',
   changeNoteLeftover:
     'Ændringsnoten på {{language}} er stadig den fra version {{version}} og bruges ikke igen. Skift sprog (øverst til højre) til {{language}}, og skriv en ny “Ændringsnote” under “Udgivelse”.',
+  gdprIncomplete: 'Erklæringen på {{language}} mangler oplysninger, som databeskyttelsesforordningens art. 13/14 kræver: {{items}}. Skriv dem, eller erklær dem ikke relevante med en begrundelse under »Oplysningspligt«.',
   incomplete: 'Teksten på {{language}} er ufuldstændig; der mangler {{items}}. Skift sprog (øverst til højre) til {{language}}, og udfyld det.',
   incompleteBody: 'teksten i afsnittet “{{heading}}”',
   incompleteHeading: 'overskriften i afsnittet “{{heading}}”',
@@ -19,6 +20,8 @@ export const publishDa: PublishResources = {
     'En væsentlig ændring kræver en ændringsnote på alle sprog; noten på {{language}} er tom. Skift sprog (øverst til højre) til {{language}}, og skriv en “Ændringsnote” under “Udgivelse”.',
   missingJustification:
     'Forslaget er “{{proposal}}”, og du har valgt “{{chosen}}”. Skriv en “Begrundelse” under “Udgivelse”, eller sæt “Type af ændring” tilbage til “Brug forslaget”.',
+  readerTranslationFollows:
+    'Den gældende tekst på {{changedIn}} blev ændret den {{date}} (version {{version}}). Denne oversættelse til {{language}} indeholder endnu ikke ændringen; den følger.',
   refused_one: 'Udgivelsen blev afvist. Én ting skal rettes:',
   refused_other: 'Udgivelsen blev afvist. {{count}} ting skal rettes:',
   sectionNamed: '“{{heading}}”',

@@ -11,6 +11,7 @@ export const publishEn = {
     'The effective date you entered, {{date}}, is before release {{version}} takes effect ({{previousDate}}). Releases take effect in order: choose {{previousDate}} or later.',
   changeNoteLeftover:
     'The change note in {{language}} is still the one from release {{version}}, which is not reused. Switch the locale (top right) to {{language}} and write a new “Change note” under “Release”.',
+  gdprIncomplete: 'The {{language}} statement lacks information GDPR Art. 13/14 requires: {{items}}. Write it, or declare it not applicable with a reason under “Information duties”.',
   incomplete: 'The {{language}} text is incomplete; missing: {{items}}. Switch the locale (top right) to {{language}} and fill them in.',
   incompleteBody: 'the text of section “{{heading}}”',
   incompleteHeading: 'the heading of section “{{heading}}”',
@@ -21,6 +22,9 @@ export const publishEn = {
     'A material change needs a change note in every language; the one in {{language}} is empty. Switch the locale (top right) to {{language}} and write its “Change note” under “Release”.',
   missingJustification:
     'The proposal is “{{proposal}}” and you chose “{{chosen}}”. Write a “Justification” under “Release”, or set “Change kind” back to “Use the proposal”.',
+  /** Reader-facing: shown on the page, banner and notice of a locale whose translation follows. */
+  readerTranslationFollows:
+    'The authoritative {{changedIn}} text was changed on {{date}} (version {{version}}). This {{language}} translation does not include the change yet; it will follow.',
   refused_one: 'Publishing was refused. One thing to fix:',
   refused_other: 'Publishing was refused. {{count}} things to fix:',
   sectionNamed: '“{{heading}}”',
