@@ -3,7 +3,9 @@
  * preview endpoint (`getPreviewEndpoint`), the public archive (`GET {publicPath}/:key/releases`)
  * and Payload's REST API for notices; the components never see Payload documents otherwise.
  */
+import type { CompletenessReport } from '../../src/completeness/index.js'
 import type { DiffStats } from '../../src/diff/index.js'
+import type { KindSuggestionItem } from './KindSuggestions/index.client.js'
 import type { Leftover, PublishFacts, PublishOutcome, PublishProblem, PublishSettings } from '../../src/releases/publishRules.js'
 import type { ChangeKind } from '../../src/types.js'
 
@@ -44,8 +46,12 @@ export type PublishPreview = {
     outcome: null | PublishOutcome
     problems: Array<PublishProblem & { message: string }>
   }
+  /** The GDPR Art. 13/14 checklist per locale (issue 12). */
+  completeness?: { mode: 'block' | 'warn'; reports: Record<string, CompletenessReport> }
   diff: Record<string, PreviewLocaleDiff>
   document: string
+  /** Kinds the text suggests for sections of the previewed locale (issue 12). */
+  kindSuggestions?: KindSuggestionItem[]
   /** What the publish rules need besides the settings (`checkPublish`). */
   facts: PublishFacts
   previousVersion: null | string

@@ -8,6 +8,7 @@ import { checkPublish, formatVersion, nextVersion, parseVersion, renderPublishPr
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
 import { checkDocumentCompleteness, notApplicableOf } from '../utilities/checkDocumentCompleteness.js'
+import { kindSuggestionsFor } from '../utilities/kindSuggestionsFor.js'
 import { findDocumentWithLocales } from '../utilities/findReleases.js'
 import { gatherPublishInputs } from '../utilities/planPublish.js'
 
@@ -87,6 +88,8 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
           /** The GDPR Art. 13/14 checklist of every locale, and whether a missing element blocks the publish. */
           completeness: { mode: pluginConfig.publication.completeness, reports: checkDocumentCompleteness(snapshot, notApplicableOf(draft), pluginConfig) },
           document: key,
+          /** Kinds the text of each section suggests, where they differ from the section's kind (`language`'s text). */
+          kindSuggestions: kindSuggestionsFor(snapshot[language], language),
           /** What the publish rules need besides the settings: the panel checks the live form with them. */
           facts: { ...facts, contentHash: undefined },
           /** The settings as last saved, every locale (the form holds only the current locale's change note). */

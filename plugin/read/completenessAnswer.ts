@@ -30,8 +30,9 @@ export async function answerCompleteness(
     )
     if (!entry) return answerWithError(404, `No release of "${key}" is in force yet.`)
     const release = await service.loadRelease(entry)
-    const decision = release.decision as { completeness?: { notApplicable?: Partial<Record<ElementId, string>> } } | null | undefined
-    const reports = checkDocumentCompleteness(release.snapshot, decision?.completeness?.notApplicable ?? {}, { ...pluginConfig, locales: [locale] })
+    // The not-applicable declarations as recorded with that release (`ReleaseDecision.gdpr`).
+    const decision = release.decision as { gdpr?: { notApplicable?: Partial<Record<ElementId, string>> } } | null | undefined
+    const reports = checkDocumentCompleteness(release.snapshot, decision?.gdpr?.notApplicable ?? {}, { ...pluginConfig, locales: [locale] })
     const body = serializeBody({ document: key, version: entry.version, ...reports[locale]! })
     return answerWithBody(body, ifNoneMatch, `public, max-age=${pluginConfig.cache.maxAgeSeconds}`)
   } catch (error) {

@@ -15,6 +15,7 @@ import {
   renderRefusal,
   validateSnapshot,
 } from '../../src/releases/index.js'
+import { checkDocumentCompleteness, notApplicableOf } from './checkDocumentCompleteness.js'
 import { findLatestRelease } from './findReleases.js'
 import { proposeRelease } from './proposeRelease.js'
 import { PublishRefusedError } from './PublishRefusedError.js'
@@ -61,8 +62,16 @@ export async function gatherPublishInputs(
   const previous = await findLatestRelease(req, pluginConfig, doc.key)
   const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
   const contentChanges = Object.fromEntries(Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [locale, contentChangesOf(localeDiff)]))
+  // GDPR Art. 13/14 (issue 12): what each locale lacks, and whether that refuses the publish.
+  const notApplicable = notApplicableOf(doc)
+  const reports = checkDocumentCompleteness(snapshot, notApplicable, pluginConfig)
   const facts = publishFactsOf({
     contentChanges,
+    gdpr: {
+      missing: Object.fromEntries(Object.entries(reports).map(([locale, report]) => [locale, report.missing])),
+      mode: pluginConfig.publication.completeness,
+      notApplicable,
+    },
     locales: [...pluginConfig.locales],
     minNoticeDays: pluginConfig.publication.minNoticeDays,
     missing,
@@ -91,6 +100,7 @@ export function planFromInputs(
       choice: settings.changeKind,
       contentChanges: inputs.facts.contentChanges,
       documentKey,
+      gdpr: inputs.facts.gdpr,
       effectiveAt: settings.effectiveAt,
       justification: settings.justification,
       locales: inputs.facts.locales,

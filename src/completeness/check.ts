@@ -10,6 +10,7 @@
 import type { LocaleCode, LocaleSnapshot } from '../types.js'
 import type { CompletenessOptions, CompletenessReport, ElementDefinition, ElementResult, Evidence, PartPatterns, PatternSet } from './types.js'
 
+import { suggestKind } from '../kinds/suggestKind.js'
 import { ELEMENTS, formatProvision } from './elements.js'
 import { compilePhrase, sectionSentences } from './match.js'
 import { da } from './patterns/da.js'
@@ -92,10 +93,12 @@ function checkByKind(element: ElementDefinition, sections: PreparedSection[]): {
 export function checkCompleteness(snapshot: Pick<LocaleSnapshot, 'sections'>, locale: LocaleCode, options: CompletenessOptions = {}): CompletenessReport {
   if (!snapshot || !Array.isArray(snapshot.sections)) throw new Error('checkCompleteness: snapshot.sections must be an array')
   const patterns = patternsFor(locale, options.patterns)
+  // A section left at `general` counts as the kind its text suggests (`src/kinds`), so phrases
+  // marked `inKinds` still work in imported statements whose sections have no kinds yet.
   const sections: PreparedSection[] = snapshot.sections.map((section) => ({
     heading: section.heading,
     key: section.key,
-    kind: section.kind,
+    kind: section.kind === 'general' && patterns ? suggestKind(section, locale).kind : section.kind,
     sentences: sectionSentences(section),
   }))
   const elements: ElementResult[] = ELEMENTS.map((element) => {

@@ -3,6 +3,7 @@
  */
 export { checkCompleteness, COMPLETENESS_PATTERNS } from './check.js'
 export { ELEMENT_IDS, ELEMENTS, formatProvision } from './elements.js'
+export { ELEMENT_LABELS, elementLabel } from './labels.js'
 export { compilePhrase, normalizeForMatch, sectionSentences } from './match.js'
 export type {
   CompletenessOptions,

@@ -6,6 +6,7 @@ import type {
   ContentChange,
   DraftSettings,
   EditorChoice,
+  GdprFacts,
   PublishFacts,
   PublishProblem,
   PublishProblemCode,
@@ -49,6 +50,8 @@ export type ReleaseDecision = MaterialityDecision & {
   draftSettings: DraftSettings
   /** Locales published with a declaration that their translation follows (see `checkPublish`). */
   translationFollows?: TranslationFollowsRecord[]
+  /** The GDPR Art. 13/14 elements missing at publish and the editor's not-applicable declarations. */
+  gdpr?: GdprFacts
 }
 
 /** The latest release of the document, as far as planning the next one needs it. */
@@ -84,6 +87,8 @@ export type PlanReleaseInput = {
   minNoticeDays?: number
   /** Holes in the snapshot (`validateSnapshot`); any refuses the publish. */
   missing?: MissingContent[]
+  /** GDPR Art. 13/14 elements missing per locale, and whether that refuses (`PublishFacts.gdpr`). */
+  gdpr?: GdprFacts
   /** The editor asks for a notice about a minor release too. */
   notifyMinor?: boolean
   /** Why a material change takes effect with less than `minNoticeDays` notice. */
@@ -153,6 +158,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
       draftSettings: check.draftSettings,
       ...(outcome.shortNotice ? { shortNotice: outcome.shortNotice } : {}),
       ...(outcome.translationFollows.length > 0 ? { translationFollows: outcome.translationFollows } : {}),
+      ...(facts.gdpr ? { gdpr: facts.gdpr } : {}),
     },
     effectiveAt: outcome.effectiveAt,
     hash,
@@ -168,7 +174,7 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
 }
 
 /** What the server knows about a would-be release, for `checkPublish` (and the panel, as JSON). */
-export type PublishFactsInput = Pick<PlanReleaseInput, 'contentChanges' | 'locales' | 'minNoticeDays' | 'missing' | 'previous' | 'proposal' | 'snapshot'>
+export type PublishFactsInput = Pick<PlanReleaseInput, 'contentChanges' | 'gdpr' | 'locales' | 'minNoticeDays' | 'missing' | 'previous' | 'proposal' | 'snapshot'>
 
 /** The facts `checkPublish` needs, from the snapshot, the latest release and the diff. */
 export function publishFactsOf(input: PublishFactsInput): PublishFacts & { contentHash: string } {
@@ -191,6 +197,7 @@ export function publishFactsOf(input: PublishFactsInput): PublishFacts & { conte
       ? { draftSettings: input.previous.decision?.draftSettings ?? null, effectiveAt: input.previous.effectiveAt, version: input.previous.version }
       : null,
     proposal: input.proposal.proposal,
+    ...(input.gdpr ? { gdpr: input.gdpr } : {}),
   }
 }
 

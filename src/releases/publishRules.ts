@@ -90,6 +90,19 @@ export type PublishFacts = {
   previous: null | { draftSettings?: DraftSettings | null; effectiveAt: string; version: string }
   /** The classifier's proposal. */
   proposal: ChangeKind
+  /**
+   * GDPR Art. 13/14 elements missing per locale (`src/completeness`), and whether a missing one
+   * refuses the publish (`publication.completeness`). Absent: not checked.
+   */
+  gdpr?: GdprFacts
+}
+
+/** See `PublishFacts.gdpr`. */
+export type GdprFacts = {
+  missing: Record<LocaleCode, string[]>
+  mode: 'block' | 'warn'
+  /** The editor's not-applicable declarations (element → reason), recorded with the release. */
+  notApplicable?: Record<string, string>
 }
 
 /** A setting ignored because the previous publish already saw it on the draft. */
@@ -99,6 +112,7 @@ export type Leftover = { field: keyof DraftSettings; locale?: LocaleCode }
 export type PublishProblemParams = {
   'backdated': { effectiveAt: string; publishedAt: string }
   'before-previous': { effectiveAt: string; entered: boolean; previousEffectiveAt: string; previousVersion: string }
+  'gdpr-incomplete': { elements: string[]; locale: LocaleCode }
   'incomplete': { locale: LocaleCode; missing: Array<{ field: MissingContent['field']; heading?: string; section?: string }> }
   'missing-change-note': { leftoverFrom: null | string; locale: LocaleCode }
   'missing-justification': { chosen: ChangeKind; proposal: ChangeKind }
@@ -217,6 +231,13 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
           })),
         },
       })
+    }
+  }
+  // GDPR Art. 13/14 (issue 12): with `publication.completeness: 'block'`, a missing element refuses.
+  if (facts.gdpr?.mode === 'block') {
+    for (const locale of facts.locales) {
+      const elements = facts.gdpr.missing[locale] ?? []
+      if (elements.length > 0) problems.push({ code: 'gdpr-incomplete', params: { elements, locale } })
     }
   }
   if (!facts.changed) {

@@ -3,9 +3,11 @@
  * params). Dates are formatted as the editor reads them, never as raw ISO strings, and each
  * message ends with how to fix it.
  */
+import type { ElementId } from '../completeness/index.js'
 import type { LocaleCode } from '../types.js'
 import type { ContentChange, PublishProblem } from './publishRules.js'
 
+import { elementLabel } from '../completeness/labels.js'
 import { getTranslator } from '../i18n/index.js'
 import { joinList } from '../diff/summary.js'
 
@@ -65,6 +67,11 @@ export function renderPublishProblem(problem: PublishProblem, options: RenderPub
       const vars = { date: date(problem.params.effectiveAt), previousDate: date(problem.params.previousEffectiveAt), version: problem.params.previousVersion }
       return t(problem.params.entered ? 'publish.beforePreviousEntered' : 'publish.beforePreviousEmpty', vars)
     }
+    case 'gdpr-incomplete':
+      return t('publish.gdprIncomplete', {
+        items: joinList(problem.params.elements.map((element) => elementLabel(element as ElementId, options.language)), options.language),
+        language: language(problem.params.locale),
+      })
     case 'incomplete': {
       const items = problem.params.missing.map((item) =>
         item.field === 'title'

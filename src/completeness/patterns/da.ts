@@ -117,7 +117,7 @@ export const da: PatternSet = {
       rectification: { anywhere: ['berigtig*', 'rettes', 'få rettet', 'rette ... oplysninger', 'rettelse af'] },
     },
     'right-erasure': {
-      erasure: { anywhere: ['ret til sletning', 'ret til at blive glemt', 'få slettet', 'slettes', 'fjernes', 'få ... slettet'], inKinds: ['slet*', 'fjern*'] },
+      erasure: { anywhere: ['ret til sletning', 'ret til ... sletning', 'ret til at blive glemt', 'få slettet', 'slettes', 'fjernes', 'få ... slettet'], inKinds: ['slet*', 'fjern*'] },
     },
     'right-restriction': {
       restriction: {

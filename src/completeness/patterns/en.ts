@@ -130,13 +130,13 @@ export const en: PatternSet = {
       rectification: { anywhere: ['rectif*', 'be corrected', 'correct* ... inaccurate', 'correct* ... personal data', 'have ... corrected'], inKinds: ['correct*', 'updat*'] },
     },
     'right-erasure': {
-      erasure: { anywhere: ['right to erasure', 'right to be forgotten', 'request erasure', 'be erased', 'be deleted', 'have ... deleted', 'delet* ... your ... data'], inKinds: ['eras*', 'delet*', 'remov*'] },
+      erasure: { anywhere: ['right to erasure', 'right* ... to erasure', 'right to be forgotten', 'request erasure', 'be erased', 'be deleted', 'have ... deleted', 'delet* ... your ... data'], inKinds: ['eras*', 'delet*', 'remov*'] },
     },
     'right-restriction': {
       restriction: { anywhere: ['restrict* ... processing', 'restriction of processing', 'right to restriction', 'limit* the processing', 'limit* our processing', 'limit* how we'] },
     },
     'right-objection': {
-      objection: { anywhere: ['object to', 'right to object', 'objection'] },
+      objection: { anywhere: ['object to', 'to object', 'right to object', 'objection'] },
     },
     'right-portability': {
       portability: { anywhere: ['portability', 'machine readable', 'structured commonly used', 'transmit* ... data to another', 'move ... data to another'] },
