@@ -25,7 +25,10 @@ import type { PolicyLabelKey } from '../usePolicyTranslation.js'
 
 import { checkPublish } from '../../../src/releases/publishRules.js'
 import { formatMoment, localeName as nameOfLocale, renderPublishProblem } from '../../../src/releases/renderPublishProblem.js'
+import { CompletenessChecklist } from '../CompletenessChecklist/index.client.js'
+import { setChangedSections } from '../changedSections.js'
 import { fetchJson } from '../fetchJson.js'
+import { KindSuggestions } from '../KindSuggestions/index.client.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
 import { REFETCH_DELAY_MS, useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
 import './index.css'
@@ -80,7 +83,10 @@ export function ChangesPanel(props: ChangesPanelProps) {
     try {
       const url = `${apiBase}${publicPath}/${encodeURIComponent(key)}/preview?locale=${encodeURIComponent(language)}`
       const preview = await fetchJson<PublishPreview>(url, current.signal)
-      if (!current.signal.aborted) setState({ error: null, loading: false, preview })
+      if (!current.signal.aborted) {
+        setState({ error: null, loading: false, preview })
+        setChangedSections(preview.changedSections ?? [])
+      }
     } catch (error) {
       // The previous preview stays visible next to the error.
       if (!current.signal.aborted) setState((previous) => ({ ...previous, error: (error as Error).message, loading: false }))
@@ -166,6 +172,8 @@ function PreviewBody(props: PreviewProps) {
       <p className="policy-changes__muted">
         {preview.previousVersion ? t('comparedWith', { version: preview.previousVersion }) : t('firstRelease')}
       </p>
+      <CompletenessChecklist completeness={preview.completeness} language={props.language} locale={contentLocale} />
+      <KindSuggestions language={props.language} suggestions={preview.kindSuggestions} />
       {!preview.changed ? (
         <p className="policy-changes__none" data-testid="policy-no-changes">
           {t('noChanges', { version: preview.previousVersion ?? '' })}
