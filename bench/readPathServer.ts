@@ -1,23 +1,28 @@
 /**
  * Child process of the read-path benchmark: boots Payload on a fresh SQLite file, seeds the demo
  * history, then serves
- * - the project's own HTTP entry point (`createPolicyRequestListener`) on one port, and
- * - a bare node:http server that answers with the very same bytes and headers from memory
- *   on another,
+ * - the project's own HTTP entry point (`createPolicyRequestListener`, as `npm run serve`) on one port,
+ * - a bare node:http server that answers with the very same bytes and headers from memory,
+ * - the plugin's Next route handler (`payload-plugin-policy-docs/next`) invoked with a Web
+ *   Request, the way Next's app router calls a route handler,
+ * - Payload's generic router (`handleEndpoints`), as Payload's catch-all route serves the endpoint
+ *   under Next without the plugin's route,
  * and prints their ports as one JSON line. The benchmark drives load from the parent process so
  * load generation and serving do not share an event loop.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 process.env.DATABASE_URI = `file:${join(mkdtempSync(join(tmpdir(), 'policy-bench-')), 'bench.db')}`
-process.env.PAYLOAD_SECRET ??= 'bench-secret'
+process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
 
-const { getPayload } = await import('payload')
+const { getPayload, handleEndpoints } = await import('payload')
 const { default: config } = await import('../payload.config.js')
 const { createPolicyRequestListener } = await import('../plugin/index.js')
+const { createPolicyRouteHandlers } = await import('../plugin/exports/next.js')
 const { seed } = await import('../seed/index.js')
 
 const payload = await getPayload({ config })
@@ -40,9 +45,13 @@ sample.headers.forEach((value, name) => {
   }
 })
 const etag = headers.etag!
+const notModified: Record<string, string> = {}
+for (const name of ['access-control-allow-origin', 'access-control-expose-headers', 'cache-control', 'cross-origin-resource-policy', 'etag', 'x-content-type-options']) {
+  if (headers[name]) notModified[name] = headers[name]
+}
 const bare = createServer((req, res) => {
   if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, { 'cache-control': headers['cache-control']!, etag })
+    res.writeHead(304, notModified)
     res.end()
     return
   }
@@ -51,28 +60,33 @@ const bare = createServer((req, res) => {
 })
 const barePort = await listen(bare)
 
-// The same endpoint through Payload's generic router, as the Next.js route serves it.
-const { handleEndpoints } = await import('payload')
-const routed = createServer((req, res) => {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') {
-      headers.set(name, value)
+/** A node:http server that hands each request to a Web `(Request) => Response` handler, as Next does. */
+function webServer(handle: (request: Request) => Promise<Response>): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestHeaders = new Headers()
+    for (let index = 0; index < req.rawHeaders.length; index += 2) {
+      requestHeaders.append(req.rawHeaders[index]!, req.rawHeaders[index + 1]!)
     }
-  }
-  void handleEndpoints({ config: payload.config, request: new Request(`http://127.0.0.1${req.url}`, { headers }) }).then(async (response) => {
-    const out: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
-      out[name] = value
+    void handle(new Request(`http://127.0.0.1${req.url}`, { headers: requestHeaders, method: req.method })).then(async (response) => {
+      const out: Record<string, string> = {}
+      response.headers.forEach((value, name) => {
+        out[name] = value
+      })
+      res.writeHead(response.status, out)
+      res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined)
     })
-    res.writeHead(response.status, out)
-    res.end(Buffer.from(await response.arrayBuffer()))
   })
-})
-const routedPort = await listen(routed)
+}
 
+const routeHandlers = createPolicyRouteHandlers(config)
+const nextPort = await listen(webServer((request) => routeHandlers.GET(request)))
+const routedPort = await listen(webServer((request) => handleEndpoints({ config: payload.config, request })))
+
+// Payload's generic REST read of the same release needs a signed-in user (the ledger is not anonymous there).
+await payload.create({ collection: 'users', data: { email: 'bench@example.com', password: 'bench-password' } })
+const { token } = await payload.login({ collection: 'users', data: { email: 'bench@example.com', password: 'bench-password' } })
 const { docs } = await payload.find({ collection: 'policy-releases', limit: 1, sort: '-major' })
 process.stdout.write(
-  `${JSON.stringify({ barePort, bodyBytes: body.byteLength, etag, oursPort, releaseId: docs[0]!.id, routedPort })}\n`,
+  `${JSON.stringify({ barePort, bodyBytes: body.byteLength, etag, nextPort, oursPort, releaseId: docs[0]!.id, routedPort, token })}\n`,
 )
 process.on('SIGTERM', () => process.exit(0))

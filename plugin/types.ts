@@ -44,6 +44,23 @@ export type PolicyDocumentsPluginConfig = {
      */
     staleWhileRevalidateSeconds?: number
   }
+  /** Cross-origin access (CORS) to what the plugin serves. */
+  cors?: {
+    /**
+     * Whether the public read routes (statement, archive, diff, banner, feed, archive.json and the
+     * embed script) answer every origin with `Access-Control-Allow-Origin: *` (never with
+     * credentials), so `<policy-banner api="https://cms…">` works on another site.
+     * @default true
+     */
+    public?: boolean
+    /**
+     * Origins whose pages may call the subscription endpoints from scripts (e.g.
+     * `['https://www.example.com']`). Others get no CORS headers: same-origin pages and plain
+     * HTML form posts only.
+     * @default []
+     */
+    subscriptions?: string[]
+  }
   /** The structural diff computed at publish. */
   diff?: {
     /**
@@ -254,6 +271,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   apiRoute: string
   banner: { days: number }
   cache: { indexTtlSeconds: number; maxAgeSeconds: number; staleWhileRevalidateSeconds: number }
+  cors: { public: boolean; subscriptions: string[] }
   defaultLocale: string
   diff: { budgetMs: number }
   documentsOverrides: CollectionOverrides

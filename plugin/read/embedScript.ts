@@ -1,13 +1,10 @@
-import type { Endpoint } from 'payload'
-
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
-import type { CachedBody } from '../read/httpAnswer.js'
+import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 
-import { answerWithBody, answerWithError, serializeText } from '../read/httpAnswer.js'
+import { answerWithBody, answerWithError, serializeText } from './httpAnswer.js'
 
 /** Path of the embed script under `publicPath`. Two segments, so no `/:key` route can take it. */
 export const EMBED_SCRIPT_PATH = '/embed/banner.js'
@@ -52,32 +49,24 @@ function loadScript(): { error: string } | { script: CachedBody } {
 
 // Read once, when the plugin is loaded.
 const loaded = loadScript()
+if ('error' in loaded) {
+  console.error(`[policy-documents] ${loaded.error}`)
+}
 
 /**
  * `GET {publicPath}/embed/banner.js`: the dependency-free <policy-banner> web component, for
  * `<script type="module" src="https://cms.example.com/api/policies/embed/banner.js">`. Module
- * scripts are fetched with CORS, so the answer allows every origin (it is a public static file).
- * Register it before the public read routes.
+ * scripts are fetched with CORS; the public read routes' CORS headers (added by the public read
+ * handler) let every origin load it. `?v=<etag>` names these exact bytes and is cached for a year.
  */
-export function getEmbedEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint {
-  return {
-    handler: async (req) => {
-      const headers = {
-        'Access-Control-Allow-Origin': '*',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'X-Content-Type-Options': 'nosniff',
-      }
-      if ('error' in loaded) {
-        req.payload.logger.error({ msg: `[policy-documents] ${loaded.error}` })
-        const answer = answerWithError(500, 'The banner script is not available.')
-        return new Response(answer.body as BodyInit | null, { headers: { ...answer.headers, ...headers }, status: answer.status })
-      }
-      const version = req.searchParams?.get('v')
-      const immutable = version !== null && version !== undefined && `"${version}"` === loaded.script.etag
-      const answer = answerWithBody(loaded.script, req.headers.get('if-none-match'), immutable ? CACHE_CONTROL_IMMUTABLE : CACHE_CONTROL)
-      return new Response(answer.body as BodyInit | null, { headers: { ...answer.headers, ...headers }, status: answer.status })
-    },
-    method: 'get',
-    path: `${pluginConfig.publicPath}${EMBED_SCRIPT_PATH}`,
+export function answerEmbedScript(search: URLSearchParams, ifNoneMatch: null | string): HttpAnswer {
+  if ('error' in loaded) {
+    return answerWithError(500, 'The banner script is not available.')
   }
+  const version = search.get('v')
+  const immutable = version !== null && `"${version}"` === loaded.script.etag
+  const answer = answerWithBody(loaded.script, ifNoneMatch, immutable ? CACHE_CONTROL_IMMUTABLE : CACHE_CONTROL)
+  // The file is read once per process: the answer for a URL never changes.
+  answer.stableUntil = Infinity
+  return answer
 }

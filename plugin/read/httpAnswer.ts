@@ -1,17 +1,29 @@
 import { createHash } from 'node:crypto'
 
+import { htmlSecurityHeaders, NOSNIFF_HEADERS } from '../http/securityHeaders.js'
+
 /** An HTTP answer that can be sent by Payload's endpoint handler or by a bare node:http server alike. */
 export type HttpAnswer = {
   body: Uint8Array | null
+  /** For answers made by `answerWithBody`: the representation and its Cache-Control, so a fast path can memoize them. */
+  cacheControl?: string
+  cached?: CachedBody
   headers: Record<string, string>
+  /**
+   * Until when (epoch ms) this exact answer (status aside: 200 or 304) stays right for the same
+   * URL, in this process. Unset: do not reuse it.
+   */
+  stableUntil?: number
   status: number
 }
 
-/** A serialized body with its strong validator, built once and reused for every request. */
+/** A serialized body with its strong validator and content headers, built once and reused for every request. */
 export type CachedBody = {
   body: Uint8Array
   contentType: string
   etag: string
+  /** Content-Type, Content-Length and the security headers of its type (nosniff; CSP etc. for HTML). */
+  headers: Readonly<Record<string, string>>
 }
 
 const encoder = new TextEncoder()
@@ -25,7 +37,9 @@ export function serializeBody(value: unknown): CachedBody {
 export function serializeText(text: string, contentType: string): CachedBody {
   const body = encoder.encode(text)
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  return { body, contentType, etag }
+  const security = contentType.startsWith('text/html') ? htmlSecurityHeaders() : NOSNIFF_HEADERS
+  const headers = Object.freeze({ ...security, 'Content-Length': String(body.byteLength), 'Content-Type': contentType })
+  return { body, contentType, etag, headers }
 }
 
 /**
@@ -36,35 +50,43 @@ export function ifNoneMatchHits(header: null | string | undefined, etag: string)
   if (!header) {
     return false
   }
+  if (header === etag) {
+    return true
+  }
   if (header.trim() === '*') {
     return true
   }
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
 }
 
+/** Headers of a 304 for this representation: the validator and caching headers a 200 would carry (RFC 9110 §15.4.5). */
+export function notModifiedHeaders(cached: CachedBody, cacheControl: string): Record<string, string> {
+  return { ...NOSNIFF_HEADERS, 'Cache-Control': cacheControl, ETag: cached.etag }
+}
+
+/** Headers of a 200 with this representation. */
+export function okHeaders(cached: CachedBody, cacheControl: string): Record<string, string> {
+  return { ...cached.headers, 'Cache-Control': cacheControl, ETag: cached.etag }
+}
+
 /** 200 with the cached bytes, or 304 when the client already has them. */
 export function answerWithBody(cached: CachedBody, ifNoneMatch: null | string | undefined, cacheControl: string): HttpAnswer {
-  const headers = { 'Cache-Control': cacheControl, ETag: cached.etag, Vary: 'Accept-Encoding' }
   if (ifNoneMatchHits(ifNoneMatch, cached.etag)) {
-    return { body: null, headers, status: 304 }
+    return { body: null, cacheControl, cached, headers: notModifiedHeaders(cached, cacheControl), status: 304 }
   }
-  return {
-    body: cached.body,
-    headers: { ...headers, 'Content-Length': String(cached.body.byteLength), 'Content-Type': cached.contentType },
-    status: 200,
-  }
+  return { body: cached.body, cacheControl, cached, headers: okHeaders(cached, cacheControl), status: 200 }
 }
 
 /** A JSON error in Payload's own error shape (`{ errors: [{ message }] }`), never cached. */
 export function answerWithError(status: number, message: string, data?: Record<string, unknown>): HttpAnswer {
   return {
     body: encoder.encode(JSON.stringify({ errors: [{ message, ...(data ? { data } : {}) }] })),
-    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8' },
+    headers: { ...NOSNIFF_HEADERS, 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8' },
     status,
   }
 }
 
-/** Converts an answer to a Web `Response` (what Payload endpoint handlers return). */
-export function toResponse(answer: HttpAnswer): Response {
-  return new Response(answer.body as BodyInit | null, { headers: answer.headers, status: answer.status })
+/** Converts an answer to a Web `Response` (what Payload endpoint handlers return); `headOnly` drops the body. */
+export function toResponse(answer: HttpAnswer, headOnly = false): Response {
+  return new Response(headOnly ? null : (answer.body as BodyInit | null), { headers: answer.headers, status: answer.status })
 }

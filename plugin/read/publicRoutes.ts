@@ -3,6 +3,7 @@ import type { HttpAnswer } from './httpAnswer.js'
 import type { PolicyReadService } from './readService.js'
 
 import { answerCompleteness } from './completenessAnswer.js'
+import { answerEmbedScript, EMBED_SCRIPT_PATH } from './embedScript.js'
 
 /** What a public route needs from a request, whichever server received it. */
 export type PublicRouteContext = {
@@ -12,7 +13,7 @@ export type PublicRouteContext = {
   service: PolicyReadService
 }
 
-/** One anonymous GET route of the public API, relative to `publicPath`. */
+/** One anonymous GET (and HEAD) route of the public API, relative to `publicPath`. */
 export type PublicRoute = {
   answer: (context: PublicRouteContext) => Promise<HttpAnswer>
   /** path-to-regexp pattern (the syntax Payload's endpoints use). */
@@ -20,8 +21,10 @@ export type PublicRoute = {
 }
 
 /**
- * The public read routes, defined once and served twice: as Payload endpoints (through Next or
- * `handleEndpoints`) and by the standalone read server's fast path (`createPolicyRequestListener`).
+ * The public read routes, defined once and served by one handler (`publicReadHandler.ts`) three
+ * ways: as Payload endpoints (through Next's catch-all or `handleEndpoints`), by the Next route
+ * handler (`payload-plugin-policy-docs/next`) and by the standalone server's fast path
+ * (`createPolicyRequestListener`).
  */
 export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicRoute[] {
   // The Art. 13/14 checklist names what a statement lacks: public only when the host opts in.
@@ -34,6 +37,8 @@ export function getPublicRoutes(_pluginConfig: SanitizedPolicyDocumentsPluginCon
       ]
     : []
   return [
+    // First: `/embed/banner.js` must not be taken for a document key.
+    { answer: async ({ ifNoneMatch, search }) => answerEmbedScript(search, ifNoneMatch), path: EMBED_SCRIPT_PATH },
     ...completeness,
     {
       answer: ({ ifNoneMatch, params, search, service }) => service.current(params.key, search, ifNoneMatch),

@@ -8,11 +8,11 @@ import { bannerExpiresAt, renderBanner, selectBanner } from '../../src/banner/in
 import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
 import { fillUrlTemplate } from '../../src/notices/index.js'
 import { Feed } from 'feed'
+import { LRUCache } from 'lru-cache'
 
 import { escapeHtml } from '../../src/i18n/index.js'
 import { GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
-import { LruMap } from './lruMap.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
 
 /** One ledger entry, as much as the read path needs to route a request (no snapshot). */
@@ -71,13 +71,20 @@ export function invalidateReadCache(payload: Payload, documentKey: string): void
  * - Cache lifetimes never outlast the next moment a different release comes into force.
  */
 export class PolicyReadService {
-  private readonly archives = new LruMap<string, ExpiringBody>(1000)
-  private readonly bodies = new LruMap<string, CachedBody>(2000)
-  private readonly banners = new LruMap<string, ExpiringBody>(1000)
-  private readonly diffs = new LruMap<string, CachedBody>(500)
-  private readonly ledgers = new LruMap<string, ExpiringBody & { report: ReturnType<typeof verifyChain> }>(100)
-  private readonly feeds = new LruMap<string, CachedBody>(200)
-  private readonly indexes = new LruMap<string, DocumentIndex | Promise<DocumentIndex>>(1000)
+  private readonly archives = new LRUCache<string, ExpiringBody>({ max: 1000 })
+  private readonly bodies = new LRUCache<string, CachedBody>({ max: 2000 })
+  private readonly banners = new LRUCache<string, ExpiringBody>({ max: 1000 })
+  private readonly diffs = new LRUCache<string, CachedBody>({ max: 500 })
+  private readonly ledgers = new LRUCache<string, ExpiringBody & { report: ReturnType<typeof verifyChain> }>({ max: 100 })
+  private readonly feeds = new LRUCache<string, CachedBody>({ max: 200 })
+  private readonly indexes = new LRUCache<string, DocumentIndex | Promise<DocumentIndex>>({ max: 1000 })
+  /** When each loaded index (by its entries array) must be re-read. */
+  private readonly indexExpiry = new WeakMap<ReleaseIndexEntry[], number>()
+  /**
+   * Bumped by every invalidation. An answer memoized by a fast path (see `stableUntil`) is reused
+   * only while the generation it was made in is current.
+   */
+  generation = 0
 
   constructor(
     private readonly payload: Payload,
@@ -105,7 +112,7 @@ export class PolicyReadService {
         )
       }
       const cached = await this.body(key, entry, entries, locale)
-      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now))
+      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
     })
   }
 
@@ -132,7 +139,7 @@ export class PolicyReadService {
         }
         this.archives.set(cacheKey, archive)
       }
-      return answerWithBody(archive.cached, ifNoneMatch, this.cacheControl(entries, now))
+      return this.stable(answerWithBody(archive.cached, ifNoneMatch, this.cacheControl(entries, now)), Math.min(archive.expiresAt, this.stableUntil(entries, now)))
     })
   }
 
@@ -148,7 +155,8 @@ export class PolicyReadService {
         return answerWithError(404, `"${key}" has no release ${version.major}.${version.minor}. Releases: ${entries.map((e) => e.version).join(', ')}.`)
       }
       const cached = await this.body(key, entry, entries, locale)
-      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+      const now = this.now()
+      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
     })
   }
 
@@ -244,7 +252,9 @@ export class PolicyReadService {
         this.banners.set(cacheKey, banner)
       }
       const maxAge = Math.max(0, Math.min(this.config.cache.maxAgeSeconds, Math.floor((banner.expiresAt - now.getTime()) / 1000)))
-      return answerWithBody(banner.cached, ifNoneMatch, `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, this.config.cache.staleWhileRevalidateSeconds)}`)
+      const answer = answerWithBody(banner.cached, ifNoneMatch, `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, this.config.cache.staleWhileRevalidateSeconds)}`)
+      // The header stays the same while a full max-age still fits before the answer expires.
+      return this.stable(answer, Math.min(this.indexExpiry.get(entries) ?? 0, banner.expiresAt - this.config.cache.maxAgeSeconds * 1000))
     })
   }
 
@@ -257,7 +267,8 @@ export class PolicyReadService {
       const key = parseDocumentKey(rawKey)
       const entries = await this.entries(key)
       const ledger = await this.loadLedger(key, entries)
-      return answerWithBody(ledger.cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+      const now = this.now()
+      return this.stable(answerWithBody(ledger.cached, ifNoneMatch, this.cacheControl(entries, now)), Math.min(ledger.expiresAt, this.stableUntil(entries, now)))
     })
   }
 
@@ -321,7 +332,8 @@ export class PolicyReadService {
         cached = serializeText(feed.atom1(), 'application/atom+xml; charset=utf-8')
         this.feeds.set(cacheKey, cached)
       }
-      return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+      const now = this.now()
+      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
     })
   }
 
@@ -374,6 +386,7 @@ export class PolicyReadService {
 
   /** Forgets the index and archives of one document (a new release landed). */
   invalidate(documentKey: string): void {
+    this.generation++
     this.indexes.delete(documentKey)
     for (const locale of this.config.locales) {
       this.archives.delete(`${documentKey}|${locale}`)
@@ -431,11 +444,14 @@ export class PolicyReadService {
     let cached = this.diffs.get(cacheKey)
     if (!cached) {
       const [older, newer] = await Promise.all([this.loadRelease(from), this.loadRelease(to)])
-      const diff = diffLocale(older.snapshot[locale] ?? null, newer.snapshot[locale] ?? null, {
+      // Without the timing: the same release pair and locale must give the same bytes (and ETag)
+      // on every process, or CDN revalidation between servers always misses.
+      const full = diffLocale(older.snapshot[locale] ?? null, newer.snapshot[locale] ?? null, {
         locale,
         timeoutMs: this.config.diff.budgetMs,
       })
-      const html = renderDiffHtml(diff, { locale })
+      const { elapsedMs: _elapsedMs, ...diff } = full
+      const html = renderDiffHtml(full, { locale })
       const api = `${this.config.apiRoute}${this.config.publicPath}/${key}`
       cached =
         format === 'html'
@@ -451,12 +467,13 @@ export class PolicyReadService {
                 to: `${api}/releases/${to.version}?locale=${encodeURIComponent(locale)}`,
               },
               locale,
-              summary: summarizeDiff(diff, locale),
+              summary: summarizeDiff(full, locale),
               to: { effectiveAt: to.effectiveAt, kind: to.kind, version: to.version },
             })
       this.diffs.set(cacheKey, cached)
     }
-    return answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, this.now()))
+    const now = this.now()
+    return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
   }
 
   private async body(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string): Promise<CachedBody> {
@@ -491,6 +508,22 @@ export class PolicyReadService {
     const maxAge = Math.min(this.config.cache.maxAgeSeconds, untilChange)
     const swr = Math.min(this.config.cache.staleWhileRevalidateSeconds, Math.max(0, untilChange - maxAge))
     return `public, max-age=${maxAge}, stale-while-revalidate=${swr}`
+  }
+
+  /**
+   * Until when answers computed from `entries` keep the same Cache-Control (and body): the next
+   * re-read of the index, and no later than the moment `max-age` starts shrinking towards the
+   * next release that comes into force.
+   */
+  private stableUntil(entries: ReleaseIndexEntry[], now: Date): number {
+    const next = nextEffectiveChange(active(entries), now)
+    const untilHeaderChanges = next ? next.getTime() - (this.config.cache.maxAgeSeconds + this.config.cache.staleWhileRevalidateSeconds) * 1000 : Infinity
+    return Math.min(this.indexExpiry.get(entries) ?? 0, untilHeaderChanges)
+  }
+
+  private stable(answer: HttpAnswer, until: number): HttpAnswer {
+    answer.stableUntil = until
+    return answer
   }
 
   private async guard(run: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
@@ -587,7 +620,9 @@ export class PolicyReadService {
       })
       exists = totalDocs > 0
     }
-    return { entries, exists, loadedAt: Date.now() }
+    const loadedAt = Date.now()
+    this.indexExpiry.set(entries, loadedAt + this.config.cache.indexTtlSeconds * 1000)
+    return { entries, exists, loadedAt }
   }
 
   private locale(params: URLSearchParams): string {
