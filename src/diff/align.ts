@@ -25,7 +25,7 @@ export type AlignOp =
 type Gap = { newEnd: number; newStart: number; oldEnd: number; oldStart: number }
 type Segment = { count: number; newStart: number; oldStart: number; type: 'equal' } | ({ type: 'gap' } & Gap)
 
-function segmentsFromDiff(oldSigs: string[], newSigs: string[], ctx: DiffContext): Segment[] {
+function segmentsFromDiff(oldSigs: readonly number[], newSigs: readonly number[], ctx: DiffContext): Segment[] {
   const timeout = Math.min(ctx.perBlockTimeoutMs, remainingMs(ctx.budget))
   const changes = timeout > 0 ? diffArrays(oldSigs, newSigs, { timeout }) : undefined
   if (!changes) {
@@ -129,16 +129,19 @@ function pairInGap(
 }
 
 /**
- * Aligns `oldSigs` with `newSigs` (one signature string per entry: equal signatures mean equal
+ * Aligns `oldSigs` with `newSigs` (one signature number per entry: equal signatures mean equal
  * entries). `score(oldIndex, newIndex)` rates how alike two different entries are: 0 = never
  * pair, below `ctx.minPairSimilarity` = pair only as lone leftovers in the same place.
+ * `related(oldIndex, newIndex)` must equal `score(oldIndex, newIndex) > 0`; callers pass a
+ * cheaper test when they have one, because a gap of one old and one new entry only needs that.
  * The ops come in new-document order, with removed entries where they used to be.
  */
 export function align(
-  oldSigs: string[],
-  newSigs: string[],
+  oldSigs: readonly number[],
+  newSigs: readonly number[],
   score: (oldIndex: number, newIndex: number) => number,
   ctx: DiffContext,
+  related: (oldIndex: number, newIndex: number) => boolean = (i, j) => score(i, j) > 0,
 ): AlignOp[] {
   const ops: AlignOp[] = []
   if (oldSigs.length === newSigs.length && oldSigs.every((sig, i) => sig === newSigs[i])) {
@@ -149,7 +152,7 @@ export function align(
   const segments = segmentsFromDiff(oldSigs, newSigs, ctx)
 
   // Reordered entries: the same signature removed in one place and added in another.
-  const removedBySig = new Map<string, number[]>()
+  const removedBySig = new Map<number, number[]>()
   for (const segment of segments) {
     if (segment.type !== 'gap') continue
     for (let i = segment.oldStart; i < segment.oldEnd; i++) {
@@ -184,13 +187,12 @@ export function align(
     const news: number[] = []
     for (let j = segment.newStart; j < segment.newEnd; j++) if (!movedFrom.has(j)) news.push(j)
     let pairs: Array<[number, number]> = []
-    if (olds.length > 0 && news.length > 0) {
-      if (olds.length * news.length <= ctx.maxPairCandidates && remainingMs(ctx.budget) > 0) {
-        pairs = pairInGap(olds, news, score, ctx.minPairSimilarity)
-      } else if (olds.length === 1 && news.length === 1 && score(olds[0]!, news[0]!) > 0) {
-        // Out of time or too big to search, but one entry replacing one is still one entry edited.
-        pairs = [[olds[0]!, news[0]!]]
-      }
+    if (olds.length === 1 && news.length === 1) {
+      // One entry replacing one is that entry edited when they have anything in common: what
+      // `pairInGap` concludes too, whatever the score (a pair, or the lone leftovers).
+      if (related(olds[0]!, news[0]!)) pairs = [[olds[0]!, news[0]!]]
+    } else if (olds.length > 0 && news.length > 0 && olds.length * news.length <= ctx.maxPairCandidates && remainingMs(ctx.budget) > 0) {
+      pairs = pairInGap(olds, news, score, ctx.minPairSimilarity)
     }
     const pairedWith = new Map<number, number>()
     for (const [i, j] of pairs) pairedWith.set(j, i)

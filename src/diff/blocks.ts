@@ -48,14 +48,32 @@ export function blocksEqual(a: Block[], b: Block[]): boolean {
   )
 }
 
-// Signatures use control characters as separators: they cannot occur in normalized text.
-function itemSig(flat: FlatItem): string {
-  return `${flat.depth}\u0000${flat.item.text}`
-}
+/**
+ * Numbers standing for entry signatures, so that aligning compares numbers and no signature
+ * string copying an entry's text is built. Two entries get the same number exactly when they
+ * are equal: paragraphs in text, items in depth and text, lists in numbering and every item.
+ */
+class Signatures {
+  private readonly paragraphs = new Map<string, number>()
+  private readonly items: Array<Map<string, number>> = []
+  private readonly lists = new Map<string, number>()
+  private count = 0
 
-function blockSig(block: Block, flat: FlatItem[] | undefined): string {
-  if (block.type === 'paragraph') return `p\u0000${block.text}`
-  return `l\u0000${block.ordered ? 1 : 0}\u0000${(flat ?? flattenItems(block.items)).map(itemSig).join('\u0001')}`
+  private idIn<K>(map: Map<K, number>, key: K): number {
+    let id = map.get(key)
+    if (id === undefined) map.set(key, (id = this.count++))
+    return id
+  }
+
+  item(flat: FlatItem): number {
+    return this.idIn((this.items[flat.depth] ??= new Map()), flat.item.text)
+  }
+
+  block(block: Block, flat: FlatItem[] | undefined): number {
+    if (block.type === 'paragraph') return this.idIn(this.paragraphs, block.text)
+    const items = (flat ?? flattenItems(block.items)).map((f) => this.item(f))
+    return this.idIn(this.lists, `${block.ordered ? 1 : 0}:${items.join(',')}`)
+  }
 }
 
 /** Lazily computed word bags, one per entry, so a gap of m × n candidates tokenizes each entry once. */
@@ -71,14 +89,24 @@ function entryType(op: AlignOp, changed: boolean): EntryChangeType {
 }
 
 /** Compares two lists item by item. */
-export function diffListItems(oldItems: FlatItem[], newItems: FlatItem[], ctx: DiffContext): ItemChange[] {
+export function diffListItems(
+  oldItems: FlatItem[],
+  newItems: FlatItem[],
+  ctx: DiffContext,
+  signatures: Signatures = new Signatures(),
+): ItemChange[] {
   const oldBag = bagCache((i) => oldItems[i]!.item.text, ctx)
   const newBag = bagCache((j) => newItems[j]!.item.text, ctx)
   const score = (i: number, j: number): number => {
     const quick = edgeOverlap(oldItems[i]!.item.text, newItems[j]!.item.text)
     return quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity ? quick : dice(oldBag(i), newBag(j), ctx.wordIds)
   }
-  const ops = align(oldItems.map(itemSig), newItems.map(itemSig), score, ctx)
+  const ops = align(
+    oldItems.map((f) => signatures.item(f)),
+    newItems.map((f) => signatures.item(f)),
+    score,
+    ctx,
+  )
   return ops.map((op): ItemChange => {
     const oldFlat = op.type === 'added' ? null : oldItems[op.oldIndex]!
     const newFlat = op.type === 'removed' ? null : newItems[op.newIndex]!
@@ -156,12 +184,21 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
     // shows exactly which bullets came and went. Paragraphs need real overlap.
     return a.type === 'list' ? 1 + similarity : similarity
   }
+  // `score > 0` without tokenizing: two lists always score at least 1.
+  const related = (i: number, j: number): boolean => {
+    const a = oldBlocks[i]!
+    const b = newBlocks[j]!
+    if (a.type !== b.type) return false
+    return a.type === 'list' || score(i, j) > 0
+  }
 
+  const signatures = new Signatures()
   const ops = align(
-    oldBlocks.map((b, i) => blockSig(b, oldFlat[i])),
-    newBlocks.map((b, j) => blockSig(b, newFlat[j])),
+    oldBlocks.map((b, i) => signatures.block(b, oldFlat[i])),
+    newBlocks.map((b, j) => signatures.block(b, newFlat[j])),
     score,
     ctx,
+    related,
   )
 
   return ops.map((op): BlockChange => {
@@ -188,6 +225,6 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
     const newList = newBlock?.type === 'list' ? newBlock : null
     const oldItems = op.type === 'added' ? [] : (oldFlat[op.oldIndex] ?? [])
     const newItems = op.type === 'removed' ? [] : (newFlat[op.newIndex] ?? [])
-    return listChange(op, oldList, newList, diffListItems(oldItems, newItems, ctx))
+    return listChange(op, oldList, newList, diffListItems(oldItems, newItems, ctx, signatures))
   })
 }
