@@ -9,6 +9,8 @@ export type PublishEdit = {
   /** Change note per locale. */
   changeNote: (locale: Locale) => string
   context?: Record<string, unknown>
+  /** The document to edit; by default the first (only) one. */
+  documentId?: number | string
   effectiveAt?: null | string
   /** Justification of the change kind (also makes each publish's settings fresh). */
   justification: string
@@ -30,11 +32,11 @@ export const replaceBody =
     rows.map((row) => (row.key === key ? { ...row, body: paragraphBody(text(locale)) } : row))
 
 /**
- * Edits the (only) policy document in both locales as an editor would — English draft first,
+ * Edits a policy document (by default the only one) in both locales as an editor would — English draft first,
  * then Danish with Publish — so the release freezes both.
  */
 export async function publishEdit(payload: Payload, edit: PublishEdit): Promise<void> {
-  const doc = (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 })).docs[0]!
+  const doc = edit.documentId !== undefined ? { id: edit.documentId } : (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 })).docs[0]!
   for (const locale of ['en', 'da'] as const) {
     const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
     await payload.update({

@@ -1,0 +1,182 @@
+import type { Client, Config, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client'
+
+import { isBusy } from '../utilities/withBusyRetry.js'
+
+export type ConnectionPolicy = {
+  /** `PRAGMA busy_timeout` for every connection: how long a statement waits for another process's lock. */
+  busyTimeoutMs: number
+  /** `createClient` from `@libsql/client` (passed in so the plugin never loads it on other databases). */
+  createClient: (config: Config) => Client
+  /** Extra per-connection settings (e.g. `PRAGMA synchronous = NORMAL` under WAL). */
+  pragmas?: string[]
+  /** Told when a COMMIT fails, before the transaction is rolled back (Payload would not say so). */
+  onCommitFailed?: (error: unknown) => void
+  /**
+   * Runs a write outside any transaction (Payload writes some rows, e.g. the jobs' stats global,
+   * straight through the adapter) in turn with this process's transactions.
+   */
+  serialize?: <T>(work: () => Promise<T>) => Promise<T>
+}
+
+/** Statements that only read; everything else on the shared connection is a write. */
+const READ_ONLY = /^\s*(select|explain)\b/i
+
+const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
+
+const BEGIN: Record<TransactionMode, string> = { deferred: 'BEGIN DEFERRED', read: 'BEGIN TRANSACTION READONLY', write: 'BEGIN IMMEDIATE' }
+
+/**
+ * Rewires a libsql `file:` client (the one Payload's SQLite adapter and drizzle hold) so that no
+ * connection that has seen SQLITE_BUSY is ever used again, and every connection waits for locks.
+ *
+ * Why (measured on libsql 0.4.7 under @libsql/client 0.14.0): a statement that fails with
+ * SQLITE_BUSY is never reset — the binding has no reset, and the statement stays "in progress" on
+ * its connection until the garbage collector finalizes it. Until then that connection
+ * - keeps its lock, so other writers get SQLITE_BUSY;
+ * - never ends its implicit transaction: later autocommit writes on it report success, are
+ *   visible to it alone, and are lost when the process exits;
+ * - fails any COMMIT with "cannot commit transaction - SQL statements in progress".
+ * `@libsql/client`'s `transaction()` makes it worse: when its `BEGIN IMMEDIATE` fails, the
+ * poisoned connection stays the client's connection for every later query and transaction; and
+ * each connection it opens after a transaction lacks the adapter's `busy_timeout`.
+ *
+ * Here: plain queries run on one connection that is closed and replaced as soon as a query on it
+ * fails with SQLITE_BUSY (closing finalizes the stuck statement and drops its lock). Each
+ * transaction gets its own connection, configured, which is closed when the transaction ends,
+ * whatever the outcome — a closed connection can hold no lock and no half-open transaction.
+ */
+export function replaceLibsqlConnections(client: Client, config: Config, policy: ConnectionPolicy): void {
+  const settings = [`PRAGMA busy_timeout = ${Math.max(0, Math.floor(policy.busyTimeoutMs))}`, ...(policy.pragmas ?? [])]
+  const closeOriginal = client.close.bind(client)
+
+  const open = async (): Promise<Client> => {
+    const connection = policy.createClient(config)
+    try {
+      for (const pragma of settings) {
+        await connection.execute(pragma)
+      }
+      return connection
+    } catch (error) {
+      connection.close()
+      throw error
+    }
+  }
+
+  let shared: Promise<Client> | null = null
+  /** Runs `work` on the shared connection; a SQLITE_BUSY retires that connection. */
+  const onShared = async <T>(work: (connection: Client) => Promise<T>): Promise<T> => {
+    for (;;) {
+      const current = (shared ??= open())
+      let connection: Client
+      try {
+        connection = await current
+      } catch (error) {
+        if (shared === current) shared = null
+        throw error
+      }
+      if (connection.closed) {
+        if (shared === current) shared = null
+        continue
+      }
+      try {
+        return await work(connection)
+      } catch (error) {
+        if (isBusy(error) && shared === current) {
+          shared = null
+          connection.close()
+        }
+        throw error
+      }
+    }
+  }
+
+  const transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
+    const connection = await open()
+    try {
+      await connection.execute(BEGIN[mode])
+    } catch (error) {
+      connection.close()
+      throw error
+    }
+    return dedicatedTransaction(connection, policy.onCommitFailed)
+  }
+
+  const serialize = policy.serialize ?? (<T>(work: () => Promise<T>) => work())
+  /** A write on the shared connection waits for this process's open transaction to end. */
+  const writeOnShared = <T>(work: (connection: Client) => Promise<T>) => serialize(() => onShared(work))
+
+  Object.assign(client, {
+    batch: (stmts: InStatement[], mode?: TransactionMode) => writeOnShared((c) => c.batch(stmts, mode)),
+    close: () => {
+      const current = shared
+      shared = null
+      void current?.then((c) => c.close(), () => undefined)
+      closeOriginal()
+    },
+    execute: (stmt: InStatement, args?: unknown) => {
+      const run = (c: Client) => (args === undefined ? c.execute(stmt) : (c.execute as (s: InStatement, a: unknown) => Promise<ResultSet>)(stmt, args))
+      return READ_ONLY.test(sqlOf(stmt)) ? onShared(run) : writeOnShared(run)
+    },
+    executeMultiple: (sql: string) => writeOnShared((c) => c.executeMultiple(sql)),
+    migrate: (stmts: InStatement[]) => writeOnShared((c) => c.migrate(stmts)),
+    sync: () => onShared((c) => c.sync()),
+    transaction,
+  })
+}
+
+/** A transaction that owns its connection and closes it when it ends. */
+function dedicatedTransaction(connection: Client, onCommitFailed?: (error: unknown) => void): Transaction {
+  let ended = false
+  const end = () => {
+    ended = true
+    // Closing rolls back anything not committed and releases every lock.
+    connection.close()
+  }
+  const live = () => {
+    if (ended) {
+      throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+    }
+    return connection
+  }
+  return {
+    batch: async (stmts) => {
+      const results: ResultSet[] = []
+      for (const stmt of stmts) {
+        results.push(await live().execute(stmt))
+      }
+      return results
+    },
+    close: () => {
+      if (!ended) end()
+    },
+    get closed() {
+      return ended
+    },
+    commit: async () => {
+      try {
+        await live().execute('COMMIT')
+      } catch (error) {
+        onCommitFailed?.(error)
+        throw error
+      } finally {
+        end()
+      }
+    },
+    execute: async (stmt) => live().execute(stmt),
+    executeMultiple: async () => {
+      // @libsql/client's executeMultiple rolls back an open transaction when it ends; nothing in
+      // Payload or drizzle calls it inside a transaction, so refuse rather than end this one.
+      throw new Error('executeMultiple is not supported inside a transaction')
+    },
+    rollback: async () => {
+      if (ended) return
+      try {
+        await connection.execute('ROLLBACK')
+      } catch {
+        // Closing the connection below rolls back too.
+      } finally {
+        end()
+      }
+    },
+  }
+}
