@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 
 import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 import { setRemoteAddress } from '../../plugin/http/clientAddress.js'
@@ -263,6 +264,34 @@ describe('item 5: the consent record cannot be written through the API, not even
     expect(list).not.toContain('tokenKey')
     // The opt-in link still works after the attempted edit.
     expect((await call(await latestLink('consent@example.com', '/subscriptions/confirm'), { body: '' })).status).toBe(200)
+  })
+
+  it('GraphQL: an editor cannot set status or timestamps, nor read the link key', async () => {
+    expect((await subscribe('consent-gql@example.com')).status).toBe(202)
+    await latestLink('consent-gql@example.com', '/subscriptions/confirm')
+    const before = await subscriberByEmail('consent-gql@example.com')
+    const graphql = async (query: string) =>
+      (await (
+        await GRAPHQL_POST(t.config)(
+          new Request('http://localhost:3000/api/graphql', {
+            body: JSON.stringify({ query }),
+            headers: { Authorization: `JWT ${editorToken}`, 'Content-Type': 'application/json' },
+            method: 'POST',
+          }),
+        )
+      ).json()) as { data?: any; errors?: Array<{ message: string }> }
+    const update = await graphql(
+      `mutation { updatePolicySubscriber(id: ${before.id}, data: { status: confirmed, confirmedAt: "2000-01-01T00:00:00.000Z", email: "gql-other@example.com" }) { id } }`,
+    )
+    // The mutation itself runs (it is not a schema error that protects the record)…
+    expect(update.errors).toBeUndefined()
+    expect(String(update.data?.updatePolicySubscriber?.id)).toBe(String(before.id))
+    // …and changes none of the consent fields.
+    const after = await subscriberByEmail('consent-gql@example.com')
+    expect(after).toMatchObject({ confirmedAt: before.confirmedAt ?? null, email: 'consent-gql@example.com', status: 'pending' })
+    const read = await graphql(`query { PolicySubscriber(id: ${before.id}) { email tokenKey } }`)
+    // The field is not even in the schema a user can query, or comes back empty.
+    expect(JSON.stringify(read.data ?? {})).not.toMatch(/"tokenKey":"[^"]+"/)
   })
 
   it('an editor cannot create a subscriber through the API', async () => {
