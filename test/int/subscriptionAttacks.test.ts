@@ -166,6 +166,23 @@ describe('item 2: the links of an erased subscriber open nothing of the next sub
     expect(exported.deliveries).toEqual([])
   }, 60_000)
 
+  it('an erasure by an editor (REST DELETE) detaches the delivery records too', async () => {
+    const subscriber = await payload.create({
+      collection: 'policy-subscribers',
+      data: { confirmedAt: new Date().toISOString(), documents: ['privacy'], email: 'erased-by-editor@example.com', locale: 'da', status: 'confirmed' },
+    })
+    const [notice] = (await payload.find({ collection: 'policy-notices', limit: 1 })).docs as any[]
+    await payload.create({
+      collection: 'policy-deliveries',
+      data: { deliveryKey: `${notice.id}:erased-by-editor`, locale: 'da', notice: notice.id, status: 'sent', subscriber: String(subscriber.id) },
+    })
+    const total = (await payload.count({ collection: 'policy-deliveries' })).totalDocs
+    const res = await call(`/policy-subscribers/${subscriber.id}`, { headers: { Authorization: `JWT ${editorToken}` }, method: 'DELETE' })
+    expect(res.status).toBe(200)
+    expect((await payload.count({ collection: 'policy-deliveries' })).totalDocs).toBe(total)
+    expect((await payload.count({ collection: 'policy-deliveries', where: { subscriber: { equals: String(subscriber.id) } } })).totalDocs).toBe(0)
+  })
+
   it('still answers', expectStillAnswering)
 })
 
