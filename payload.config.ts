@@ -130,6 +130,9 @@ export default buildConfig({
       },
       publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
+      // The proxies in front whose X-Forwarded-For the per-client rate limit believes: a hop count,
+      // `true`, or comma-separated addresses/CIDRs. Unset: none (the socket address is the key).
+      trustProxy: env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : (env.TRUST_PROXY ?? false),
       timeZone: 'Europe/Copenhagen',
       urls: { siteUrl: env.SITE_URL ?? serverURL },
     }),
