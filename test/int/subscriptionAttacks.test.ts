@@ -127,12 +127,15 @@ describe('item 2: the links of an erased subscriber open nothing of the next sub
     // The delivery record stays (proof that the notice went out) but no longer names that ID.
     expect((await payload.count({ collection: 'policy-deliveries' })).totalDocs).toBe(deliveriesBefore)
 
-    // The next subscriber gets the same row ID on SQLite (the precondition of the attack).
+    // The next subscriber gets the same row ID on SQLite (the precondition of the attack); Postgres
+    // sequences and MongoDB ObjectIDs never reuse one, and the old links must fail there all the same.
     expect((await subscribe('victim-next@example.com')).status).toBe(202)
     const victimConfirm = await latestLink('victim-next@example.com', '/subscriptions/confirm')
     expect((await call(victimConfirm, { body: '' })).status).toBe(200)
     const victim = await subscriberByEmail('victim-next@example.com')
-    expect(String(victim.id)).toBe(String(attacker.id))
+    if (payload.db.name === 'sqlite') {
+      expect(String(victim.id)).toBe(String(attacker.id))
+    }
 
     // Every old link: 4xx, and not a byte of the victim's data.
     const attempts: Array<[string, CallOptions]> = [
