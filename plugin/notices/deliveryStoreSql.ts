@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { and, asc, eq, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { DeliveryStore } from './deliveryStore.js'
@@ -77,30 +77,54 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
     },
 
     async record(outcomes) {
-      if (outcomes.length === 0) {
-        return
-      }
       const now = new Date().toISOString()
-      // One transaction per batch: a single commit (one fsync on SQLite) for the whole batch.
-      await withBusyRetry(() =>
-        db.transaction(async (tx: Db) => {
-          for (const outcome of outcomes) {
-            const common = { attempts: outcome.attempts, leaseUntil: null, updatedAt: now }
-            if (outcome.status === 'sent') {
-              const { attempts: _a, id, status: _s, ...proof } = outcome
-              await tx
-                .update(t)
-                .set({ ...common, ...proof, lastError: null, nextAttemptAt: null, status: 'sent' })
-                .where(eq(t.id, id))
-            } else {
-              await tx
-                .update(t)
-                .set({ ...common, lastError: outcome.lastError, nextAttemptAt: outcome.nextAttemptAt, status: outcome.status })
-                .where(and(eq(t.id, outcome.id), ne(t.status, 'sent')))
-            }
-          }
-        }),
-      )
+      const pg = adapter.name === 'postgres'
+      // Postgres cannot infer a parameter's type inside CASE; SQLite needs no cast (and would
+      // give "timestamptz" numeric affinity).
+      const typed = (value: unknown, pgType: string): SQL => (pg ? sql`CAST(${value} AS ${sql.raw(pgType)})` : sql`${value}`)
+      const byId = <T,>(rows: T[], id: (row: T) => number | string, value: (row: T) => unknown, pgType: string): SQL =>
+        sql`CASE ${t.id} ${sql.join(rows.map((row) => sql`WHEN ${id(row)} THEN ${typed(value(row), pgType)}`), sql` `)} END`
+      // Single statements, not a transaction: libsql runs a transaction on a second connection,
+      // and a write on the first one while it is open would wait for it synchronously (a
+      // self-deadlock until the busy timeout). Each UPDATE is atomic on its own.
+      const sent = outcomes.filter((outcome) => outcome.status === 'sent')
+      if (sent.length > 0) {
+        await withBusyRetry(() =>
+          db
+            .update(t)
+            .set({
+              attempts: byId(sent, (o) => o.id, (o) => o.attempts, 'numeric'),
+              contentHash: byId(sent, (o) => o.id, (o) => o.contentHash, 'varchar'),
+              lastError: null,
+              leaseUntil: null,
+              messageId: byId(sent, (o) => o.id, (o) => o.messageId, 'varchar'),
+              nextAttemptAt: null,
+              releaseVersion: byId(sent, (o) => o.id, (o) => o.releaseVersion, 'varchar'),
+              sentAt: byId(sent, (o) => o.id, (o) => o.sentAt, 'timestamptz'),
+              smtpResponse: byId(sent, (o) => o.id, (o) => o.smtpResponse, 'varchar'),
+              status: 'sent',
+              updatedAt: now,
+            })
+            .where(inArray(t.id, sent.map((o) => o.id))),
+        )
+      }
+      const other = outcomes.filter((outcome): outcome is Exclude<typeof outcome, { status: 'sent' }> => outcome.status !== 'sent')
+      if (other.length > 0) {
+        await withBusyRetry(() =>
+          db
+            .update(t)
+            .set({
+              attempts: byId(other, (o) => o.id, (o) => o.attempts, 'numeric'),
+              lastError: byId(other, (o) => o.id, (o) => o.lastError, 'varchar'),
+              leaseUntil: null,
+              nextAttemptAt: byId(other, (o) => o.id, (o) => o.nextAttemptAt, 'timestamptz'),
+              status: byId(other, (o) => o.id, (o) => o.status, pg ? `"enum_${tableName}_status"` : 'varchar'),
+              updatedAt: now,
+            })
+            // A row another runner has meanwhile recorded as sent stays sent.
+            .where(and(inArray(t.id, other.map((o) => o.id)), ne(t.status, 'sent'))),
+        )
+      }
     },
   }
 }

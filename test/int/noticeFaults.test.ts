@@ -182,7 +182,7 @@ describe('crashes and concurrent runners', () => {
     const emails = many('kill', 12)
     await addSubscribers(emails)
     const notice = await publishMaterial()
-    sink.delayMs = 150
+    sink.delayMs = 400
     const worker = startWorker(['jobs'])
     await waitFor(() => emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length >= 4, 60_000)
     worker.child.kill('SIGKILL')
@@ -206,10 +206,11 @@ describe('crashes and concurrent runners', () => {
   }, 120_000)
 
   it('two runners in separate processes at once send nobody a message twice', async () => {
-    const emails = many('twin', 16)
+    const emails = many('twin', 32)
     await addSubscribers(emails)
     const notice = await publishMaterial()
-    sink.delayMs = 60
+    // Slow enough that neither runner can finish the notice before the other has started.
+    sink.delayMs = 400
     const startAt = String(Date.now() + 12_000)
     const a = startWorker(['notice', String(notice.id), startAt])
     const b = startWorker(['notice', String(notice.id), startAt])
