@@ -9,10 +9,12 @@
  * - subscribers, notices, deliveries and delivery claims for change notices by e-mail, with the
  *   jobs tasks that send them;
  * - the public API under `/api/policies` (statement, archive, diff, banner, feed, verification,
- *   subscriptions), the editors' publish preview, and the embeddable banner script;
+ *   subscriptions), the editors' publish preview and statement import, and the embeddable banner script;
  * - admin labels in Danish and English;
  * - on SQLite, an `onInit` step that makes concurrent writes safe (one transaction at a time per
- *   process, no connection reused after SQLITE_BUSY, failed commits reported).
+ *   process, no connection reused after SQLITE_BUSY, failed commits reported);
+ * - an `onInit` check that the database has every unique index of the plugin's collections
+ *   (plugin/db/checkUniqueIndexes.ts): without one, Payload does not start.
  */
 import type { CollectionConfig, Config } from 'payload'
 
@@ -29,6 +31,8 @@ import {
 import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
 import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
 import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
+import { checkUniqueIndexes } from './db/checkUniqueIndexes.js'
+import { getImportEndpoint } from './endpoints/getImportEndpoint.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
@@ -86,6 +90,7 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     return { ...config, collections }
   }
   const hostCount = config.collections?.length ?? 0
+  const pluginSlugs = collections.slice(hostCount).map((collection) => collection.slug)
   return {
     ...config,
     collections: collections.map((collection, index) => (index < hostCount ? collection : guardQueries(collection))),
@@ -98,6 +103,8 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
       // First, before anything writes: on SQLite, concurrent writes lose data unless transactions
       // are queued and busy connections retired (see ./sqlite/).
       await hardenSqlite(payload)
+      // Refuse to start without the unique indexes that make "sent once" and the release chain hold.
+      await checkUniqueIndexes(payload, pluginSlugs)
       await config.onInit?.(payload)
       // Rows from before per-subscriber link keys existed get one, so their links can be signed.
       await backfillTokenKeys(payload, pluginConfig)
@@ -107,6 +114,7 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
       ...getPublicReadEndpoints(pluginConfig),
       ...getSubscriptionEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
+      getImportEndpoint(pluginConfig),
     ],
     jobs: {
       ...config.jobs,

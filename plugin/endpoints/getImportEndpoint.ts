@@ -1,0 +1,122 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ImportedStatement, ImportFormat } from '../../src/import/index.js'
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
+
+import { ImportError, importStatement, keyFromHeading, MAX_IMPORT_BYTES } from '../../src/import/index.js'
+import { blocksToLexical, renderBlocksHtml } from '../../src/lexical/index.js'
+import { answerWithError, toResponse } from '../read/httpAnswer.js'
+import { BadRequest, parseLocale } from '../read/params.js'
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
+// A base64 upload of the largest accepted file, plus the JSON around it.
+const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
+
+type ImportRequest = { contentType?: string; create: boolean; data: string | Uint8Array; filename?: string; format?: ImportFormat; key?: string; title?: string }
+
+/** Reads a multipart upload (`file`, `create`, `key`, `title`) or JSON (`content` text or `base64` bytes). */
+async function readImportRequest(req: PayloadRequest): Promise<ImportRequest> {
+  const contentType = (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
+  if (Number(req.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
+    throw new BadRequest('The upload is larger than 5 MB; at most 5 MB can be imported.', 413)
+  }
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
+  const flag = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 'on'
+  if (contentType === 'multipart/form-data' && typeof req.formData === 'function') {
+    const form = await req.formData()
+    const file = form.get('file')
+    const pasted = text(form.get('content'))
+    if (!(file instanceof Blob) && !pasted) throw new BadRequest('Attach a file (field "file") or paste text (field "content").')
+    const format = text(form.get('format')) as ImportFormat | undefined
+    return {
+      contentType: file instanceof Blob ? file.type || undefined : undefined,
+      create: flag(form.get('create')),
+      data: file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : pasted!,
+      filename: file instanceof File ? file.name : undefined,
+      format,
+      key: text(form.get('key')),
+      title: text(form.get('title')),
+    }
+  }
+  if (contentType === 'application/json') {
+    const raw = typeof req.text === 'function' ? await req.text() : ''
+    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new BadRequest('The upload is larger than 5 MB; at most 5 MB can be imported.', 413)
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>
+    } catch {
+      throw new BadRequest('The request body is not valid JSON.')
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('The request body must be a JSON object.')
+    let data: string | Uint8Array
+    if (typeof body.base64 === 'string') data = new Uint8Array(Buffer.from(body.base64, 'base64'))
+    else if (typeof body.content === 'string') data = body.content
+    else throw new BadRequest('Give the text as "content", or a file as "base64" with its "filename".')
+    return {
+      create: flag(body.create),
+      data,
+      filename: text(body.filename),
+      format: text(body.format) as ImportFormat | undefined,
+      key: text(body.key),
+      title: text(body.title),
+    }
+  }
+  throw new BadRequest('Send the file as multipart/form-data (field "file") or JSON ("content" or "base64").', 415)
+}
+
+/** What the preview shows: each section with its key, suggested kind and rendered (escaped) body. */
+function previewOf(statement: ImportedStatement, key: string) {
+  return {
+    format: statement.format,
+    key,
+    locale: statement.locale,
+    sections: statement.sections.map((section) => ({ heading: section.heading, html: renderBlocksHtml(section.blocks), key: section.key, kind: section.kind })),
+    title: statement.title,
+    warnings: statement.warnings,
+  }
+}
+
+/**
+ * `POST {publicPath}/import?locale=da` for signed-in editors: turns an uploaded .docx, HTML or
+ * Markdown file (or pasted text) into a statement. Without `create` it answers the preview
+ * (sections with keys and suggested kinds, nothing stored); with `create` it creates a draft policy
+ * document in that locale, which the editor then translates, reviews and publishes.
+ */
+export function getImportEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint {
+  return {
+    handler: async (req) => {
+      if (!req.user) return toResponse(answerWithError(401, 'Sign in to import a statement.'))
+      try {
+        const locale = parseLocale(req.searchParams?.get('locale') ?? undefined, pluginConfig.locales, pluginConfig.defaultLocale)
+        const request = await readImportRequest(req)
+        const statement = await importStatement({ contentType: request.contentType, data: request.data, filename: request.filename, format: request.format, locale })
+        const title = request.title ?? statement.title
+        const key = request.key ?? keyFromHeading(title || 'privacy')
+        if (!KEY_PATTERN.test(key)) throw new BadRequest('The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".')
+        const preview = previewOf({ ...statement, title }, key)
+        if (!request.create) return Response.json({ created: null, preview }, { headers: { 'Cache-Control': 'no-store' } })
+        const existing = await req.payload.count({ collection: pluginConfig.documentsSlug, overrideAccess: true, req, where: { key: { equals: key } } })
+        if (existing.totalDocs > 0) return toResponse(answerWithError(409, `A policy document with the key "${key}" exists already; choose another key.`))
+        const doc = await req.payload.create({
+          collection: pluginConfig.documentsSlug,
+          data: {
+            _status: 'draft',
+            key,
+            sections: statement.sections.map((section) => ({ body: blocksToLexical(section.blocks), heading: section.heading, key: section.key, kind: section.kind })),
+            title: title || key,
+          },
+          draft: true,
+          locale,
+          overrideAccess: false,
+          req,
+        })
+        return Response.json({ created: { id: doc.id, key }, preview }, { headers: { 'Cache-Control': 'no-store' }, status: 201 })
+      } catch (error) {
+        if (error instanceof ImportError || error instanceof BadRequest) return toResponse(answerWithError(error.status, error.message))
+        throw error
+      }
+    },
+    method: 'post',
+    path: `${pluginConfig.publicPath}/import`,
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Issue 12: importing an existing statement through the editors' endpoint, on real Payload: a
+ * preview creates nothing, `create` makes a draft policy document with sections, keys, suggested
+ * kinds and Lexical bodies, and bad input gets a clear 4xx.
+ */
+import type { Payload } from 'payload'
+
+import { lexicalToBlocks } from '../../src/lexical/index.js'
+import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { makeDocx } from '../fixtures/import/makeDocx.js'
+
+let t: TestPayload
+let payload: Payload
+let auth: Record<string, string>
+
+const post = (body: BodyInit, headers: Record<string, string> = {}, query = 'locale=da') => t.api(`/policies/import?${query}`, { body, headers: { ...auth, ...headers }, method: 'POST' })
+const json = (value: unknown) => [JSON.stringify(value), { 'Content-Type': 'application/json' }] as const
+
+beforeAll(async () => {
+  t = await bootPayload()
+  payload = t.payload
+  await payload.create({ collection: 'users', data: { email: 'editor@example.com', password: 'policy-docs-demo' } })
+  const login = await t.api('/users/login', {
+    body: JSON.stringify({ email: 'editor@example.com', password: 'policy-docs-demo' }),
+    headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
+  auth = { Authorization: `JWT ${(await login.json()).token}` }
+}, 60_000)
+
+afterAll(async () => {
+  await t?.destroy()
+})
+
+const docx = () =>
+  makeDocx([
+    { heading: 1, text: 'Privatlivspolitik' },
+    { heading: 2, text: 'Hvem er dataansvarlig?' },
+    { bold: 'dataansvarlig', text: 'Jackon Danmark A/S er ' },
+    { heading: 2, text: 'Dine rettigheder' },
+    { bullet: 'Ret til indsigt' },
+    { bullet: 'Ret til sletning' },
+  ])
+
+describe('POST /api/policies/import', () => {
+  it('refuses anonymous callers', async () => {
+    const res = await t.api('/policies/import?locale=da', { body: JSON.stringify({ content: '# x', format: 'markdown' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    expect(res.status).toBe(401)
+  })
+
+  it('previews an uploaded .docx without creating anything', async () => {
+    const form = new FormData()
+    form.set('file', new File([await docx()], 'privatliv.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+    const res = await post(form)
+    expect(res.status).toBe(200)
+    const { created, preview } = await res.json()
+    expect(created).toBeNull()
+    expect(preview).toMatchObject({ format: 'docx', key: 'privatlivspolitik', title: 'Privatlivspolitik' })
+    expect(preview.sections.map((s: any) => [s.key, s.kind])).toEqual([
+      ['hvem-er-dataansvarlig', 'controller'],
+      ['dine-rettigheder', 'rights'],
+    ])
+    expect(preview.sections[0].html).toBe('<p>Jackon Danmark A/S er <strong>dataansvarlig</strong></p>')
+    expect((await payload.count({ collection: 'policy-documents' })).totalDocs).toBe(0)
+  })
+
+  it('creates a draft policy document from the upload, with Lexical bodies in the chosen locale', async () => {
+    const form = new FormData()
+    form.set('file', new File([await docx()], 'privatliv.docx'))
+    form.set('create', 'true')
+    form.set('key', 'privacy')
+    const res = await post(form)
+    expect(res.status).toBe(201)
+    const { created } = await res.json()
+    expect(created.key).toBe('privacy')
+    const doc = (await payload.findByID({ id: created.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    expect(doc).toMatchObject({ _status: 'draft', key: 'privacy', title: 'Privatlivspolitik' })
+    expect(doc.sections.map((s: any) => [s.key, s.kind, s.heading])).toEqual([
+      ['hvem-er-dataansvarlig', 'controller', 'Hvem er dataansvarlig?'],
+      ['dine-rettigheder', 'rights', 'Dine rettigheder'],
+    ])
+    expect(lexicalToBlocks(doc.sections[1].body)).toEqual([
+      { items: [{ children: [], html: 'Ret til indsigt', text: 'Ret til indsigt' }, { children: [], html: 'Ret til sletning', text: 'Ret til sletning' }], ordered: false, type: 'list' },
+    ])
+    // Nothing is published by an import.
+    expect((await payload.find({ collection: 'policy-releases' })).totalDocs).toBe(0)
+  })
+
+  it('refuses a second document with the same key', async () => {
+    const res = await post(...json({ content: '## Formål\n\nVi bruger data.', create: true, format: 'markdown', key: 'privacy' }))
+    expect(res.status).toBe(409)
+    expect((await res.json()).errors[0].message).toBe('A policy document with the key "privacy" exists already; choose another key.')
+  })
+
+  it('imports pasted HTML without its scripts', async () => {
+    const res = await post(...json({ content: '<h2>Formål</h2><p onclick="x()">Vi bruger data.<script>alert(1)</script></p>', create: true, format: 'html', key: 'pasted' }))
+    expect(res.status).toBe(201)
+    const { created, preview } = await res.json()
+    expect(preview.warnings).toEqual(['1 script removed', '1 event handler (on…) removed'])
+    const doc = (await payload.findByID({ id: created.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    expect(JSON.stringify(doc.sections)).not.toMatch(/script|onclick|alert/)
+  })
+
+  it.each([
+    ['no text', () => json({ format: 'markdown' }), 400, 'Give the text as "content", or a file as "base64" with its "filename".'],
+    ['empty text', () => json({ content: '', format: 'markdown' }), 400, 'The file or text is empty: there is nothing to import.'],
+    ['whitespace', () => json({ content: '   ', format: 'markdown' }), 400, 'The file or text is empty: there is nothing to import.'],
+    ['an unsupported type', () => json({ base64: 'JVBERi0=', filename: 'policy.pdf' }), 415, 'Files of type .pdf cannot be imported: upload a Word document (.docx), an HTML page (.html) or Markdown (.md).'],
+    ['a broken .docx', () => json({ base64: Buffer.from('not a zip').toString('base64'), filename: 'x.docx' }), 400, 'The file is not a readable Word document (.docx). Save it as .docx in Word and try again.'],
+    ['bad JSON', () => ['{', { 'Content-Type': 'application/json' }] as const, 400, 'The request body is not valid JSON.'],
+    ['a bad key', () => json({ content: '## A\n\nB', format: 'markdown', key: 'Not A Key' }), 400, 'The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".'],
+  ])('answers %s with a clear %s', async (_name, body, status, message) => {
+    const res = await post(...(body() as [string, Record<string, string>]))
+    expect(res.status).toBe(status)
+    expect((await res.json()).errors[0].message).toBe(message)
+  })
+
+  it('answers a file over 5 MB with 413', async () => {
+    const form = new FormData()
+    form.set('file', new File([new Uint8Array(5 * 1024 * 1024 + 10)], 'big.docx'))
+    const res = await post(form)
+    expect(res.status).toBe(413)
+    expect((await res.json()).errors[0].message).toMatch(/at most 5 MB can be imported/)
+  })
+})
