@@ -41,7 +41,13 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
     limit: 0,
     overrideAccess: true,
     pagination: false,
-    where: { subscriber: { equals: String(subscriber.id) } },
+    // Only this subscriber's rows: an audience recipient (another collection) may have the same ID.
+    where: {
+      and: [
+        { subscriber: { equals: String(subscriber.id) } },
+        { or: [{ source: { exists: false } }, { source: { equals: ctx.pluginConfig.subscribersSlug } }] },
+      ],
+    },
   })
   return {
     deliveries: deliveries.map((delivery) => {
@@ -51,10 +57,13 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
         document: d.notice?.documentKey ?? null,
         kind: d.notice?.kind ?? null,
         locale: d.locale,
+        // Proof of delivery (issue 14): the hash of the message as sent and the server's answer.
+        contentHash: d.contentHash ?? null,
         messageId: d.messageId ?? null,
         sentAt: d.sentAt ?? null,
+        smtpResponse: d.smtpResponse ?? null,
         status: d.status,
-        version: d.notice?.version ?? null,
+        version: d.releaseVersion ?? d.notice?.version ?? null,
       }
     }),
     subscriber: {

@@ -150,6 +150,16 @@ describe('change notices', () => {
     const release = (await payload.find({ collection: 'policy-releases', where: { version: { equals: '3.0' } } })).docs[0]!
     const bobRecord = await subscriberByEmail('bob@example.com')
     expect(bob.messageId).toBe(messageIdFor({ domain: 'example.com', kind: 'notice', releaseId: release.id, subscriberId: bobRecord.id }))
+    // Proof of delivery: each delivery records what was sent to whom, when, and the server's answer.
+    const { docs: proof } = await payload.find({ collection: 'policy-deliveries', pagination: false, where: { subscriber: { equals: String(bobRecord.id) } } })
+    const bobDelivery = proof.find((d: any) => d.messageId === bob.messageId) as any
+    expect(bobDelivery).toMatchObject({ releaseVersion: '3.0', status: 'sent' })
+    expect(bobDelivery.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(bobDelivery.smtpResponse).toMatch(/^250/)
+    expect(Date.parse(bobDelivery.sentAt)).toBeGreaterThan(0)
+    const aliceRecord = await subscriberByEmail('alice@example.com')
+    const { docs: aliceProof } = await payload.find({ collection: 'policy-deliveries', pagination: false, where: { subscriber: { equals: String(aliceRecord.id) } } })
+    expect((aliceProof[0] as any).contentHash).not.toBe(bobDelivery.contentHash)
     expect(sink.to('carol@example.com')).toHaveLength(1) // only her confirmation e-mail
     const [, done] = await notices()
     expect(done.status).toBe('done')
