@@ -50,7 +50,7 @@ describe('POST /api/policies/import', () => {
 
   it('previews an uploaded .docx without creating anything', async () => {
     const form = new FormData()
-    form.set('file', new File([await docx()], 'privatliv.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+    form.set('file', new File([(await docx()) as Uint8Array<ArrayBuffer>], 'privatliv.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
     const res = await post(form)
     expect(res.status).toBe(200)
     const { created, preview } = await res.json()
@@ -66,7 +66,7 @@ describe('POST /api/policies/import', () => {
 
   it('creates a draft policy document from the upload, with Lexical bodies in the chosen locale', async () => {
     const form = new FormData()
-    form.set('file', new File([await docx()], 'privatliv.docx'))
+    form.set('file', new File([(await docx()) as Uint8Array<ArrayBuffer>], 'privatliv.docx'))
     form.set('create', 'true')
     form.set('key', 'privacy')
     const res = await post(form)
@@ -110,7 +110,7 @@ describe('POST /api/policies/import', () => {
     ['bad JSON', () => ['{', { 'Content-Type': 'application/json' }] as const, 400, 'The request body is not valid JSON.'],
     ['a bad key', () => json({ content: '## A\n\nB', format: 'markdown', key: 'Not A Key' }), 400, 'The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".'],
   ])('answers %s with a clear %s', async (_name, body, status, message) => {
-    const res = await post(...(body() as [string, Record<string, string>]))
+    const res = await post(...(body() as unknown as [string, Record<string, string>]))
     expect(res.status).toBe(status)
     expect((await res.json()).errors[0].message).toBe(message)
   })
