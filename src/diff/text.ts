@@ -36,13 +36,43 @@ export function countWords(text: string): number {
   const pattern = wordPattern(text)
   let n = 0
   pattern.lastIndex = 0
-  while (pattern.exec(text)) n++
+  // `test` moves `lastIndex` like `exec` but builds no match object: counting a long text allocates nothing.
+  while (pattern.test(text)) n++
   return n
 }
 
 /** Collapses every run of whitespace (NBSP included) to one space and trims. */
 export function normalizeWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim()
+}
+
+/** Whether a UTF-16 code unit is whitespace for `\s` (and `trim`): one of these, all in the BMP. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0xff) return (c >= 9 && c <= 13) || c === 32 || c === 0xa0
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/**
+ * `normalizeWhitespace(a) === normalizeWhitespace(b)` without building either string: the same
+ * words (runs of non-whitespace) in the same order, whatever whitespace is between them.
+ */
+export function sameApartFromWhitespace(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  for (;;) {
+    while (i < a.length && isSpaceCode(a.charCodeAt(i))) i++
+    while (j < b.length && isSpaceCode(b.charCodeAt(j))) j++
+    if (i === a.length || j === b.length) return i === a.length && j === b.length
+    // Compare one run of non-whitespace on each side; both must end together.
+    while (i < a.length && j < b.length && !isSpaceCode(a.charCodeAt(i))) {
+      if (a.charCodeAt(i) !== b.charCodeAt(j)) return false
+      i++
+      j++
+    }
+    const aEnded = i === a.length || isSpaceCode(a.charCodeAt(i))
+    const bEnded = j === b.length || isSpaceCode(b.charCodeAt(j))
+    if (!aEnded || !bEnded) return false
+  }
 }
 
 /** The text with punctuation and symbols removed and whitespace collapsed: what is left when only words count. */

@@ -10,7 +10,17 @@ import { diffWords } from 'diff'
 
 import { remainingMs } from './context.js'
 import { isLatinSegmentable, latinWordDiff } from './segmenter.js'
-import { countWords, editDistance, linkTargets, multisetDifference, normalizeWhitespace, stripPunctuation, words } from './text.js'
+import { diffWordsAsNumbers } from './wordNumbers.js'
+import {
+  countWords,
+  editDistance,
+  linkTargets,
+  multisetDifference,
+  normalizeWhitespace,
+  sameApartFromWhitespace,
+  stripPunctuation,
+  words,
+} from './text.js'
 
 const WHITESPACE = /\s/u
 
@@ -62,7 +72,7 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   const oldMiddle = oldText.slice(prefix, oldText.length - suffix)
   const newMiddle = newText.slice(prefix, newText.length - suffix)
   // Whitespace-only edits never reach jsdiff: diffWords ignores whitespace, so there is nothing to mark.
-  if (normalizeWhitespace(oldMiddle) === normalizeWhitespace(newMiddle)) return { whitespaceOnly: true }
+  if (sameApartFromWhitespace(oldMiddle, newMiddle)) return { whitespaceOnly: true }
 
   const left = remainingMs(ctx.budget)
   if (left <= 0) return { rewrittenBecause: 'budget' }
@@ -71,7 +81,7 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   // jsdiff only calls `resolvedOptions()` and `segment()` on the segmenter, which `WordSegmenter` provides.
   const intlSegmenter = ctx.segmenter as unknown as Intl.Segmenter
   const changes = !useSegmenter
-    ? diffWords(oldMiddle, newMiddle, { timeout })
+    ? diffWordsAsNumbers(oldMiddle, newMiddle, { timeout })
     : ctx.latinFastPath && isLatinSegmentable(oldMiddle) && isLatinSegmentable(newMiddle)
       ? latinWordDiff.diff(oldMiddle, newMiddle, { timeout })
       : diffWords(oldMiddle, newMiddle, { intlSegmenter, timeout })

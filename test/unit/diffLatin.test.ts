@@ -1,9 +1,10 @@
 /**
- * Issue 13: the diff's fast paths for Latin-script text (`src/diff/segmenter.ts`, the Latin word
- * pattern in `text.ts`, the hashed word bags in `bags.ts`) must give exactly what the plain
- * paths give: `Intl.Segmenter`, jsdiff's `diffWords` with that segmenter, the Unicode word
- * pattern and string-keyed bags. Checked exhaustively on short strings and on randomized text,
- * including text the fast paths must hand back to the plain ones.
+ * Issue 13: the diff's fast paths (`src/diff/segmenter.ts` for Latin-script text, the Latin word
+ * pattern and whitespace comparison in `text.ts`, the hashed word bags in `bags.ts`, tokens as
+ * numbers in `wordNumbers.ts`) must give exactly what the plain paths give: `Intl.Segmenter`,
+ * jsdiff's `diffWords`, the Unicode word pattern, `normalizeWhitespace` and string-keyed bags.
+ * Checked exhaustively on short strings and on randomized text, including text the fast paths
+ * must hand back to the plain ones.
  */
 import type { LocaleSnapshot } from '../../src/types.js'
 
@@ -13,7 +14,8 @@ import { WordIds, dice, wordBag } from '../../src/diff/bags.js'
 import { createContext, resolveOptions, startBudget } from '../../src/diff/context.js'
 import { diffLocaleIn } from '../../src/diff/sections.js'
 import { fastWordSegmenter, isLatinSegmentable, latinSegments, latinWordDiff } from '../../src/diff/segmenter.js'
-import { countWords, isLatinText, words } from '../../src/diff/text.js'
+import { countWords, isLatinText, normalizeWhitespace, sameApartFromWhitespace, words } from '../../src/diff/text.js'
+import { diffWordsAsNumbers } from '../../src/diff/wordNumbers.js'
 import { generateStatement, scatterEdits } from '../../bench/diffData.js'
 
 const intl = new Intl.Segmenter('da', { granularity: 'word' })
@@ -132,6 +134,58 @@ describe('latinWordDiff equals diffWords with Intl.Segmenter', () => {
         expect(latinWordDiff.diff(before, after, {})).toEqual(diffWords(before, after, { intlSegmenter: intl }))
       }
     }
+  })
+})
+
+describe('diffWordsAsNumbers equals diffWords without a segmenter', () => {
+  it('on randomized edits of randomized text, foreign characters and odd whitespace included', () => {
+    const random = prng(4242)
+    for (let k = 0; k < 400; k++) {
+      const before = randomText(random, Math.floor(random() * 50), true)
+      const after = k % 10 === 0 ? randomText(random, Math.floor(random() * 20), true) : randomEdit(random, before, true)
+      expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(diffWords(before, after, { timeout: 60_000 }))
+    }
+  })
+
+  it('on texts that start or end with whitespace, or are only whitespace', () => {
+    const cases = [' a b', 'a b ', '  ', ' \n', '', 'a', ' a', '\u00a0x y\u00a0', '\ta  b\n', '😀 ž']
+    for (const before of cases) {
+      for (const after of cases) {
+        expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(diffWords(before, after, { timeout: 60_000 }))
+      }
+    }
+  })
+
+  it('gives up like diffWords when the timeout is reached', () => {
+    const random = prng(99)
+    const before = randomText(random, 6000, false)
+    const after = randomText(random, 6000, false)
+    expect(diffWordsAsNumbers(before, after, { timeout: 1 })).toBeUndefined()
+  })
+})
+
+describe('sameApartFromWhitespace', () => {
+  it('agrees with comparing normalizeWhitespace on every BMP character and on randomized strings', () => {
+    const mismatches: number[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c)
+      if (sameApartFromWhitespace(`a${ch}b`, 'a b') !== (normalizeWhitespace(`a${ch}b`) === 'a b')) mismatches.push(c)
+    }
+    expect(mismatches).toEqual([])
+    const random = prng(5)
+    const pool = ['a', 'b', ' ', '\n', '\u00a0', '\u2003', '\ufeff', '.', '😀']
+    const text = (): string => Array.from({ length: Math.floor(random() * 8) }, () => pool[Math.floor(random() * pool.length)]).join('')
+    let same = 0
+    const wrong: string[][] = []
+    for (let k = 0; k < 20_000; k++) {
+      const a = text()
+      const b = random() < 0.5 ? text() : a.replace(/\s/gu, () => pool[1 + Math.floor(random() * 6)]!)
+      const expected = normalizeWhitespace(a) === normalizeWhitespace(b)
+      if (expected) same++
+      if (sameApartFromWhitespace(a, b) !== expected) wrong.push([a, b])
+    }
+    expect(wrong).toEqual([])
+    expect(same).toBeGreaterThan(5000)
   })
 })
 
