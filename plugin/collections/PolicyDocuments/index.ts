@@ -84,7 +84,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       type: 'array',
       label: { da: 'Afsnit', en: 'Sections' },
       labels: { plural: { da: 'Afsnit', en: 'Sections' }, singular: { da: 'Afsnit', en: 'Section' } },
-      admin: { initCollapsed: true },
+      // Rows are labelled with their heading and marked when the draft changes them.
+      admin: { components: { RowLabel: 'payload-plugin-policy-docs/client#SectionRowLabel' }, initCollapsed: true },
       fields: [
         {
           type: 'row',
@@ -249,6 +250,19 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       ...overrides.access,
     },
     admin: {
+      // "Import a statement" (.docx, HTML, Markdown) above the list; see getImportEndpoint.
+      ...(pluginConfig.enabled
+        ? {
+            components: {
+              beforeListTable: [
+                {
+                  clientProps: { documentsSlug: pluginConfig.documentsSlug, locales: pluginConfig.locales, publicPath: pluginConfig.publicPath },
+                  path: 'payload-plugin-policy-docs/client#ImportStatement',
+                },
+              ],
+            },
+          }
+        : {}),
       defaultColumns: ['title', 'key', '_status', 'updatedAt'],
       group: 'Policies',
       useAsTitle: 'title',
