@@ -12,7 +12,17 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
 // A base64 upload of the largest accepted file, plus the JSON around it.
 const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
 
-type ImportRequest = { contentType?: string; create: boolean; data: string | Uint8Array; filename?: string; format?: ImportFormat; key?: string; title?: string }
+type ImportRequest = {
+  contentType?: string
+  create: boolean
+  data: string | Uint8Array
+  filename?: string
+  format?: ImportFormat
+  /** Key of an existing document to import this locale's text into (a translation), section by section. */
+  into?: string
+  key?: string
+  title?: string
+}
 
 /** Reads a multipart upload (`file`, `create`, `key`, `title`) or JSON (`content` text or `base64` bytes). */
 async function readImportRequest(req: PayloadRequest): Promise<ImportRequest> {
@@ -34,6 +44,7 @@ async function readImportRequest(req: PayloadRequest): Promise<ImportRequest> {
       data: file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : pasted!,
       filename: file instanceof File ? file.name : undefined,
       format,
+      into: text(form.get('into')),
       key: text(form.get('key')),
       title: text(form.get('title')),
     }
@@ -57,6 +68,7 @@ async function readImportRequest(req: PayloadRequest): Promise<ImportRequest> {
       data,
       filename: text(body.filename),
       format: text(body.format) as ImportFormat | undefined,
+      into: text(body.into),
       key: text(body.key),
       title: text(body.title),
     }
@@ -77,10 +89,47 @@ function previewOf(statement: ImportedStatement, key: string) {
 }
 
 /**
+ * Fills one locale of an existing document from an imported translation: the title, and each
+ * section's heading and body by position (keys and kinds stay). Refused when the section counts differ.
+ */
+async function importTranslation(
+  req: PayloadRequest,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  key: string,
+  locale: string,
+  statement: ImportedStatement,
+  preview: ReturnType<typeof previewOf>,
+): Promise<Response> {
+  const { docs } = await req.payload.find({ collection: pluginConfig.documentsSlug, depth: 0, draft: true, limit: 1, locale, overrideAccess: false, req, where: { key: { equals: key } } })
+  const doc = docs[0] as { id: number | string; sections?: Array<Record<string, unknown>> } | undefined
+  if (!doc) return toResponse(answerWithError(404, `Unknown policy document "${key}".`))
+  const rows = doc.sections ?? []
+  if (rows.length !== statement.sections.length) {
+    return toResponse(
+      answerWithError(400, `The imported text has ${statement.sections.length} sections and "${key}" has ${rows.length}: a translation must have the same sections, in the same order.`),
+    )
+  }
+  await req.payload.update({
+    id: doc.id,
+    collection: pluginConfig.documentsSlug,
+    data: {
+      sections: rows.map((row, index) => ({ ...row, body: blocksToLexical(statement.sections[index]!.blocks), heading: statement.sections[index]!.heading })),
+      title: statement.title || key,
+    },
+    draft: true,
+    locale,
+    overrideAccess: false,
+    req,
+  })
+  return Response.json({ created: { id: doc.id, key }, preview }, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+/**
  * `POST {publicPath}/import?locale=da` for signed-in editors: turns an uploaded .docx, HTML or
  * Markdown file (or pasted text) into a statement. Without `create` it answers the preview
  * (sections with keys and suggested kinds, nothing stored); with `create` it creates a draft policy
- * document in that locale, which the editor then translates, reviews and publishes.
+ * document in that locale, which the editor then translates, reviews and publishes; with `create`
+ * and `into` (a document key) it fills that locale of an existing document: a translation.
  */
 export function getImportEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint {
   return {
@@ -91,10 +140,11 @@ export function getImportEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginCo
         const request = await readImportRequest(req)
         const statement = await importStatement({ contentType: request.contentType, data: request.data, filename: request.filename, format: request.format, locale })
         const title = request.title ?? statement.title
-        const key = request.key ?? keyFromHeading(title || 'privacy')
+        const key = request.into ?? request.key ?? keyFromHeading(title || 'privacy')
         if (!KEY_PATTERN.test(key)) throw new BadRequest('The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".')
         const preview = previewOf({ ...statement, title }, key)
         if (!request.create) return Response.json({ created: null, preview }, { headers: { 'Cache-Control': 'no-store' } })
+        if (request.into) return await importTranslation(req, pluginConfig, request.into, locale, { ...statement, title }, preview)
         const existing = await req.payload.count({ collection: pluginConfig.documentsSlug, overrideAccess: true, req, where: { key: { equals: key } } })
         if (existing.totalDocs > 0) return toResponse(answerWithError(409, `A policy document with the key "${key}" exists already; choose another key.`))
         const doc = await req.payload.create({

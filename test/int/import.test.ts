@@ -13,7 +13,8 @@ let t: TestPayload
 let payload: Payload
 let auth: Record<string, string>
 
-const post = (body: BodyInit, headers: Record<string, string> = {}, query = 'locale=da') => t.api(`/policies/import?${query}`, { body, headers: { ...auth, ...headers }, method: 'POST' })
+const post = (body: BodyInit, headers: Record<string, string> = {}, query = 'locale=da'): Promise<Response> => t.api(`/policies/import?${query}`, { body, headers: { ...auth, ...headers }, method: 'POST' })
+const postEn = (body: BodyInit, headers: Record<string, string>) => post(body, headers, 'locale=en')
 const json = (value: unknown) => [JSON.stringify(value), { 'Content-Type': 'application/json' }] as const
 
 beforeAll(async () => {
@@ -84,6 +85,27 @@ describe('POST /api/policies/import', () => {
     ])
     // Nothing is published by an import.
     expect((await payload.find({ collection: 'policy-releases' })).totalDocs).toBe(0)
+  })
+
+  it('imports the English translation into the same document, section by section, so it can be published', async () => {
+    const english = '# Privacy policy\n\n## Who is the controller?\n\nJackon Danmark A/S is the **controller**.\n\n## Your rights\n\n- Right of access\n- Right to erasure\n'
+    const res = await postEn(...json({ content: english, create: true, format: 'markdown', into: 'privacy' }))
+    expect(res.status).toBe(200)
+    const { id } = (await payload.find({ collection: 'policy-documents', draft: true, where: { key: { equals: 'privacy' } } })).docs[0]!
+    const doc = (await payload.findByID({ id, collection: 'policy-documents', draft: true, locale: 'en' })) as any
+    expect(doc.title).toBe('Privacy policy')
+    expect(doc.sections.map((s: any) => [s.key, s.kind, s.heading])).toEqual([
+      ['hvem-er-dataansvarlig', 'controller', 'Who is the controller?'],
+      ['dine-rettigheder', 'rights', 'Your rights'],
+    ])
+    // The Danish text is untouched, and with both locales the draft publishes as 1.0.
+    const da = (await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    expect(da.sections[0].heading).toBe('Hvem er dataansvarlig?')
+    await payload.update({ id: doc.id, collection: 'policy-documents', data: { _status: 'published' }, locale: 'da' })
+    expect(((await payload.find({ collection: 'policy-releases' })).docs as any[]).map((r) => r.version)).toEqual(['1.0'])
+    const short = await postEn(...json({ content: '## Only one\n\nText.', create: true, format: 'markdown', into: 'privacy' }))
+    expect(short.status).toBe(400)
+    expect((await short.json()).errors[0].message).toBe('The imported text has 1 sections and "privacy" has 2: a translation must have the same sections, in the same order.')
   })
 
   it('refuses a second document with the same key', async () => {
