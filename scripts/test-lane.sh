@@ -55,7 +55,9 @@ EOF
         sleep 0.1
       done
       grep -q CONGO_READY "$work/emulator.log" || { echo "the MongoDB emulator did not start" >&2; exit 1; }
-      export MONGODB_URI="mongodb://127.0.0.1:$port"
+      # Polling server monitoring: the emulator sometimes breaks the driver's streaming "hello"
+      # ("Server ended moreToCome unexpectedly"), which fails a connect at random.
+      export MONGODB_URI="mongodb://127.0.0.1:$port/?serverMonitoringMode=poll"
       # The emulator runs no $lookup pipelines (see database.ts).
       export MONGODB_JOIN_AGGREGATIONS=false MONGODB_PIPELINE_IN_SORT_LOOKUP=false
       echo "MongoDB lane: emulator at $MONGODB_URI (no transactions: the tests that need them skip)"
