@@ -20,6 +20,19 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import pg from 'pg'
+
+/**
+ * pg's Pool emits 'error' when an idle connection breaks (a server restart, a dropped link), and
+ * db-postgres listens for none: Node then throws it and the whole process dies. With a listener the
+ * pool drops the broken connection and opens a new one for the next query.
+ */
+class ResilientPool extends pg.Pool {
+  constructor(options?: pg.PoolConfig) {
+    super(options)
+    this.on('error', (error) => console.warn(`[postgres] an idle connection broke and was dropped: ${error.message}`))
+  }
+}
 
 const isOff = (value: string | undefined) => value === 'false' || value === '0'
 
@@ -38,6 +51,7 @@ export function mongoDatabase(url: string, env: NodeJS.ProcessEnv = process.env)
 
 export function postgresDatabase(connectionString: string, env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   return postgresAdapter({
+    pg: { ...pg, Pool: ResilientPool },
     pool: { connectionString },
     push: !isOff(env.DB_PUSH),
     // A publish and its release commit or roll back together.

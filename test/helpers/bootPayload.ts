@@ -21,10 +21,16 @@ export type TestPayload = {
  * database), a fresh MongoDB or Postgres database on the lanes' servers. DATABASE_URI is left in
  * process.env, so child processes of the test use the same database.
  */
-export async function bootPayload(env: Record<string, string> = {}): Promise<TestPayload> {
+export async function bootPayload(
+  env: Record<string, string> = {},
+  options: {
+    /** Changes the URI Payload connects with (e.g. through a TCP proxy); the database is dropped through the original. */
+    connectThrough?: (uri: string) => Promise<string>
+  } = {},
+): Promise<TestPayload> {
   const database = await createTestDatabase()
   Object.assign(process.env, {
-    DATABASE_URI: database.uri,
+    DATABASE_URI: options.connectThrough ? await options.connectThrough(database.uri) : database.uri,
     PAYLOAD_SECRET: 'integration-test-secret',
     ...env,
   })
