@@ -20,6 +20,7 @@ import { buildConfig } from 'payload'
 
 import { isMongoUri, isPostgresUri, mongoDatabase, postgresDatabase } from './database.js'
 import { policyDocsPlugin, rejectMalformedQueries } from './plugin/index.js'
+import { outboxAdapter, outboxFile } from './dev/outbox/store.js'
 import { resolvePayloadSecret } from './scripts/payloadSecret.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -49,12 +50,14 @@ function databaseAdapter(uri = env.DATABASE_URI ?? ''): DatabaseAdapterObj {
   const url = uri.startsWith('file:') ? uri : `file:${path.join(defaultDataDir, 'policy-docs.db')}`
   // Transactions on: a publish and its release commit or roll back together.
   // (Never with `:memory:`, where a transaction would open a second, empty database.)
-  // A busy timeout lets several processes (the app and job workers) share the file: a writer
-  // waits for the lock instead of failing. (WAL mode was tried and fails libsql's per-transaction
-  // connections with SQLITE_BUSY_SNAPSHOT.)
+  // Several processes (the app and job workers) share the file: a writer waits up to the busy
+  // timeout for another's lock instead of failing; the plugin applies it to every connection and
+  // queues this process's own transactions (plugin/sqlite/). WAL: readers and the writer do not
+  // block each other, so a COMMIT never waits for a reader in another process.
   return sqliteAdapter({
     busyTimeout: 10_000,
     client: { url },
+    wal: true,
     // Extra processes on the same file (job workers) must not push the schema a second time.
     push: env.DB_PUSH !== 'false',
     // DB_TRANSACTIONS=false runs without transactions, as MongoDB without a replica set does: tests
@@ -75,9 +78,25 @@ const smtpTransportOptions = {
   socketTimeout: 30_000,
 }
 
+/**
+ * Development without SMTP_HOST: every e-mail is kept in the outbox (data/outbox.json) and listed
+ * at /admin/outbox, so double opt-in and notice links can be followed locally.
+ */
+const outbox = !env.SMTP_HOST && env.NODE_ENV !== 'production' ? outboxFile(dataDir()) : null
+
 export default buildConfig({
   admin: {
     avatar: 'default',
+    // Development only: the outbox view, its navigation link, and the demo login on the login page.
+    ...(outbox
+      ? {
+          components: {
+            afterNavLinks: ['/outbox/LoginHint#OutboxNavLink'],
+            beforeLogin: ['/outbox/LoginHint#LoginHint'],
+            views: { outbox: { Component: '/outbox/OutboxView#OutboxView', path: '/outbox' } },
+          },
+        }
+      : {}),
     importMap: { baseDir: path.resolve(dirname, 'dev') },
     user: 'users',
   },
@@ -100,7 +119,15 @@ export default buildConfig({
         skipVerify: true,
         transportOptions: smtpTransportOptions,
       })
-    : undefined,
+    : outbox
+      ? outboxAdapter({
+          defaultFromAddress: env.MAIL_FROM ?? 'privacy@example.com',
+          defaultFromName: env.MAIL_FROM_NAME ?? 'Jackon Danmark A/S',
+          file: outbox,
+        })
+      : undefined,
+  // Where the outbox view reads the development e-mails from.
+  custom: outbox ? { outboxFile: outbox } : {},
   i18n: { fallbackLanguage: 'en', supportedLanguages: { da, en } },
   jobs: {
     // Under Next (and `getPayload({ cron: true })`) run queued jobs every 10 s: notices go out

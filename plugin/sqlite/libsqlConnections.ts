@@ -157,6 +157,9 @@ function dedicatedTransaction(connection: Client, onCommitFailed?: (error: unkno
         await live().execute('COMMIT')
       } catch (error) {
         onCommitFailed?.(error)
+        // A COMMIT refused with SQLITE_BUSY leaves the transaction open: end it here, before the
+        // connection is closed, so it lets go of its pending lock and readers get in again.
+        await connection.execute('ROLLBACK').catch(() => undefined)
         throw error
       } finally {
         end()

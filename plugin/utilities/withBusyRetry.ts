@@ -1,10 +1,13 @@
 /**
- * Retries an operation that failed because SQLite was locked by another connection.
+ * Retries an operation that failed because SQLite was locked by another connection. The one home
+ * for retrying on SQLITE_BUSY.
  *
- * Why: libsql opens a fresh connection for every transaction and after it, and only the first
- * connection gets `PRAGMA busy_timeout`, so concurrent writers (a job worker next to the admin, or
- * two workers) see SQLITE_BUSY at once instead of waiting. The notice worker's writes are single
- * statements, so repeating one is safe. MongoDB and Postgres never raise this and pass straight through.
+ * On SQLite the plugin already queues this process's transactions and gives every connection a
+ * busy timeout (plugin/sqlite/), so SQLITE_BUSY reaches this only when another process held the
+ * file longer than that timeout, or this process's queue was longer than three of them. Each
+ * Local API operation is one transaction that either committed or was rolled back whole (a failed
+ * COMMIT fails the operation, never reports success), so repeating the operation is a retry of the
+ * whole transaction. MongoDB and Postgres never raise this and pass straight through.
  */
 export async function withBusyRetry<T>(
   operation: () => Promise<T>,
