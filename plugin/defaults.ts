@@ -36,3 +36,6 @@ export const LEDGER_WRITE_CONTEXT_KEY = 'policyDocumentsLedgerWrite'
  * historical publication time. REST and GraphQL callers cannot set `req.context`.
  */
 export const PUBLISHED_AT_CONTEXT_KEY = 'policyDocumentsPublishedAt'
+
+/** The admin navigation group of the plugin's collections, in Danish and English. */
+export const ADMIN_GROUP = { da: 'Politikker', en: 'Policies' }

@@ -113,7 +113,8 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
         <div className="field subscribe-email">
           <label htmlFor={`${id}-email`}>{m.email}</label>
           <input
-            aria-describedby={`${id}-hint`}
+            // The error, when there is one, is part of the field's description (WCAG 3.3.1).
+            aria-describedby={outcome?.kind === 'error' ? `${id}-hint ${id}-error` : `${id}-hint`}
             aria-invalid={outcome?.kind === 'error' && outcome.text === m.invalidEmail ? true : undefined}
             autoComplete="email"
             id={`${id}-email`}
@@ -151,7 +152,7 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
       </div>
       <div className="subscribe-result" data-testid="subscribe-error" role="alert">
         {outcome?.kind === 'error' && (
-          <p className="notice notice-error" lang={outcome.lang}>
+          <p className="notice notice-error" id={`${id}-error`} lang={outcome.lang}>
             {outcome.text}
           </p>
         )}

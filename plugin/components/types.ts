@@ -40,6 +40,8 @@ export type PreviewLocaleDiff = {
 export type PublishPreview = {
   banner: { days: number; effectiveAt: string; until: string }
   changed: boolean
+  /** Keys of the sections the draft changes in any locale. */
+  changedSections: string[]
   /** The publish rules on the settings as last saved, each problem with its rendered message. */
   check: {
     leftovers: Leftover[]

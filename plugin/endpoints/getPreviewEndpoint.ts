@@ -66,6 +66,10 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
         {
           banner: { days: pluginConfig.banner.days, effectiveAt: effectiveAt.toISOString(), until: bannerUntil },
           changed: facts.changed,
+          /** Keys of the sections the draft changes in any locale (the section list marks them). */
+          changedSections: [
+            ...new Set(Object.values(diff?.locales ?? {}).flatMap((localeDiff) => localeDiff.sections.filter((section) => section.type !== 'unchanged').map((section) => section.key))),
+          ],
           /** Every failing rule with the settings as last saved, rendered in the editor's language. */
           check: {
             leftovers: check.leftovers,

@@ -28,12 +28,23 @@ export type RenderDiffHtmlOptions = {
   locale?: LocaleCode
 }
 
-function renderParts(text: TextChange): string {
+/**
+ * Hidden from sight, not from screen readers (the usual "visually hidden" rules, inline so the HTML
+ * works on a host page without our stylesheet).
+ */
+const SR_ONLY =
+  'position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0'
+
+/**
+ * The text with `<ins>`/`<del>` marks. Each mark starts with a visually hidden, localized
+ * "added:"/"removed:", because many screen readers announce `<ins>` and `<del>` as plain text.
+ */
+function renderParts(text: TextChange, t: Translator): string {
   let html = ''
   for (const part of text.parts) {
     const escaped = escapeHtml(part.text)
-    if (part.type === 'insert') html += `<ins>${escaped}</ins>`
-    else if (part.type === 'delete') html += `<del>${escaped}</del>`
+    if (part.type === 'insert') html += `<ins><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srInserted'))} </span>${escaped}</ins>`
+    else if (part.type === 'delete') html += `<del><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srDeleted'))} </span>${escaped}</del>`
     else html += escaped
   }
   return html
@@ -64,10 +75,15 @@ function changeAttributes(type: string, text: TextChange | null, baseClass = 'pd
   return ` class="${escapeHtml(`${baseClass} ${type}`)}" data-change="${escapeHtml(type)}"${flavour}`
 }
 
-function movedAttributes(oldIndex: number | null, type: string, t: Translator): string {
+function movedAttributes(oldIndex: number | null, type: string): string {
   if (type !== 'moved' || oldIndex === null) return ''
-  const label = t('diff.html.moved', { from: oldIndex + 1 })
-  return ` data-moved-from="${oldIndex + 1}" title="${escapeHtml(label)}"`
+  return ` data-moved-from="${oldIndex + 1}"`
+}
+
+/** "Moved from position 3" as visible text (a `title` reaches neither touch nor most screen-reader users). */
+function movedNote(oldIndex: number | null, type: string, t: Translator): string {
+  if (type !== 'moved' || oldIndex === null) return ''
+  return ` <small class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: oldIndex + 1 }))}</small>`
 }
 
 function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): string {
@@ -90,7 +106,7 @@ function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): stri
         depth--
       }
     }
-    html += `<li${changeAttributes(item.type, item.text)}${movedAttributes(item.oldIndex, item.type, t)}>${renderParts(item.text)}${renderNote(item.text, t)}`
+    html += `<li${changeAttributes(item.type, item.text)}${movedAttributes(item.oldIndex, item.type)}>${renderParts(item.text, t)}${renderNote(item.text, t)}${movedNote(item.oldIndex, item.type, t)}`
     open = true
   }
   if (open) html += '</li>'
@@ -102,16 +118,17 @@ function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): stri
 }
 
 function renderBlock(block: BlockChange, t: Translator): string {
-  const moved = movedAttributes(block.oldIndex, block.type, t)
+  const moved = movedAttributes(block.oldIndex, block.type)
   if (block.blockType === 'paragraph') {
-    return `<p${changeAttributes(block.type, block.text)}${moved}>${renderParts(block.text)}${renderNote(block.text, t)}</p>`
+    return `<p${changeAttributes(block.type, block.text)}${moved}>${renderParts(block.text, t)}${renderNote(block.text, t)}${movedNote(block.oldIndex, block.type, t)}</p>`
   }
   const tag = block.ordered ? 'ol' : 'ul'
   const orderedNote =
     block.oldOrdered !== null && block.oldOrdered !== block.ordered
       ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>`
       : ''
-  return `<${tag}${changeAttributes(block.type, null)}${moved}>${renderItems(block.items, tag, t)}</${tag}>${orderedNote}`
+  const movedList = block.type === 'moved' && block.oldIndex !== null ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>` : ''
+  return `${movedList}<${tag}${changeAttributes(block.type, null)}${moved}>${renderItems(block.items, tag, t)}</${tag}>${orderedNote}`
 }
 
 function renderSection(section: SectionChange, level: number, t: Translator): string {
@@ -125,7 +142,7 @@ function renderSection(section: SectionChange, level: number, t: Translator): st
   // A reworded heading shows its marks plus the former heading; a heading with only an editorial
   // change gets the usual note instead.
   const headingNote = section.heading.flavour && !reworded ? renderNote(section.heading, t) : ''
-  const heading = `<${h} class="pd-heading">${renderParts(section.heading)}${headingNote}</${h}>`
+  const heading = `<${h} class="pd-heading">${renderParts(section.heading, t)}${headingNote}</${h}>`
   const body = section.blocks.map((block) => renderBlock(block, t)).join('\n')
   if (section.type === 'unchanged') {
     // Unchanged sections stay in the page for context but start collapsed.
@@ -151,7 +168,7 @@ export function renderDiffHtml(diff: LocaleDiff, options: RenderDiffHtmlOptions 
   const parts: string[] = []
   if (diff.title.flavour !== null || diff.title.oldText === null || diff.title.newText === null) {
     const type = diff.title.oldText === null ? 'added' : diff.title.newText === null ? 'removed' : 'changed'
-    parts.push(`<p${changeAttributes(type, diff.title, 'pd-title')}>${renderParts(diff.title)}${renderNote(diff.title, t)}</p>`)
+    parts.push(`<p${changeAttributes(type, diff.title, 'pd-title')}>${renderParts(diff.title, t)}${renderNote(diff.title, t)}</p>`)
   }
   for (const section of diff.sections) parts.push(renderSection(section, level, t))
   return `<div class="pd-diff" lang="${escapeHtml(diff.locale)}" data-complete="${diff.complete}">\n${parts.join('\n')}\n</div>`

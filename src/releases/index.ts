@@ -28,3 +28,5 @@ export { formatMoment, localeName, renderPublishProblem, renderRefusal } from '.
 export type { RenderPublishOptions } from './renderPublishProblem.js'
 export { translationNoticeFor } from './translationNotice.js'
 export type { TranslationNoticeOptions } from './translationNotice.js'
+export { releaseStatus } from './status.js'
+export type { ReleaseStatus, StatusEntry } from './status.js'

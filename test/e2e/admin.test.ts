@@ -199,35 +199,51 @@ test(
   'overriding the proposal asks for a justification and shows the resulting version',
   async () => {
     const decision = panel().locator('[data-testid="policy-decision"]')
+    const checks = panel().locator('[data-testid="policy-checks"]')
     // Payload's select is a react-select: open it by its control.
     const changeKind = page.locator('#field-release__changeKind .rs__control')
     await changeKind.click()
     await page.locator('.rs__option', { hasText: /^Minor$/ }).click()
-    // The seeded draft still holds the justification written for 2.0; clear it.
     await page.locator('#field-release__justification').fill('')
-    await decision.locator('[role="alert"]').waitFor({ state: 'visible' })
+    // The panel runs the server's own rules on the form: the missing justification shows at once.
+    await checks.locator('[data-check="missing-justification"]').waitFor({ state: 'visible' })
+    expect(await checks.locator('[data-check="missing-justification"]').textContent()).toMatch(/Write a “Justification” under “Release”/)
     expect(await decision.getAttribute('data-overriding')).toBe('true')
-    expect(await decision.textContent()).toMatch(/Override: Minor.*justification/i)
+    expect(await decision.textContent()).toMatch(/Override: Minor/)
     expect(await panel().locator('[data-testid="policy-version"]').getAttribute('data-version')).toBe('2.1')
     expect(await panel().locator('[data-testid="policy-banner"]').textContent()).toContain('No banner')
 
     // Back to the proposal: no justification needed, 3.0 again.
     await changeKind.click()
     await page.locator('.rs__option', { hasText: 'Use the proposal' }).click()
-    await decision.locator('[role="alert"]').waitFor({ state: 'detached' })
+    await checks.locator('[data-check="missing-justification"]').waitFor({ state: 'detached' })
     expect(await panel().locator('[data-testid="policy-version"]').getAttribute('data-version')).toBe('3.0')
   },
   E2E_TIMEOUTS.test,
 )
 
 test(
-  'the editor writes the change notes and publishes; 3.0 is in force and on the timeline',
+  'a material change made in Danish only is refused in one readable toast; every failing rule shows at once in the panel',
   async () => {
+    const checks = panel().locator('[data-testid="policy-checks"]')
+    // Every rule that fails, at once: notice period, both change notes, and the English translation.
+    expect((await checks.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check')))).sort()).toEqual([
+      'missing-change-note',
+      'missing-change-note',
+      'short-notice',
+      'translation-gap',
+    ])
+    expect(await checks.locator('[data-check="translation-gap"]').textContent()).toMatch(
+      /The Danish text changed in “Hvilke personoplysninger behandler vi\?”, but the English text did not/,
+    )
+    // The message speaks of what the editor typed (nothing: "on publication"), never raw ISO dates.
+    expect(await checks.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
+
     await timed('write the Danish change note', async () => {
       await page.locator('#field-release__changeNote').fill('Vi behandler nu også fødselsdato og køn.')
       await page.locator('#field-release__shortNoticeJustification').fill('E2E test: the change takes effect at once.')
-      // The panel reads the form live: the short-notice warning is gone before saving.
-      await panel().locator('[data-check="short-notice"]').waitFor({ state: 'detached' })
+      // The panel reads the form live: the short-notice problem is gone before saving.
+      await checks.locator('[data-check="short-notice"]').waitFor({ state: 'detached' })
       await saveDraft()
     })
 
@@ -239,7 +255,38 @@ test(
     await timed('write the English change note', async () => {
       await openDocument('?locale=en')
       await page.locator('#field-release__changeNote').fill('We now also process date of birth and gender.')
-      await panel().locator('[data-check="change-note"]').waitFor({ state: 'detached' })
+      await checks.locator('[data-check="missing-change-note"]').waitFor({ state: 'detached' })
+    })
+
+    await timed('publish, refused', async () => {
+      await page.locator('#action-save').click()
+      const toast = page.locator('[data-sonner-toast]', { hasText: 'Publishing was refused' })
+      await toast.waitFor({ state: 'visible' })
+      // One toast, the whole sentence, not cut at its commas into a list.
+      expect(await toast.count()).toBe(1)
+      expect(await toast.locator('[data-testid="field-errors"], [data-testid="field-error"]').count()).toBe(0)
+      expect(await toast.textContent()).toMatch(
+        /Publishing was refused\. One thing to fix: The Danish text changed in “Hvilke personoplysninger behandler vi\?”, but the English text did not, .*“Translation follows”/,
+      )
+      await screenshot(page, 'admin-publish-refused-toast')
+    })
+    const current = (await (await fetch(`${server.url}/api/policies/privacy?locale=da`, { cache: 'no-store' })).json()) as { version?: string }
+    expect(current.version).toBe('2.0')
+  },
+  E2E_TIMEOUTS.test,
+)
+
+test(
+  'with a "translation follows" declaration for English the editor publishes 3.0; it is in force and on the timeline',
+  async () => {
+    await timed('declare that the English translation follows', async () => {
+      const field = page.locator('#field-release__translationFollows')
+      await field.locator('.array-field__add-row').first().click()
+      await page.locator('#field-release__translationFollows__0__locale .rs__control').click()
+      await page.locator('.rs__option', { hasText: /^English$/ }).click()
+      await page.locator('#field-release__translationFollows__0__reason').fill('The translator delivers the English text next week.')
+      await panel().locator('[data-testid="policy-translation-follows"][data-locale="en"]').waitFor({ state: 'visible' })
+      await panel().locator('[data-testid="policy-checks"] li').first().waitFor({ state: 'detached' })
     })
 
     await timed('publish', async () => {
@@ -278,6 +325,33 @@ test(
     })
     await shoot('policy-timeline', 'admin-release-timeline')
     expect(pageErrors).toEqual([])
+  },
+  E2E_TIMEOUTS.test,
+)
+
+test(
+  'the second publish starts from empty settings: nothing stale from 3.0 is shown as a decision',
+  async () => {
+    // The form after publishing: the settings of 3.0 are gone (the release keeps them).
+    await openDocument('?locale=en')
+    expect(await page.locator('#field-release__changeNote').inputValue()).toBe('')
+    expect(await page.locator('#field-release__shortNoticeJustification').inputValue()).toBe('')
+    expect(await page.locator('#field-release__translationFollows .array-field__row, #field-release__translationFollows [id^="release.translationFollows-row-"]').count()).toBe(0)
+    // A small edit for the next release: the Danish note typed for 3.0 (another locale, which a
+    // publish cannot clear) is named as "from release 3.0, will not be reused", not taken as new.
+    const title = await page.locator('#field-title').inputValue()
+    await page.locator('#field-title').fill(`${title} (updated)`)
+    await saveDraft()
+    const leftovers = panel().locator('[data-testid="policy-leftovers"]')
+    await leftovers.waitFor({ state: 'visible' })
+    expect(await leftovers.textContent()).toMatch(/From release 3\.0, will not be reused.*The change note in Danish/)
+    const text = await panel().textContent()
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
+    expect(text).not.toMatch(/before that of release/)
+    await shoot('policy-changes', 'admin-second-publish')
+    // Undo, so the Danish admin below sees no changes.
+    await page.locator('#field-title').fill(title)
+    await saveDraft()
   },
   E2E_TIMEOUTS.test,
 )

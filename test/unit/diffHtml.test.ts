@@ -26,8 +26,9 @@ const XSS_PAYLOADS = [
   '`${alert(1)}`',
 ]
 
-const ALLOWED_TAGS = new Set(['del', 'details', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ins', 'li', 'ol', 'p', 'section', 'small', 'summary', 'ul'])
-const ALLOWED_ATTRIBUTE = /^(class|lang|title|data-[a-z-]+)$/
+const ALLOWED_TAGS = new Set(['del', 'details', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ins', 'li', 'ol', 'p', 'section', 'small', 'span', 'summary', 'ul'])
+// `style` only on the visually hidden "added:"/"removed:" labels, checked below.
+const ALLOWED_ATTRIBUTE = /^(class|lang|style|data-[a-z-]+)$/
 
 /**
  * Walks every `<` in the output. Each must open a tag of the strict form we emit: an allowed
@@ -49,6 +50,7 @@ function inspect(html: string): { attributes: Array<[string, string]>; text: str
     if (!ALLOWED_TAGS.has(match[2]!)) throw new Error(`unexpected tag <${match[2]}>`)
     for (const [, name, value] of match[3]!.matchAll(/([a-z][a-z-]*)="([^"]*)"/g)) {
       if (!ALLOWED_ATTRIBUTE.test(name!)) throw new Error(`unexpected attribute ${name}`)
+      if (name === 'style' && !value!.startsWith('position:absolute;width:1px;height:1px;')) throw new Error(`unexpected style ${value}`)
       attributes.push([name!, decode(value!)])
     }
     i = lt + match[0].length
@@ -61,6 +63,9 @@ function decode(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
 }
 
+/** The HTML without the visually hidden "added:"/"removed:" labels, for comparing marks. */
+const visible = (html: string) => html.replace(/<span class="pd-sr"[^>]*>[^<]*<\/span>/g, '')
+
 describe('renderDiffHtml', () => {
   const base = statement('da')
 
@@ -70,8 +75,9 @@ describe('renderDiffHtml', () => {
       setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.')
       s.sections = s.sections.filter((x) => x.key !== 'third-parties')
     })
-    const html = renderDiffHtml(diffLocale(base, next, { locale: 'da' }))
-    inspect(html)
+    const marked = renderDiffHtml(diffLocale(base, next, { locale: 'da' }))
+    inspect(marked)
+    const html = visible(marked)
     expect(html).toMatch(/^<div class="pd-diff" lang="da" data-complete="true">/)
     const sections = [...html.matchAll(/<section class="pd-section (\w+)" data-key="([^"]+)"/g)].map((m) => `${m[2]}:${m[1]}`)
     expect(sections).toEqual([
@@ -98,8 +104,8 @@ describe('renderDiffHtml', () => {
       s.sections.unshift(moved)
     })
     const diff = diffLocale(base, next, { locale: 'da' })
-    const da = renderDiffHtml(diff)
-    const en = renderDiffHtml(diff, { headingLevel: 3, locale: 'en' })
+    const da = visible(renderDiffHtml(diff))
+    const en = visible(renderDiffHtml(diff, { headingLevel: 3, locale: 'en' }))
     inspect(da)
     expect(da).toContain('<small class="pd-note">Kun tegnsætningen er ændret</small>')
     expect(en).toContain('<small class="pd-note">Only punctuation changed</small>')
@@ -110,6 +116,22 @@ describe('renderDiffHtml', () => {
     expect(da).toMatch(
       /<li class="pd-entry unchanged" data-change="unchanged">Eksempler:<ul><li[^>]*>Kontakt- eller henvendelsesskema<\/li><li[^>]*>Skema[^<]*<\/li><li class="pd-entry added" data-change="added"><ins>Tilmelding til nyhedsbrev<\/ins><\/li><\/ul><\/li><\/ul><\/li><\/ul>/,
     )
+  })
+
+  it('announces insertions and deletions in the reader’s language, and says in visible text that an item moved (issue 15)', () => {
+    const next = edited(base, (s) => {
+      setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.')
+      const items = listOf(s, 'personal-data').items
+      items.push(items.shift()!)
+    })
+    const diff = diffLocale(base, next, { locale: 'da' })
+    const da = renderDiffHtml(diff)
+    const en = renderDiffHtml(diff, { locale: 'en' })
+    expect(da).toMatch(/<del><span class="pd-sr" style="position:absolute;[^"]*">fjernet: <\/span>opfordring<\/del><ins><span class="pd-sr" style="[^"]*">tilføjet: <\/span>anmodning<\/ins>/)
+    expect(en).toMatch(/<del><span class="pd-sr"[^>]*>removed: <\/span>opfordring<\/del><ins><span class="pd-sr"[^>]*>added: <\/span>anmodning<\/ins>/)
+    // No title attributes: the move is said in the text itself.
+    expect(en).not.toContain('title=')
+    expect(en).toMatch(/<li class="pd-entry moved"[^>]*data-moved-from="1">[^<]*<small class="pd-note pd-moved">Moved from position 1<\/small>/)
   })
 
   it.each(XSS_PAYLOADS)('renders %j inert wherever it appears', (payload) => {

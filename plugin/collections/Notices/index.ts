@@ -5,6 +5,7 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 import { ADDRESS_PROBLEMS, parseEmailAddress } from '../../../src/subscriptions/address.js'
 import { forgetDeliveries } from '../../subscriptions/forgetDeliveries.js'
 import { newTokenKey } from '../../subscriptions/subscriberTokens.js'
+import { ADMIN_GROUP } from '../../defaults.js'
 
 type FieldAccess = { create: FieldAccessFn; read: FieldAccessFn; update: FieldAccessFn }
 
@@ -23,10 +24,11 @@ const secretField: FieldAccess = { create: () => false, read: () => false, updat
 export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   return {
     slug: pluginConfig.subscribersSlug,
+    labels: { plural: { da: 'Abonnenter', en: 'Subscribers' }, singular: { da: 'Abonnent', en: 'Subscriber' } },
     access: { create: nobody, delete: signedIn, read: signedIn, readVersions: nobody, update: signedIn },
     admin: {
       defaultColumns: ['email', 'locale', 'status', 'documents', 'confirmedAt'],
-      group: 'Policies',
+      group: ADMIN_GROUP,
       useAsTitle: 'email',
     },
     fields: [
@@ -96,10 +98,11 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
 export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   return {
     slug: pluginConfig.noticesSlug,
+    labels: { plural: { da: 'Varsler', en: 'Notices' }, singular: { da: 'Varsel', en: 'Notice' } },
     access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
     admin: {
       defaultColumns: ['documentKey', 'version', 'kind', 'status', 'createdAt'],
-      group: 'Policies',
+      group: ADMIN_GROUP,
       useAsTitle: 'noticeKey',
     },
     fields: [
@@ -148,10 +151,11 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
 export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   return {
     slug: pluginConfig.deliveriesSlug,
+    labels: { plural: { da: 'Leveringer', en: 'Deliveries' }, singular: { da: 'Levering', en: 'Delivery' } },
     access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
     admin: {
       defaultColumns: ['notice', 'status', 'attempts', 'locale', 'lastError', 'sentAt'],
-      group: 'Policies',
+      group: ADMIN_GROUP,
     },
     fields: [
       { name: 'deliveryKey', type: 'text', required: true, unique: true },
@@ -197,7 +201,7 @@ export function generateDeliveryClaimsCollection(pluginConfig: SanitizedPolicyDo
   return {
     slug: pluginConfig.claimsSlug,
     access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
-    admin: { group: 'Policies', hidden: true },
+    admin: { group: ADMIN_GROUP, hidden: true },
     fields: [
       { name: 'claimKey', type: 'text', required: true, unique: true },
       { name: 'delivery', type: 'text', index: true, required: true },

@@ -5,9 +5,17 @@ import { SECTION_KINDS } from '../../../src/types.js'
 import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
+import { getTranslator } from '../../../src/i18n/index.js'
 import { localeName } from '../../../src/releases/renderPublishProblem.js'
 import { checkPublishRules, freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
 import { exposePublishRefusal } from '../../hooks/exposePublishRefusal.js'
+import { ADMIN_GROUP } from '../../defaults.js'
+
+/** A section kind's name in a language (the materiality copy: "formål", "purposes"), capitalized. */
+const kindName = (kind: string, language: string): string => {
+  const name = getTranslator(language)(`materiality.kinds.${kind}`)
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
 
@@ -61,7 +69,10 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       type: 'text',
       label: { da: 'Nøgle', en: 'Key' },
       admin: {
-        description: 'Stable identifier used in the public API, e.g. "privacy". It cannot change once published.',
+        description: {
+          da: 'Fast nøgle i det offentlige API, fx "privacy". Den kan ikke ændres efter udgivelse.',
+          en: 'Stable identifier used in the public API, e.g. "privacy". It cannot change once published.',
+        },
         position: 'sidebar',
       },
       hooks: {
@@ -95,7 +106,10 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
               type: 'text',
               label: { da: 'Afsnitsnøgle', en: 'Section key' },
               admin: {
-                description: 'Stable section key: keep it when you reword the heading or move the section.',
+                description: {
+                  da: 'Fast afsnitsnøgle: behold den, når du omformulerer overskriften eller flytter afsnittet.',
+                  en: 'Stable section key: keep it when you reword the heading or move the section.',
+                },
                 width: '50%',
               },
               required: true,
@@ -105,9 +119,15 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
               name: 'kind',
               type: 'select',
               label: { da: 'Emne', en: 'Kind' },
-              admin: { description: 'What the section is about; decides which changes are material.', width: '50%' },
+              admin: {
+                description: {
+                  da: 'Hvad afsnittet handler om; afgør, hvilke ændringer der er væsentlige.',
+                  en: 'What the section is about; decides which changes are material.',
+                },
+                width: '50%',
+              },
               defaultValue: 'general',
-              options: SECTION_KINDS.map((kind) => ({ label: kind, value: kind })),
+              options: SECTION_KINDS.map((kind) => ({ label: { da: kindName(kind, 'da'), en: kindName(kind, 'en') }, value: kind })),
               required: true,
             },
           ],
@@ -144,7 +164,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           name: 'notApplicable',
           type: 'array',
           label: { da: 'Ikke relevant', en: 'Not applicable' },
-          admin: { description: 'Elements of the checklist that do not apply, with the reason (e.g. no DPO is appointed).' },
+          admin: {
+            description: {
+              da: 'Punkter på tjeklisten, der ikke er relevante, med begrundelse (fx at der ikke er udpeget en DPO).',
+              en: 'Elements of the checklist that do not apply, with the reason (e.g. no DPO is appointed).',
+            },
+          },
           fields: [
             {
               name: 'element',
@@ -164,15 +189,17 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       name: 'release',
       type: 'group',
       label: { da: 'Udgivelse', en: 'Release' },
-      admin: { description: 'Applied when you publish.' },
+      admin: { description: { da: 'Bruges, når du udgiver. Starter tom efter hver udgivelse.', en: 'Applied when you publish. Starts empty after each publish.' } },
       fields: [
         {
           name: 'changeKind',
           type: 'select',
           label: { da: 'Type af ændring', en: 'Change kind' },
           admin: {
-            description:
-              'Proposed: use the automatic classification. Material bumps the major version and notifies subscribers; minor bumps the minor version.',
+            description: {
+              da: 'Brug forslaget: den automatiske klassificering. Væsentlig giver næste hovedversion og varsler abonnenterne; mindre giver næste underversion.',
+              en: 'Proposed: use the automatic classification. Material bumps the major version and notifies subscribers; minor bumps the minor version.',
+            },
           },
           defaultValue: 'proposed',
           options: [
@@ -186,13 +213,16 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           name: 'justification',
           type: 'textarea',
           label: { da: 'Begrundelse', en: 'Justification' },
-          admin: { description: 'Required when you override the proposal.' },
+          admin: { description: { da: 'Påkrævet, når du tilsidesætter forslaget.', en: 'Required when you override the proposal.' } },
         },
         {
           name: 'effectiveAt',
           type: 'date',
           label: { da: 'Gælder fra', en: 'Effective date' },
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the release takes effect. Empty: at once.' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: { da: 'Hvornår versionen træder i kraft. Tom: straks ved udgivelsen.', en: 'When the release takes effect. Empty: at once.' },
+          },
         },
         { name: 'changeNote', type: 'textarea', label: { da: 'Ændringsnote', en: 'Change note' }, localized: true },
         {
@@ -200,14 +230,22 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           type: 'textarea',
           label: { da: 'Begrundelse for kort varsel', en: 'Reason for short notice' },
           admin: {
-            description: 'Required when a material change takes effect with less than the required notice (30 days by default).',
+            description: {
+              da: 'Påkrævet, når en væsentlig ændring træder i kraft med kortere varsel end krævet (30 dage som standard).',
+              en: 'Required when a material change takes effect with less than the required notice (30 days by default).',
+            },
           },
         },
         {
           name: 'notifyMinor',
           type: 'checkbox',
           label: { da: 'Send også besked om en mindre ændring', en: 'Also notify subscribers of a minor release' },
-          admin: { description: 'Also e-mail subscribers about a minor release (material releases always notify).' },
+          admin: {
+            description: {
+              da: 'Send også e-mail til abonnenter om en mindre ændring (væsentlige ændringer varsles altid).',
+              en: 'Also e-mail subscribers about a minor release (material releases always notify).',
+            },
+          },
           defaultValue: false,
         },
         {
@@ -240,6 +278,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
   return {
     ...overrides,
     slug: pluginConfig.documentsSlug,
+    labels: overrides.labels ?? { plural: { da: 'Politikdokumenter', en: 'Policy documents' }, singular: { da: 'Politikdokument', en: 'Policy document' } },
     access: {
       // Drafts and history are for signed-in editors only; the public reads releases.
       create: ({ req }) => Boolean(req.user),
@@ -264,7 +303,7 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           }
         : {}),
       defaultColumns: ['title', 'key', '_status', 'updatedAt'],
-      group: 'Policies',
+      group: ADMIN_GROUP,
       useAsTitle: 'title',
       ...overrides.admin,
     },

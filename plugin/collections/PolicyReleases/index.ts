@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
-import { LEDGER_WRITE_CONTEXT_KEY } from '../../defaults.js'
+import { ADMIN_GROUP, LEDGER_WRITE_CONTEXT_KEY } from '../../defaults.js'
 import { invalidateReadCache } from '../../read/readService.js'
 
 /**
@@ -30,28 +30,64 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
       update: () => false,
     },
     admin: {
-      defaultColumns: ['documentKey', 'version', 'kind', 'effectiveAt', 'publishedAt'],
-      description: 'Frozen releases. They can never be edited or deleted.',
-      group: 'Policies',
+      components: {
+        // A readable record instead of a form: releases are immutable, and Payload's JSON fields would
+        // load the Monaco editor from a CDN (the admin must work offline).
+        views: {
+          edit: {
+            default: {
+              Component: {
+                clientProps: {
+                  locales: pluginConfig.locales,
+                  publicPath: pluginConfig.publicPath,
+                  releasesSlug: pluginConfig.releasesSlug,
+                  timeZone: pluginConfig.timeZone,
+                },
+                path: 'payload-plugin-policy-docs/client#ReleaseView',
+              },
+            },
+          },
+        },
+      },
+      defaultColumns: ['version', 'documentKey', 'kind', 'status', 'effectiveAt'],
+      description: {
+        da: 'Frosne versioner. De kan aldrig redigeres eller slettes.',
+        en: 'Frozen releases. They can never be edited or deleted.',
+      },
+      group: ADMIN_GROUP,
       useAsTitle: 'version',
     },
+    labels: { plural: { da: 'Versioner', en: 'Releases' }, singular: { da: 'Version', en: 'Release' } },
     fields: [
-      { name: 'documentKey', type: 'text', index: true, required: true },
+      { name: 'documentKey', type: 'text', index: true, label: { da: 'Dokument', en: 'Document' }, required: true },
       { name: 'document', type: 'relationship', relationTo: pluginConfig.documentsSlug },
-      { name: 'version', type: 'text', required: true },
+      { name: 'version', type: 'text', label: { da: 'Version', en: 'Version' }, required: true },
       { name: 'major', type: 'number', required: true },
       { name: 'minor', type: 'number', required: true },
       {
+        // In force, upcoming, superseded or withdrawn: computed now, never stored (it changes with time).
+        name: 'status',
+        type: 'ui',
+        label: { da: 'Status', en: 'Status' },
+        admin: {
+          components: {
+            Cell: { clientProps: { publicPath: pluginConfig.publicPath }, path: 'payload-plugin-policy-docs/client#ReleaseStatusCell' },
+            Field: false,
+          },
+        },
+      },
+      {
         name: 'kind',
         type: 'select',
+        label: { da: 'Type', en: 'Kind' },
         options: [
-          { label: 'Material', value: 'material' },
-          { label: 'Minor', value: 'minor' },
+          { label: { da: 'Væsentlig', en: 'Material' }, value: 'material' },
+          { label: { da: 'Mindre', en: 'Minor' }, value: 'minor' },
         ],
         required: true,
       },
-      { name: 'publishedAt', type: 'date', index: true, required: true },
-      { name: 'effectiveAt', type: 'date', index: true, required: true },
+      { name: 'publishedAt', type: 'date', index: true, label: { da: 'Offentliggjort', en: 'Published' }, required: true },
+      { name: 'effectiveAt', type: 'date', index: true, label: { da: 'Gælder fra', en: 'Effective date' }, required: true },
       { name: 'changeNote', type: 'json', required: true },
       { name: 'snapshot', type: 'json', required: true },
       { name: 'contentHash', type: 'text', required: true },

@@ -7,6 +7,7 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 import { hashReleaseEvent } from '../../../src/releases/index.js'
 import { startNotice } from '../../notices/startNotice.js'
 import { invalidateReadCache } from '../../read/readService.js'
+import { ADMIN_GROUP } from '../../defaults.js'
 
 type ReleaseDoc = { documentKey: string; effectiveAt: string; hash: string; id: number | string; major: number; minor: number; version: string }
 type EventDoc = { effectiveAt?: null | string; release: number | string | { id: number | string }; type: 'postponed' | 'withdrawn' }
@@ -47,6 +48,7 @@ export async function currentState(
 export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
   return {
     slug: pluginConfig.eventsSlug,
+    labels: { plural: { da: 'Versionshændelser', en: 'Release events' }, singular: { da: 'Versionshændelse', en: 'Release event' } },
     access: {
       create: ({ req }) => Boolean(req.user),
       delete: () => false,
@@ -57,7 +59,7 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
     admin: {
       defaultColumns: ['documentKey', 'version', 'type', 'effectiveAt', 'createdAt'],
       description: 'Postpone or withdraw a release that has not taken effect yet. Entries can never be edited or deleted.',
-      group: 'Policies',
+      group: ADMIN_GROUP,
       useAsTitle: 'version',
     },
     fields: [

@@ -14,6 +14,9 @@ export const da: Resources = {
       removed: 'Fjernet',
       added: 'Tilføjet',
       unchanged: 'Uændret',
+      /** Visually hidden before inserted and deleted text: many screen readers do not announce <ins>/<del>. */
+      srInserted: 'tilføjet:',
+      srDeleted: 'fjernet:',
     },
     note: {
       case: 'Kun store/små bogstaver er ændret',

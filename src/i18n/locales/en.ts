@@ -13,6 +13,9 @@ export const en = {
       removed: 'Removed',
       added: 'Added',
       unchanged: 'Unchanged',
+      /** Visually hidden before inserted and deleted text: many screen readers do not announce <ins>/<del>. */
+      srInserted: 'added:',
+      srDeleted: 'removed:',
     },
     note: {
       case: 'Only capitalization changed',

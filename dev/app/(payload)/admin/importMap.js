@@ -1,6 +1,5 @@
 import { ChangesPanel as ChangesPanel_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ReleaseTimeline as ReleaseTimeline_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
-import { ImportStatement as ImportStatement_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,13 +23,19 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SectionRowLabel as SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { ImportStatement as ImportStatement_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { ReleaseStatusCell as ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { ReleaseView as ReleaseView_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { OutboxNavLink as OutboxNavLink_425c922f72934922df03d76ebeae2bfb } from '../../../outbox/LoginHint'
+import { LoginHint as LoginHint_425c922f72934922df03d76ebeae2bfb } from '../../../outbox/LoginHint'
+import { OutboxView as OutboxView_7817ccf36d90e21e6f1315c8932b8a8e } from '../../../outbox/OutboxView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "payload-plugin-policy-docs/client#ChangesPanel": ChangesPanel_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ReleaseTimeline": ReleaseTimeline_1d272e8660d36a8450f9b02d9ea24e03,
-  "payload-plugin-policy-docs/client#ImportStatement": ImportStatement_1d272e8660d36a8450f9b02d9ea24e03,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -54,5 +59,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "payload-plugin-policy-docs/client#SectionRowLabel": SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03,
+  "payload-plugin-policy-docs/client#ImportStatement": ImportStatement_1d272e8660d36a8450f9b02d9ea24e03,
+  "payload-plugin-policy-docs/client#ReleaseStatusCell": ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03,
+  "payload-plugin-policy-docs/client#ReleaseView": ReleaseView_1d272e8660d36a8450f9b02d9ea24e03,
+  "/outbox/LoginHint#OutboxNavLink": OutboxNavLink_425c922f72934922df03d76ebeae2bfb,
+  "/outbox/LoginHint#LoginHint": LoginHint_425c922f72934922df03d76ebeae2bfb,
+  "/outbox/OutboxView#OutboxView": OutboxView_7817ccf36d90e21e6f1315c8932b8a8e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
