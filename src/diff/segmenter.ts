@@ -14,12 +14,10 @@
  * never depends on which path ran. `test/unit/diffLatin.test.ts` checks the two against each
  * other, exhaustively on short strings and on randomized text.
  *
- * `latinWordDiff` goes one step further for such text: it is jsdiff's own word diff with the
- * tokenizer and token comparison replaced (jsdiff's documented way to customize a diff), giving
- * the same change objects as `diffWords` with an `Intl.Segmenter` without segment objects,
- * re-segmenting or a trimmed copy of both tokens on every comparison.
+ * The word diff goes one step further for such text: `diffWordsAsNumbers` (wordNumbers.ts) with
+ * `LATIN_SEGMENT` as its tokenizer gives the same change objects as `diffWords` with an
+ * `Intl.Segmenter`, without segment objects or re-segmenting.
  */
-import { wordDiff } from 'diff'
 
 /** What jsdiff's `diffWords` uses of an `Intl.Segmenter`: its granularity and each segment's text. */
 export type WordSegmenter = {
@@ -51,9 +49,9 @@ export function isLatinSegmentable(text: string): boolean {
 /**
  * One segment per match: a word (word characters joined across single mid characters as UAX #29
  * WB6/7 and WB11/12 allow), a run of whitespace (ICU splits some runs, jsdiff merges them back),
- * or any other single character.
+ * or any other single character. Global: users reset `lastIndex` and must not interleave.
  */
-const SEGMENT = new RegExp(
+export const LATIN_SEGMENT = new RegExp(
   `[${WORD_CHAR}]+(?:(?:(?<=[${ALETTER}])[${MID_LETTER}${MID_NUM_LET}](?=[${ALETTER}])|(?<=[0-9])[${MID_NUM}${MID_NUM_LET}](?=[0-9]))[${WORD_CHAR}]+)*|\\s+|[^]`,
   'gu',
 )
@@ -61,9 +59,9 @@ const SEGMENT = new RegExp(
 /** Segments `text` with the regular expression; only valid when `LATIN` matches it. */
 export function latinSegments(text: string): Array<{ segment: string }> {
   const segments: Array<{ segment: string }> = []
-  SEGMENT.lastIndex = 0
+  LATIN_SEGMENT.lastIndex = 0
   let match: RegExpExecArray | null
-  while ((match = SEGMENT.exec(text))) segments.push({ segment: match[0] })
+  while ((match = LATIN_SEGMENT.exec(text))) segments.push({ segment: match[0] })
   return segments
 }
 
@@ -81,66 +79,3 @@ export function fastWordSegmenter(segmenter: Intl.Segmenter): WordSegmenter {
   }
 }
 
-/**
- * Whitespace as `String.prototype.trim` and `\s` see it, within `LATIN`: tab to carriage return,
- * space and no-break space.
- */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160
-}
-
-/**
- * jsdiff's word tokens for Latin text: the segments of `latinSegments`, each word or punctuation
- * mark with the whitespace around it (whitespace between two tokens belongs to both), as
- * `wordDiff.tokenize` builds them from an `Intl.Segmenter`'s segments.
- */
-export function latinWordTokens(text: string): string[] {
-  const tokens: string[] = []
-  let prevPart: string | null = null
-  let prevSpace = false
-  SEGMENT.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = SEGMENT.exec(text))) {
-    const part = match[0]
-    // A part is a whitespace run exactly when its first character is whitespace (see `SEGMENT`).
-    const space = isSpace(part.charCodeAt(0))
-    if (space) {
-      if (prevPart === null) tokens.push(part)
-      else tokens[tokens.length - 1] += part
-    } else if (prevPart !== null && prevSpace) {
-      // Same test as jsdiff: the last token is the whitespace itself only when the text starts with it.
-      if (tokens[tokens.length - 1] === prevPart) tokens[tokens.length - 1] += part
-      else tokens.push(prevPart + part)
-    } else tokens.push(part)
-    prevPart = part
-    prevSpace = space
-  }
-  return tokens
-}
-
-/** `left.trim() === right.trim()`, jsdiff's word equality, without copying either token. */
-function sameWord(left: string, right: string): boolean {
-  if (left === right) return true
-  let a = 0
-  let aEnd = left.length
-  while (a < aEnd && isSpace(left.charCodeAt(a))) a++
-  while (aEnd > a && isSpace(left.charCodeAt(aEnd - 1))) aEnd--
-  let b = 0
-  let bEnd = right.length
-  while (b < bEnd && isSpace(right.charCodeAt(b))) b++
-  while (bEnd > b && isSpace(right.charCodeAt(bEnd - 1))) bEnd--
-  if (aEnd - a !== bEnd - b) return false
-  for (; a < aEnd; a++, b++) if (left.charCodeAt(a) !== right.charCodeAt(b)) return false
-  return true
-}
-
-/**
- * jsdiff's `wordDiff` with `latinWordTokens` and `sameWord`, for texts that pass
- * `isLatinSegmentable`. Call `.diff(old, new, { timeout })` without a segmenter: jsdiff's tidying
- * of whitespace then finds leading and trailing whitespace with `\s`, which within `LATIN` is
- * exactly what it finds with a segmenter.
- */
-export const latinWordDiff: typeof wordDiff = Object.assign(Object.create(wordDiff) as typeof wordDiff, {
-  equals: sameWord,
-  tokenize: latinWordTokens,
-})

@@ -9,7 +9,7 @@ import type { TextChange, TextPart } from './types.js'
 import { diffWords } from 'diff'
 
 import { remainingMs } from './context.js'
-import { isLatinSegmentable, latinWordDiff } from './segmenter.js'
+import { LATIN_SEGMENT, isLatinSegmentable } from './segmenter.js'
 import { diffWordsAsNumbers } from './wordNumbers.js'
 import {
   countWords,
@@ -83,7 +83,7 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   const changes = !useSegmenter
     ? diffWordsAsNumbers(oldMiddle, newMiddle, { timeout })
     : ctx.latinFastPath && isLatinSegmentable(oldMiddle) && isLatinSegmentable(newMiddle)
-      ? latinWordDiff.diff(oldMiddle, newMiddle, { timeout })
+      ? diffWordsAsNumbers(oldMiddle, newMiddle, { parts: LATIN_SEGMENT, timeout })
       : diffWords(oldMiddle, newMiddle, { intlSegmenter, timeout })
   if (!changes) return { rewrittenBecause: timeout < ctx.perBlockTimeoutMs ? 'budget' : 'timeout' }
 

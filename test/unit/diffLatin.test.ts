@@ -2,18 +2,19 @@
  * Issue 13: the diff's fast paths (`src/diff/segmenter.ts` for Latin-script text, the Latin word
  * pattern and whitespace comparison in `text.ts`, the hashed word bags in `bags.ts`, tokens as
  * numbers in `wordNumbers.ts`) must give exactly what the plain paths give: `Intl.Segmenter`,
- * jsdiff's `diffWords`, the Unicode word pattern, `normalizeWhitespace` and string-keyed bags.
- * Checked exhaustively on short strings and on randomized text, including text the fast paths
+ * jsdiff's `diffWords` and `diffArrays` (whose Myers steps `diffSequences` in `myers.ts` repeats),
+ * the Unicode word pattern, `normalizeWhitespace` and string-keyed bags. Checked exhaustively on short strings and on randomized text, including text the fast paths
  * must hand back to the plain ones.
  */
 import type { LocaleSnapshot } from '../../src/types.js'
 
-import { diffWords } from 'diff'
+import { diffArrays, diffWords } from 'diff'
 
 import { WordIds, dice, wordBag } from '../../src/diff/bags.js'
 import { createContext, resolveOptions, startBudget } from '../../src/diff/context.js'
+import { diffSequences } from '../../src/diff/myers.js'
 import { diffLocaleIn } from '../../src/diff/sections.js'
-import { fastWordSegmenter, isLatinSegmentable, latinSegments, latinWordDiff } from '../../src/diff/segmenter.js'
+import { LATIN_SEGMENT, fastWordSegmenter, isLatinSegmentable, latinSegments } from '../../src/diff/segmenter.js'
 import { countWords, isLatinText, normalizeWhitespace, sameApartFromWhitespace, words } from '../../src/diff/text.js'
 import { diffWordsAsNumbers } from '../../src/diff/wordNumbers.js'
 import { generateStatement, scatterEdits } from '../../bench/diffData.js'
@@ -117,13 +118,13 @@ describe('Latin segmentation equals Intl.Segmenter', () => {
   })
 })
 
-describe('latinWordDiff equals diffWords with Intl.Segmenter', () => {
+describe('diffWordsAsNumbers with Latin segments equals diffWords with Intl.Segmenter', () => {
   it('on randomized edits of randomized text', () => {
     const random = prng(1313)
     for (let k = 0; k < 300; k++) {
       const before = randomText(random, 5 + Math.floor(random() * 60), false)
       const after = randomEdit(random, before, false)
-      expect(latinWordDiff.diff(before, after, {})).toEqual(diffWords(before, after, { intlSegmenter: intl }))
+      expect(diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 })).toEqual(diffWords(before, after, { intlSegmenter: intl }))
     }
   })
 
@@ -131,7 +132,7 @@ describe('latinWordDiff equals diffWords with Intl.Segmenter', () => {
     const cases = [' a b', 'a b ', '  ', ' \n', '', 'a', ' a', '\u00a0x y\u00a0', '\ta  b\n']
     for (const before of cases) {
       for (const after of cases) {
-        expect(latinWordDiff.diff(before, after, {})).toEqual(diffWords(before, after, { intlSegmenter: intl }))
+        expect(diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 })).toEqual(diffWords(before, after, { intlSegmenter: intl }))
       }
     }
   })
@@ -284,5 +285,37 @@ describe('the whole diff with and without the Latin fast paths', () => {
       })),
     }
     expect(run(prev, next, true)).toBe(run(prev, next, false))
+  })
+})
+
+describe('diffSequences equals jsdiff diffArrays', () => {
+  const counts = (changes: Array<{ added: boolean; count: number; removed: boolean }> | undefined) =>
+    changes?.map(({ added, count, removed }) => ({ added, count, removed }))
+
+  it('on thousands of random sequences over small alphabets, where ties between paths are common', () => {
+    const random = prng(77)
+    for (let k = 0; k < 5000; k++) {
+      const alphabet = 1 + Math.floor(random() * 6)
+      const pick = (): number => 1 + Math.floor(random() * alphabet)
+      const before = Array.from({ length: Math.floor(random() * 40) }, pick)
+      const after =
+        random() < 0.5
+          ? Array.from({ length: Math.floor(random() * 40) }, pick)
+          : before.map((x) => (random() < 0.2 ? pick() : x)).filter(() => random() > 0.1)
+      expect(counts(diffSequences(before, after, 60_000))).toEqual(counts(diffArrays(before, after, { timeout: 60_000 })))
+    }
+  })
+
+  it('on long sequences, where its pool of runs is compacted and grown', () => {
+    const random = prng(78)
+    for (const [length, alphabet] of [
+      [1500, 40],
+      [1200, 4],
+    ] as const) {
+      const pick = (): number => 1 + Math.floor(random() * alphabet)
+      const before = Array.from({ length }, pick)
+      const after = Array.from({ length }, pick)
+      expect(counts(diffSequences(before, after, 60_000))).toEqual(counts(diffArrays(before, after, { timeout: 60_000 })))
+    }
   })
 })
