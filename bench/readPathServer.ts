@@ -73,7 +73,14 @@ function webServer(handle: (request: Request) => Promise<Response>): Server {
         out[name] = value
       })
       res.writeHead(response.status, out)
-      res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined)
+      // Streamed to the socket, as Next's app router pipes a route handler's Response body.
+      if (response.body) {
+        const reader = response.body.getReader()
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          res.write(chunk.value)
+        }
+      }
+      res.end()
     })
   })
 }
