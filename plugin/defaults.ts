@@ -21,6 +21,7 @@ export const defaults = {
   releasesSlug: 'policy-releases',
   urls: {
     compare: '{siteUrl}/{locale}/policies/{key}/compare?from={from}&to={to}',
+    release: '{siteUrl}/{locale}/policies/{key}/{version}',
     statement: '{siteUrl}/{locale}/policies/{key}',
   },
 } as const

@@ -100,7 +100,7 @@ export function sanitizeConfig(
   const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
   // `{siteUrl}` is known at init; the other placeholders are filled per request.
   const withSite = (template: string) => template.replaceAll('{siteUrl}', siteUrl)
-  for (const name of ['compare', 'statement'] as const) {
+  for (const name of ['compare', 'release', 'statement'] as const) {
     const template = options.urls?.[name]
     const unknownPlaceholders = template
       ? urlTemplatePlaceholders(withSite(template)).filter((placeholder) => !URL_TEMPLATE_PLACEHOLDERS.includes(placeholder))
@@ -145,6 +145,7 @@ export function sanitizeConfig(
     timeZone: options.timeZone ?? 'UTC',
     urls: {
       compare: withSite(options.urls?.compare ?? defaults.urls.compare),
+      release: withSite(options.urls?.release ?? defaults.urls.release),
       siteUrl,
       statement: withSite(options.urls?.statement ?? defaults.urls.statement),
     },

@@ -255,6 +255,11 @@ export type PolicyDocumentsPluginConfig = {
      */
     compare?: string
     /**
+     * One release on the public site; the Atom feed links each entry here.
+     * @default '{siteUrl}/{locale}/policies/{key}/{version}'
+     */
+    release?: string
+    /**
      * Base URL of the public site. Defaults to the host's `serverURL`.
      */
     siteUrl?: string
@@ -308,5 +313,5 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   subscriptions: { confirmLinkHours: number; manageLinkHours: number; perAddressPerHour: number; perClientPerHour: number }
   trustProxy: boolean | number | string | string[]
   timeZone: string
-  urls: { compare: string; siteUrl: string; statement: string }
+  urls: { compare: string; release: string; siteUrl: string; statement: string }
 }

@@ -134,9 +134,11 @@ export const BANNER_CSS = `
   line-height: 1.5;
   animation: policy-banner-in 180ms ease-out;
 }
-.policy-banner__message { margin: 0; flex: 1 1 24rem; }
-.policy-banner__actions { display: flex; flex: 1 0 auto; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-.policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
+/* Reflow (WCAG 1.4.10): every part may shrink and wrap, so the banner fits 320 CSS px without scrolling. */
+.policy-banner__message { margin: 0; flex: 1 1 16rem; min-width: 0; overflow-wrap: anywhere; }
+.policy-banner__actions { display: flex; flex: 1 1 auto; min-width: 0; max-width: 100%; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+.policy-banner__links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; min-width: 0; }
+.policy-banner__links li { min-width: 0; overflow-wrap: anywhere; }
 .policy-banner__links a { color: var(--policy-banner-accent, #0b57d0); text-underline-offset: 0.15em; font-weight: 600; }
 .policy-banner__dismiss {
   margin-inline-start: auto;
@@ -150,7 +152,8 @@ export const BANNER_CSS = `
 }
 .policy-banner__dismiss:hover { background: rgba(0, 0, 0, 0.06); }
 .policy-banner a:focus-visible, .policy-banner__dismiss:focus-visible {
-  outline: 3px solid var(--policy-banner-focus, #e37400);
+  /* 4.3:1 against the banner, 4.7:1 against white (WCAG 1.4.11 asks for 3:1). */
+  outline: 3px solid var(--policy-banner-focus, #b35c00);
   outline-offset: 2px;
 }
 @keyframes policy-banner-in { from { opacity: 0; transform: translateY(-0.5rem); } to { opacity: 1; transform: none; } }
@@ -163,6 +166,7 @@ export const BANNER_CSS = `
   }
   .policy-banner__links a { color: var(--policy-banner-accent, #8ab4f8); }
   .policy-banner__dismiss:hover { background: rgba(255, 255, 255, 0.08); }
+  .policy-banner a:focus-visible, .policy-banner__dismiss:focus-visible { outline-color: var(--policy-banner-focus, #ffb454); }
 }
 `
 

@@ -6,11 +6,11 @@ import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 
 import { bannerExpiresAt, renderBanner, selectBanner } from '../../src/banner/index.js'
 import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
-import { fillUrlTemplate } from '../../src/notices/index.js'
+import { fillUrlTemplate, formatDate } from '../../src/notices/index.js'
 import { Feed } from 'feed'
 import { LRUCache } from 'lru-cache'
 
-import { escapeHtml } from '../../src/i18n/index.js'
+import { escapeHtml, getTranslator } from '../../src/i18n/index.js'
 import { GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
@@ -302,7 +302,11 @@ export class PolicyReadService {
           to: entry.version,
           version: entry.version,
         })
+        const t = getTranslator(locale)
+        // RFC 4287 requires an author for every entry: the site, on the feed and on each entry.
+        const author = { name: this.config.siteName }
         const feed = new Feed({
+          author,
           copyright: this.config.siteName,
           feedLinks: { atom: self },
           id: self,
@@ -312,24 +316,28 @@ export class PolicyReadService {
           title: escapeHtml(title),
           updated: new Date(entries.at(-1)!.publishedAt),
         })
-        entries.forEach((entry, index) => {
-          const previous = entries[index - 1]
+        entries.forEach((entry) => {
+          const material = entry.kind === 'material'
+          const date = formatDate(entry.effectiveAt, locale, { timeZone: this.config.timeZone })
           feed.addItem({
+            author: [author],
             date: new Date(entry.publishedAt),
+            // The kind in words, in the feed's language (not a symbol a screen reader reads as "black circle").
             description: escapeHtml(
-              [entry.changeNote?.[locale] ?? '', `${entry.kind === 'material' ? '●' : '○'} ${entry.version} · ${entry.effectiveAt.slice(0, 10)}`]
+              [entry.changeNote?.[locale] ?? '', t(material ? 'publish.feedEntryMaterial' : 'publish.feedEntryMinor', { date, version: entry.version })]
                 .filter(Boolean)
                 .join('\n'),
             ),
             id: `urn:policy:${key}:${entry.version}:${entry.hash}`,
-            link: previous
-              ? fillUrlTemplate(this.config.urls.compare, urlValues(entry, previous))
-              : fillUrlTemplate(this.config.urls.statement, urlValues(entry)),
+            // Each entry links to its own release (the compare link is in the description's page).
+            link: fillUrlTemplate(this.config.urls.release, urlValues(entry)),
             published: new Date(entry.publishedAt),
-            title: escapeHtml(`${title} ${entry.version} (${entry.kind})`),
+            title: escapeHtml(t(material ? 'publish.feedTitleMaterial' : 'publish.feedTitleMinor', { title, version: entry.version })),
           })
         })
-        cached = serializeText(feed.atom1(), 'application/atom+xml; charset=utf-8')
+        // The feed library has no xml:lang; the feed's language goes on the root element.
+        const atom = feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(locale)}">`)
+        cached = serializeText(atom, 'application/atom+xml; charset=utf-8')
         this.feeds.set(cacheKey, cached)
       }
       const now = this.now()

@@ -71,15 +71,24 @@ describe('verifiable history', () => {
 })
 
 describe('Atom feed', () => {
-  it('lists the releases with change notes and compare links, as escaped Atom', async () => {
+  it('lists the releases with change notes, an author, links to each release and the kind in words, as escaped Atom in the feed’s language', async () => {
     const res = await t.api('/policies/privacy/feed?locale=en')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('application/atom+xml')
     const xml = await res.text()
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">')
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">')
     expect((xml.match(/<entry>/g) ?? []).length).toBe(3)
-    expect(xml).toContain('from=1.1&amp;to=2.0')
-    expect(xml).toMatch(/<title type="html"><!\[CDATA\[Privacy statement[^<]*2\.0 \(material\)\]\]><\/title>/)
+    // RFC 4287: an author (the site) on the feed and on every entry.
+    expect((xml.match(/<author>\s*<name>[^<]+<\/name>\s*<\/author>/g) ?? []).length).toBe(4)
+    // Each entry links to its own release.
+    for (const version of ['1.0', '1.1', '2.0']) expect(xml).toContain(`/en/policies/privacy/${version}"`)
+    expect(xml).toMatch(/<title type="html"><!\[CDATA\[Privacy statement[^<]*2\.0 \(material change\)\]\]><\/title>/)
+    expect(xml).toContain('Material change. Version 2.0 takes effect on')
+    expect(xml).not.toMatch(/[●○]/)
+    const danish = await (await t.api('/policies/privacy/feed?locale=da')).text()
+    expect(danish).toContain('xml:lang="da"')
+    expect(danish).toMatch(/2\.0 \(væsentlig ændring\)/)
+    expect(danish).toMatch(/1\.1 \(mindre ændring\)/)
     expect((await t.api('/policies/privacy/feed?locale=xx')).status).toBe(400)
   })
 })

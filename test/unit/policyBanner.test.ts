@@ -103,6 +103,7 @@ describe('toBannerModel', () => {
         { href: answer.links.compare.href, label: 'Se ændringerne', name: 'compare' },
       ],
       message: answer.message,
+      note: '',
       phase: 'in-effect',
       version: '3.0',
     })

@@ -22,6 +22,10 @@ export const publishDa: PublishResources = {
     'Forslaget er “{{proposal}}”, og du har valgt “{{chosen}}”. Skriv en “Begrundelse” under “Udgivelse”, eller sæt “Type af ændring” tilbage til “Brug forslaget”.',
   readerTranslationFollows:
     'Den gældende tekst på {{changedIn}} blev ændret den {{date}} (version {{version}}). Denne oversættelse til {{language}} indeholder endnu ikke ændringen; den følger.',
+  feedEntryMaterial: 'Væsentlig ændring. Version {{version}} træder i kraft {{date}}.',
+  feedEntryMinor: 'Mindre ændring. Version {{version}} træder i kraft {{date}}.',
+  feedTitleMaterial: '{{title}} {{version}} (væsentlig ændring)',
+  feedTitleMinor: '{{title}} {{version}} (mindre ændring)',
   refused_one: 'Udgivelsen blev afvist. Én ting skal rettes:',
   refused_other: 'Udgivelsen blev afvist. {{count}} ting skal rettes:',
   sectionNamed: '“{{heading}}”',

@@ -25,6 +25,11 @@ export const publishEn = {
   /** Reader-facing: shown on the page, banner and notice of a locale whose translation follows. */
   readerTranslationFollows:
     'The authoritative {{changedIn}} text was changed on {{date}} (version {{version}}). This {{language}} translation does not include the change yet; it will follow.',
+  /** Reader-facing: one Atom feed entry (`kind` is material or minor, in words). */
+  feedEntryMaterial: 'Material change. Version {{version}} takes effect on {{date}}.',
+  feedEntryMinor: 'Minor change. Version {{version}} takes effect on {{date}}.',
+  feedTitleMaterial: '{{title}} {{version}} (material change)',
+  feedTitleMinor: '{{title}} {{version}} (minor change)',
   refused_one: 'Publishing was refused. One thing to fix:',
   refused_other: 'Publishing was refused. {{count}} things to fix:',
   sectionNamed: '“{{heading}}”',
