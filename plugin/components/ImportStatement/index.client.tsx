@@ -28,6 +28,7 @@ const COPY = {
   da: {
     choose: 'Word (.docx), HTML eller Markdown (.md)',
     create: 'Opret kladde',
+    into: 'Oversættelse af et eksisterende dokument (nøglen ovenfor)',
     key: 'Nøgle',
     language: 'Sprog',
     open: 'Importér en erklæring',
@@ -40,6 +41,7 @@ const COPY = {
   en: {
     choose: 'Word (.docx), HTML or Markdown (.md)',
     create: 'Create draft',
+    into: 'Translation of an existing document (the key above)',
     key: 'Key',
     language: 'Language',
     open: 'Import a statement',
@@ -60,6 +62,7 @@ export function ImportStatement(props: ImportStatementProps) {
   const [text, setText] = useState('')
   const [locale, setLocale] = useState(props.locales[0] ?? 'en')
   const [key, setKey] = useState('')
+  const [into, setInto] = useState(false)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<null | string>(null)
   const [busy, setBusy] = useState(false)
@@ -74,7 +77,7 @@ export function ImportStatement(props: ImportStatementProps) {
       form.set('content', text)
       form.set('format', /^\s*</.test(text) ? 'html' : 'markdown')
     }
-    if (key.trim()) form.set('key', key.trim())
+    if (key.trim()) form.set(into ? 'into' : 'key', key.trim())
     if (preview?.title) form.set('title', preview.title)
     if (create) form.set('create', 'true')
     try {
@@ -86,7 +89,7 @@ export function ImportStatement(props: ImportStatementProps) {
         return
       }
       setPreview(body?.preview ?? null)
-      if (body?.preview && !key.trim()) setKey(body.preview.key)
+      if (body?.preview && !key.trim() && !into) setKey(body.preview.key)
     } catch (caught) {
       setError((caught as Error).message)
       setPreview(null)
@@ -140,6 +143,9 @@ export function ImportStatement(props: ImportStatementProps) {
         </label>{' '}
         <label>
           {copy.key} <input data-testid="policy-import-key" onChange={(event) => setKey(event.target.value)} value={key} />
+        </label>{' '}
+        <label>
+          <input checked={into} data-testid="policy-import-into" onChange={(event) => setInto(event.target.checked)} type="checkbox" /> {copy.into}
         </label>
       </p>
       <Button buttonStyle="secondary" disabled={busy || (!file && !text.trim())} onClick={() => void send(false)} size="small">
