@@ -11,7 +11,7 @@ import { Feed } from 'feed'
 import { LRUCache } from 'lru-cache'
 
 import { escapeHtml, getTranslator } from '../../src/i18n/index.js'
-import { GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
+import { canonicalCopy, GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
 import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
 
@@ -428,7 +428,9 @@ export class PolicyReadService {
       depth: 0,
       overrideAccess: true,
     })
-    return doc as unknown as { snapshot: ReleaseSnapshot } & Record<string, unknown>
+    // Canonical key order: Postgres `jsonb` returns stored JSON with its keys reordered, and the
+    // answers built from it must be the same bytes (and ETags) on every database.
+    return canonicalCopy(doc) as unknown as { snapshot: ReleaseSnapshot } & Record<string, unknown>
   }
 
   private diffParams(params: URLSearchParams): { format: 'html' | 'json'; locale: string } {

@@ -27,6 +27,19 @@ export function hashCanonical(value: unknown): string {
   return createHash('sha256').update(json, 'utf8').digest('hex')
 }
 
+/**
+ * A deep copy of a JSON value with every object's keys in canonical (RFC 8785) order. Databases
+ * return stored JSON in different key orders (Postgres `jsonb` sorts keys by length, SQLite and
+ * MongoDB keep insertion order); answers built from this copy are the same bytes on every database.
+ */
+export function canonicalCopy<T>(value: T): T {
+  const json = canonicalize(value)
+  if (json === undefined) {
+    throw new Error('canonicalCopy: value cannot be represented as JSON')
+  }
+  return JSON.parse(json) as T
+}
+
 /** The content hash of a snapshot: equal content in every locale gives an equal hash. */
 export function hashSnapshot(snapshot: ReleaseSnapshot): string {
   return hashCanonical(snapshot)

@@ -1,4 +1,4 @@
-export { GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
+export { canonicalCopy, GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
 export type { ReleaseHashInput } from './hash.js'
 export { nextEffectiveChange, releaseInForce } from './inForce.js'
 export type { ReleaseIndexEntry } from './inForce.js'
