@@ -1,7 +1,8 @@
 /**
  * Structure level: aligns two sequences of entries (blocks of a section, items of a list).
  *
- * 1. Entries with identical text are aligned by jsdiff's `diffArrays` (Myers, with a timeout).
+ * 1. Entries with identical text are aligned by Myers' algorithm, with a timeout (`diffSequences`,
+ *    the steps of jsdiff's `diffArrays`).
  * 2. Identical entries left over on both sides were reordered: they are reported as moved, not
  *    as a removal plus an addition.
  * 3. In each remaining gap, different entries are paired when similar enough (by the caller's
@@ -12,9 +13,8 @@
  */
 import type { DiffContext } from './context.js'
 
-import { diffArrays } from 'diff'
-
 import { remainingMs } from './context.js'
+import { diffSequences } from './myers.js'
 
 /** One step of an alignment. Indices point into the caller's old and new arrays. */
 export type AlignOp =
@@ -27,7 +27,7 @@ type Segment = { count: number; newStart: number; oldStart: number; type: 'equal
 
 function segmentsFromDiff(oldSigs: readonly number[], newSigs: readonly number[], ctx: DiffContext): Segment[] {
   const timeout = Math.min(ctx.perBlockTimeoutMs, remainingMs(ctx.budget))
-  const changes = timeout > 0 ? diffArrays(oldSigs, newSigs, { timeout }) : undefined
+  const changes = timeout > 0 ? diffSequences(oldSigs, newSigs, timeout) : undefined
   if (!changes) {
     // Out of time: keep the common head and tail, treat the middle as one gap.
     let head = 0

@@ -19,57 +19,134 @@ const KEEP = 1
 const ADD = 2
 const REMOVE = 3
 
-/** Finished runs, each pointing at the run before it; compacted when full. */
-class RunPool {
-  count: Int32Array
-  prev: Int32Array
-  type: Uint8Array
-  size = 0
+// A finished run takes three cells of the pool: type, count, index of the run before it (-1: none).
+const RUN = 3
+// A path takes four cells of the path table: old position (NONE: no path), index of its last
+// finished run, type and length of the run it is extending.
+const PATH = 4
 
-  constructor(capacity: number) {
-    this.count = new Int32Array(capacity)
-    this.prev = new Int32Array(capacity)
-    this.type = new Uint8Array(capacity)
+/**
+ * The search state. Kept in one object with methods, not closures, so a call allocates a handful
+ * of objects however many steps it takes.
+ */
+class Search {
+  readonly paths: Int32Array
+  runs: Int32Array
+  runCount = 0
+  // The path being built, copied into its slot once extended.
+  old = 0
+  head = -1
+  runType = 0
+  runLength = 0
+
+  constructor(
+    readonly before: ArrayLike<number>,
+    readonly after: ArrayLike<number>,
+    readonly slots: number,
+  ) {
+    this.paths = new Int32Array(slots * PATH)
+    for (let slot = 0; slot < slots; slot++) this.paths[slot * PATH] = NONE
+    // Small texts with few changes need few runs; long ones grow the pool.
+    this.runs = new Int32Array(RUN * Math.min(64 + before.length + after.length, 1 << 16))
   }
 
-  add(type: number, count: number, prev: number): number {
-    const id = this.size++
-    this.type[id] = type
-    this.count[id] = count
-    this.prev[id] = prev
-    return id
+  private finishRun(): void {
+    if (this.runLength === 0) return
+    const at = this.runCount++ * RUN
+    this.runs[at] = this.runType
+    this.runs[at + 1] = this.runLength
+    this.runs[at + 2] = this.head
+    this.head = at / RUN
+  }
+
+  /** jsdiff's `addToPath`: one more entry added or removed. */
+  extend(type: number): void {
+    if (this.runLength > 0 && this.runType === type) this.runLength++
+    else {
+      this.finishRun()
+      this.runType = type
+      this.runLength = 1
+    }
+  }
+
+  /** jsdiff's `extractCommon`: follows equal entries along `diagonal`; returns the new position. */
+  followCommon(diagonal: number): number {
+    const { after, before } = this
+    let oldPos = this.old
+    let newPos = oldPos - diagonal
+    let common = 0
+    while (newPos + 1 < after.length && oldPos + 1 < before.length && before[oldPos + 1] === after[newPos + 1]) {
+      newPos++
+      oldPos++
+      common++
+    }
+    if (common > 0) {
+      this.finishRun()
+      this.runType = KEEP
+      this.runLength = common
+    }
+    this.old = oldPos
+    return newPos
+  }
+
+  load(slot: number): void {
+    const at = slot * PATH
+    this.old = this.paths[at]!
+    this.head = this.paths[at + 1]!
+    this.runType = this.paths[at + 2]!
+    this.runLength = this.paths[at + 3]!
+  }
+
+  store(slot: number): void {
+    const at = slot * PATH
+    this.paths[at] = this.old
+    this.paths[at + 1] = this.head
+    this.paths[at + 2] = this.runType
+    this.paths[at + 3] = this.runLength
   }
 
   /**
-   * Makes room for `needed` more runs: keeps only the runs reachable from `heads` (renumbered in
-   * order, so a run's predecessor still comes first) and grows the arrays if that is not enough.
+   * Makes room for `needed` more runs: keeps only the runs a live path still reaches (renumbered
+   * in order, so a run's predecessor still comes first), and grows the pool if that is not enough.
    */
-  reserve(needed: number, heads: Int32Array, live: (slot: number) => boolean): void {
-    if (this.size + needed <= this.count.length) return
-    const renumber = new Int32Array(this.size).fill(-1)
-    for (let slot = 0; slot < heads.length; slot++) {
-      if (!live(slot)) continue
-      for (let run = heads[slot]!; run >= 0 && renumber[run] === -1; run = this.prev[run]!) renumber[run] = -2
+  reserve(needed: number): void {
+    if ((this.runCount + needed) * RUN <= this.runs.length) return
+    const { paths, runs } = this
+    const renumber = new Int32Array(this.runCount).fill(-1)
+    for (let at = 0; at < paths.length; at += PATH) {
+      if (paths[at] === NONE) continue
+      for (let run = paths[at + 1]!; run >= 0 && renumber[run] === -1; run = runs[run * RUN + 2]!) renumber[run] = -2
     }
     let kept = 0
-    for (let run = 0; run < this.size; run++) {
+    for (let run = 0; run < this.runCount; run++) {
       if (renumber[run] === -1) continue
       renumber[run] = kept
-      this.type[kept] = this.type[run]!
-      this.count[kept] = this.count[run]!
-      const prev = this.prev[run]!
-      this.prev[kept] = prev >= 0 ? renumber[prev]! : prev
+      const prev = runs[run * RUN + 2]!
+      runs[kept * RUN] = runs[run * RUN]!
+      runs[kept * RUN + 1] = runs[run * RUN + 1]!
+      runs[kept * RUN + 2] = prev >= 0 ? renumber[prev]! : prev
       kept++
     }
-    for (let slot = 0; slot < heads.length; slot++) if (live(slot) && heads[slot]! >= 0) heads[slot] = renumber[heads[slot]!]!
-    this.size = kept
-    if (kept + needed > this.count.length / 2) {
-      const capacity = Math.max(this.count.length * 2, kept + needed)
-      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from.subarray(0, kept)), to)
-      this.count = grow(this.count, new Int32Array(capacity))
-      this.prev = grow(this.prev, new Int32Array(capacity))
-      this.type = grow(this.type, new Uint8Array(capacity))
+    for (let at = 0; at < paths.length; at += PATH) {
+      if (paths[at] !== NONE && paths[at + 1]! >= 0) paths[at + 1] = renumber[paths[at + 1]!]!
     }
+    this.runCount = kept
+    if ((kept + needed) * RUN > runs.length / 2) {
+      const grown = new Int32Array(Math.max(runs.length * 2, (kept + needed) * RUN * 2))
+      grown.set(runs.subarray(0, kept * RUN))
+      this.runs = grown
+    }
+  }
+
+  /** The current path's runs, first to last. */
+  changes(): SequenceChange[] {
+    const out: SequenceChange[] = []
+    if (this.runLength > 0) out.push({ added: this.runType === ADD, count: this.runLength, removed: this.runType === REMOVE })
+    for (let run = this.head; run >= 0; run = this.runs[run * RUN + 2]!) {
+      const type = this.runs[run * RUN]!
+      out.push({ added: type === ADD, count: this.runs[run * RUN + 1]!, removed: type === REMOVE })
+    }
+    return out.reverse()
   }
 }
 
@@ -81,111 +158,53 @@ class RunPool {
 export function diffSequences(before: ArrayLike<number>, after: ArrayLike<number>, timeoutMs: number): SequenceChange[] | undefined {
   const oldLen = before.length
   const newLen = after.length
-  // Small texts with few changes never need more runs than entries; long ones grow the pool.
-  const pool = new RunPool(Math.min(64 + 2 * (oldLen + newLen), 1 << 16))
-  // A path per diagonal (old position minus new position), as jsdiff's `bestPath`: how far it got
-  // in the old sequence, its finished runs and the run it is extending.
+  // A path per diagonal (old position minus new position), as jsdiff's `bestPath`; diagonals run
+  // from -newLen - 1 to oldLen + 1.
   const offset = newLen + 1
   const slots = oldLen + newLen + 3
-  const pathOld = new Int32Array(slots).fill(NONE)
-  const pathHead = new Int32Array(slots).fill(-1)
-  const pathRunType = new Uint8Array(slots)
-  const pathRunCount = new Int32Array(slots)
-
-  // The path being built, copied into its slot once extended.
-  let curOld = 0
-  let curHead = -1
-  let curRunType = 0
-  let curRunCount = 0
-
-  const extend = (type: number): void => {
-    if (curRunCount > 0 && curRunType === type) curRunCount++
-    else {
-      if (curRunCount > 0) curHead = pool.add(curRunType, curRunCount, curHead)
-      curRunType = type
-      curRunCount = 1
-    }
-  }
-  /** jsdiff's `extractCommon`: follows equal entries along `diagonal`; returns the new position. */
-  const followCommon = (diagonal: number): number => {
-    let oldPos = curOld
-    let newPos = oldPos - diagonal
-    let common = 0
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && before[oldPos + 1] === after[newPos + 1]) {
-      newPos++
-      oldPos++
-      common++
-    }
-    if (common > 0) {
-      if (curRunCount > 0) curHead = pool.add(curRunType, curRunCount, curHead)
-      curRunType = KEEP
-      curRunCount = common
-    }
-    curOld = oldPos
-    return newPos
-  }
-  const changes = (): SequenceChange[] => {
-    const out: SequenceChange[] = []
-    if (curRunCount > 0) out.push({ added: curRunType === ADD, count: curRunCount, removed: curRunType === REMOVE })
-    for (let run = curHead; run >= 0; run = pool.prev[run]!) {
-      const type = pool.type[run]!
-      out.push({ added: type === ADD, count: pool.count[run]!, removed: type === REMOVE })
-    }
-    return out.reverse()
-  }
+  const search = new Search(before, after, slots)
+  const { paths } = search
 
   const abortAfter = Date.now() + timeoutMs
-  curOld = -1
-  let newPos = followCommon(0)
-  if (curOld + 1 >= oldLen && newPos + 1 >= newLen) return changes()
-  pathOld[offset] = curOld
-  pathHead[offset] = curHead
-  pathRunType[offset] = curRunType
-  pathRunCount[offset] = curRunCount
+  search.old = -1
+  let newPos = search.followCommon(0)
+  if (search.old + 1 >= oldLen && newPos + 1 >= newLen) return search.changes()
+  search.store(offset)
 
-  const live = (slot: number): boolean => pathOld[slot] !== NONE
   let minDiagonal = -Infinity
   let maxDiagonal = Infinity
   const maxEditLength = oldLen + newLen
   for (let editLength = 1; editLength <= maxEditLength && Date.now() <= abortAfter; editLength++) {
-    // Each step below adds at most two finished runs.
-    pool.reserve(2 * (editLength + 1), pathHead, live)
+    // Each step below finishes at most two runs.
+    search.reserve(2 * (editLength + 1))
     const last = Math.min(maxDiagonal, editLength)
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= last; diagonal += 2) {
       const removeSlot = diagonal - 1 + offset
       const addSlot = diagonal + 1 + offset
-      const removeOld = removeSlot >= 0 ? pathOld[removeSlot]! : NONE
-      const addOld = addSlot < slots ? pathOld[addSlot]! : NONE
+      const removeOld = removeSlot >= 0 ? paths[removeSlot * PATH]! : NONE
+      const addOld = addSlot < slots ? paths[addSlot * PATH]! : NONE
       // jsdiff drops the remove path here: nobody else will use it.
-      if (removeOld !== NONE) pathOld[removeSlot] = NONE
+      if (removeOld !== NONE) paths[removeSlot * PATH] = NONE
       const canAdd = addOld !== NONE && addOld - diagonal >= 0 && addOld - diagonal < newLen
       const canRemove = removeOld !== NONE && removeOld + 1 < oldLen
       const slot = diagonal + offset
       if (!canAdd && !canRemove) {
-        pathOld[slot] = NONE
+        if (slot >= 0 && slot < slots) paths[slot * PATH] = NONE
         continue
       }
       // Extend whichever path got further in the old sequence, as jsdiff does.
       if (!canRemove || (canAdd && removeOld < addOld)) {
-        curOld = addOld
-        curHead = pathHead[addSlot]!
-        curRunType = pathRunType[addSlot]!
-        curRunCount = pathRunCount[addSlot]!
-        extend(ADD)
+        search.load(addSlot)
+        search.extend(ADD)
       } else {
-        curOld = removeOld + 1
-        curHead = pathHead[removeSlot]!
-        curRunType = pathRunType[removeSlot]!
-        curRunCount = pathRunCount[removeSlot]!
-        extend(REMOVE)
+        search.load(removeSlot)
+        search.old = removeOld + 1
+        search.extend(REMOVE)
       }
-      newPos = followCommon(diagonal)
-      if (curOld + 1 >= oldLen && newPos + 1 >= newLen) return changes()
-      pathOld[slot] = curOld
-      pathHead[slot] = curHead
-      pathRunType[slot] = curRunType
-      pathRunCount[slot] = curRunCount
-      if (curOld + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
+      newPos = search.followCommon(diagonal)
+      if (search.old + 1 >= oldLen && newPos + 1 >= newLen) return search.changes()
+      search.store(slot)
+      if (search.old + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
       if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1)
     }
   }

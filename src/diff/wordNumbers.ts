@@ -24,6 +24,13 @@ const WORD_CHARS = 'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2
 const PART = new RegExp(`[${WORD_CHARS}]+|\\s+|[^${WORD_CHARS}]`, 'gu')
 const SPACE = /\s/u
 
+/** The number of a token's text, numbering new texts from 1 on. */
+function idOf(numbers: Map<string, number>, core: string): number {
+  let id = numbers.get(core)
+  if (id === undefined) numbers.set(core, (id = numbers.size + 1))
+  return id
+}
+
 /** A text's tokens: a number per token, and where each starts and ends (whitespace on both sides included). */
 type Tokens = { ends: number[]; ids: number[]; starts: number[] }
 
@@ -36,11 +43,6 @@ function tokens(text: string, numbers: Map<string, number>, parts: RegExp): Toke
   const ids: number[] = []
   const starts: number[] = []
   const ends: number[] = []
-  const idOf = (core: string): number => {
-    let id = numbers.get(core)
-    if (id === undefined) numbers.set(core, (id = numbers.size + 1))
-    return id
-  }
   let prevStart = -1
   let prevSpace = false
   // True while the only token is the whitespace the text starts with.
@@ -53,23 +55,23 @@ function tokens(text: string, numbers: Map<string, number>, parts: RegExp): Toke
     const space = SPACE.test(match[0])
     if (space) {
       if (prevStart < 0) {
-        ids.push(idOf(''))
+        ids.push(idOf(numbers, ''))
         starts.push(start)
         ends.push(end)
         leadingSpaceOnly = true
       } else ends[ends.length - 1] = end
     } else if (prevStart >= 0 && prevSpace) {
       if (leadingSpaceOnly) {
-        ids[ids.length - 1] = idOf(match[0])
+        ids[ids.length - 1] = idOf(numbers, match[0])
         ends[ends.length - 1] = end
       } else {
-        ids.push(idOf(match[0]))
+        ids.push(idOf(numbers, match[0]))
         starts.push(prevStart)
         ends.push(end)
       }
       leadingSpaceOnly = false
     } else {
-      ids.push(idOf(match[0]))
+      ids.push(idOf(numbers, match[0]))
       starts.push(start)
       ends.push(end)
       leadingSpaceOnly = false
