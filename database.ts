@@ -8,9 +8,10 @@
  *   the background; if existing duplicates prevent one, the start fails. The plugin also checks them
  *   at init (plugin/db/checkUniqueIndexes.ts).
  * - Host-passable switches, here from the environment:
- *   `MONGODB_TRANSACTIONS=false` turns transactions off (db-mongodb already does so without a replica
- *   set); `MONGODB_JOIN_AGGREGATIONS=false` and `MONGODB_PIPELINE_IN_SORT_LOOKUP=false` avoid
- *   `$lookup` pipelines, for DocumentDB, Cosmos DB and emulators.
+ *   `DB_TRANSACTIONS=false` turns transactions off (as on every adapter of this config; db-mongodb
+ *   already does so without a replica set); `MONGODB_JOIN_AGGREGATIONS=false` and
+ *   `MONGODB_PIPELINE_IN_SORT_LOOKUP=false` avoid `$lookup` pipelines, for DocumentDB, Cosmos DB
+ *   and emulators.
  *
  * PostgreSQL: `postgres://` or `postgresql://`. Outside production the schema is pushed (as for
  * SQLite; `DB_PUSH=false` for extra processes on the same database); production uses migrations
@@ -42,7 +43,7 @@ export const isPostgresUri = (uri: string) => uri.startsWith('postgres://') || u
 export function mongoDatabase(url: string, env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   return mongooseAdapter({
     ensureIndexes: true,
-    transactionOptions: isOff(env.MONGODB_TRANSACTIONS) ? false : {},
+    transactionOptions: isOff(env.DB_TRANSACTIONS) ? false : {},
     url,
     useJoinAggregations: !isOff(env.MONGODB_JOIN_AGGREGATIONS),
     usePipelineInSortLookup: !isOff(env.MONGODB_PIPELINE_IN_SORT_LOOKUP),
@@ -54,7 +55,7 @@ export function postgresDatabase(connectionString: string, env: NodeJS.ProcessEn
     pg: { ...pg, Pool: ResilientPool },
     pool: { connectionString },
     push: !isOff(env.DB_PUSH),
-    // A publish and its release commit or roll back together.
-    transactionOptions: {},
+    // A publish and its release commit or roll back together (DB_TRANSACTIONS=false: without, as tests of that case need).
+    transactionOptions: isOff(env.DB_TRANSACTIONS) ? false : {},
   })
 }

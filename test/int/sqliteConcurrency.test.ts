@@ -14,6 +14,7 @@ import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { linkIn, SmtpSink } from '../helpers/smtpSink.js'
+import { laneDatabase } from '../helpers/testDatabase.js'
 
 let t: TestPayload
 let payload: Payload
@@ -122,7 +123,16 @@ async function runJobsUntilIdle() {
   }
 }
 
+// It reads the file back through libsql, so it runs on the SQLite lane only (issue 10: on the
+// MongoDB and Postgres lanes it is skipped, and says so in its name).
+const onSqlite = laneDatabase() === 'sqlite'
+const describeSqlite = onSqlite ? describe : describe.skip
+const sqliteOnly = onSqlite ? '' : ` (skipped: SQLite only, this lane is ${laneDatabase()})`
+
 beforeAll(async () => {
+  if (!onSqlite) {
+    return
+  }
   const port = await sink.start()
   t = await bootPayload({ JOBS_AUTORUN: 'false', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
   payload = t.payload
@@ -136,10 +146,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.destroy()
-  await sink.stop()
+  if (onSqlite) {
+    await sink.stop()
+  }
 })
 
-describe('concurrent publishes in one process', () => {
+describeSqlite(`concurrent publishes in one process${sqliteOnly}`, () => {
   it('two publishes at the same moment: each is stored or fails cleanly, never lost', async () => {
     const tags = ['two-a', 'two-b']
     const outcomes = await Promise.allSettled(tags.map((tag, i) => publish(KEYS[i]!, tag)))
@@ -202,7 +214,7 @@ describe('concurrent publishes in one process', () => {
   })
 })
 
-describe('a second process on the same file', () => {
+describeSqlite(`a second process on the same file${sqliteOnly}`, () => {
   it('a subscribe while another process publishes: every 202 has its row, every e-mailed link a stored subscriber', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/publishWorker.ts'], {
       env: { ...process.env, DB_PUSH: 'false', JOBS_AUTORUN: 'false', NODE_OPTIONS: '' },
