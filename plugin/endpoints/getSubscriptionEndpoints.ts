@@ -14,7 +14,9 @@ import { unsubscribeHandler } from '../subscriptions/unsubscribe.js'
  * GETs of e-mailed links only show a page with a button: link scanners prefetch GETs.
  * The handlers live in plugin/subscriptions/, one file per flow; what they share is in context.ts.
  */
-export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint[] {
+export function getSubscriptionEndpoints(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Endpoint[] {
   const ctx = createSubscriptionContext(pluginConfig)
   const { base, guard } = ctx
   return [
@@ -22,7 +24,11 @@ export function getSubscriptionEndpoints(pluginConfig: SanitizedPolicyDocumentsP
     { handler: guard(confirmHandler(ctx, 'get')), method: 'get', path: `${base}/confirm` },
     { handler: guard(confirmHandler(ctx, 'post')), method: 'post', path: `${base}/confirm` },
     { handler: guard(unsubscribeHandler(ctx, 'get')), method: 'get', path: `${base}/unsubscribe` },
-    { handler: guard(unsubscribeHandler(ctx, 'post')), method: 'post', path: `${base}/unsubscribe` },
+    {
+      handler: guard(unsubscribeHandler(ctx, 'post')),
+      method: 'post',
+      path: `${base}/unsubscribe`,
+    },
     { handler: guard(requestManageLinkHandler(ctx)), method: 'post', path: `${base}/manage` },
     { handler: guard(meHandler(ctx, 'get')), method: 'get', path: `${base}/me` },
     { handler: guard(meHandler(ctx, 'post')), method: 'post', path: `${base}/me` },

@@ -51,7 +51,9 @@ export function compileTrustProxy(value: TrustProxy | null | undefined): null | 
     }
     return (_address, hop) => hop < value
   }
-  const list = (typeof value === 'string' ? value.split(',') : value).map((entry) => String(entry).trim()).filter(Boolean)
+  const list = (typeof value === 'string' ? value.split(',') : value)
+    .map((entry) => String(entry).trim())
+    .filter(Boolean)
   if (list.length === 0) {
     return null
   }
@@ -62,7 +64,10 @@ export function compileTrustProxy(value: TrustProxy | null | undefined): null | 
  * The client's address, or `undefined` when it cannot be known (no socket address and no trusted
  * proxy). With a trusted proxy but no socket address (Next.js), the peer is taken to be the proxy.
  */
-export function clientAddressOf(request: { headers: Headers }, trust: null | TrustFunction): string | undefined {
+export function clientAddressOf(
+  request: { headers: Headers },
+  trust: null | TrustFunction,
+): string | undefined {
   const socket = remoteAddressOf(request)
   if (!trust) {
     return socket
@@ -71,7 +76,10 @@ export function clientAddressOf(request: { headers: Headers }, trust: null | Tru
   if (!socket && !forwardedFor.trim()) {
     return undefined
   }
-  const fake = { headers: { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress: socket ?? '' } }
+  const fake = {
+    headers: { 'x-forwarded-for': forwardedFor },
+    socket: { remoteAddress: socket ?? '' },
+  }
   const decide: TrustFunction = socket ? trust : (address, hop) => hop === 0 || trust(address, hop)
   return proxyaddr(fake as unknown as Parameters<typeof proxyaddr>[0], decide) || undefined
 }

@@ -12,7 +12,9 @@ import { createHash } from 'node:crypto'
  */
 
 /** For every non-HTML answer (JSON, Atom, JavaScript, plain-text errors). */
-export const NOSNIFF_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'X-Content-Type-Options': 'nosniff' })
+export const NOSNIFF_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'X-Content-Type-Options': 'nosniff',
+})
 
 /** Options for `htmlSecurityHeaders`. */
 export type HtmlSecurityOptions = {

@@ -36,14 +36,23 @@ export function confirmHandler(ctx: SubscriptionContext, method: 'get' | 'post')
     const { subscriber } = found
     // Only keys of documents that still exist are stored.
     const confirmedBefore = subscriber.status === 'confirmed' ? (subscriber.documents ?? []) : []
-    const documents = await ctx.existingDocumentKeys(req.payload, [...new Set([...confirmedBefore, ...requested])])
+    const documents = await ctx.existingDocumentKeys(req.payload, [
+      ...new Set([...confirmedBefore, ...requested]),
+    ])
     const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
     const t = getTranslator(lang)
     const titles = await ctx.documentTitles(req.payload, documents, lang)
     if (method === 'get') {
       return html(
         renderPage({
-          forms: [{ action: ctx.selfUrl(req, 'confirm') + `&documents=${encodeURIComponent(requested.join(','))}`, button: t('subscription.confirm.button') }],
+          forms: [
+            {
+              action:
+                ctx.selfUrl(req, 'confirm') +
+                `&documents=${encodeURIComponent(requested.join(','))}`,
+              button: t('subscription.confirm.button'),
+            },
+          ],
           lang,
           paragraphs: [t('subscription.confirm.lead', { documents: titles })],
           title: t('subscription.confirm.title'),
@@ -54,12 +63,20 @@ export function confirmHandler(ctx: SubscriptionContext, method: 'get' | 'post')
       req.payload.update({
         id: subscriber.id,
         collection: slug,
-        data: { confirmedAt: new Date().toISOString(), confirmNonceHash: null, documents, status: 'confirmed', unsubscribedAt: null },
+        data: {
+          confirmedAt: new Date().toISOString(),
+          confirmNonceHash: null,
+          documents,
+          status: 'confirmed',
+          unsubscribedAt: null,
+        },
         depth: 0,
         overrideAccess: true,
       }),
     )
     const message = t('subscription.confirm.done', { documents: titles })
-    return wantsJson(req) ? json({ message, status: 'confirmed' }) : html(renderPage({ lang, paragraphs: [message], title: t('subscription.confirm.title') }))
+    return wantsJson(req)
+      ? json({ message, status: 'confirmed' })
+      : html(renderPage({ lang, paragraphs: [message], title: t('subscription.confirm.title') }))
   }
 }

@@ -7,6 +7,10 @@ import { hashToken } from '../../src/tokens/index.js'
  * nonce together with the exact list of documents it confirms. The list travels in the link's
  * URL; any change to it (an added, unknown or removed key) no longer matches the stored hash.
  */
-export function confirmationHash(nonce: string, documents: readonly string[], secret: TokenSecret): string {
+export function confirmationHash(
+  nonce: string,
+  documents: readonly string[],
+  secret: TokenSecret,
+): string {
   return hashToken(`confirm:${nonce}:${documents.join(',')}`, secret)
 }

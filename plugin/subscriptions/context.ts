@@ -2,8 +2,8 @@ import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { TokenPurpose } from '../../src/tokens/index.js'
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { renderManageEmail } from '../../src/notices/index.js'
@@ -11,8 +11,8 @@ import { ADDRESS_PROBLEMS, parseEmailAddress } from '../../src/subscriptions/add
 import { PAGE_STYLE, renderPage } from '../../src/subscriptions/renderPage.js'
 import { clientAddressOf, compileTrustProxy } from '../http/clientAddress.js'
 import { htmlSecurityHeaders, NOSNIFF_HEADERS } from '../http/securityHeaders.js'
-import { getMailContext } from '../notices/mailContext.js'
 import { subscriptionUrl } from '../notices/links.js'
+import { getMailContext } from '../notices/mailContext.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { BadRequest } from '../read/params.js'
 import { ensureTokenKey, findTokenHolder, subscriberToken } from './subscriberTokens.js'
@@ -34,14 +34,24 @@ export type Subscriber = {
   unsubscribedAt?: null | string
 }
 
-const PAGE_HEADERS = { 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8', ...htmlSecurityHeaders({ inlineStyles: [PAGE_STYLE] }) }
-const JSON_HEADERS = { 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', ...NOSNIFF_HEADERS }
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Type': 'text/html; charset=utf-8',
+  ...htmlSecurityHeaders({ inlineStyles: [PAGE_STYLE] }),
+}
+const JSON_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Type': 'application/json; charset=utf-8',
+  ...NOSNIFF_HEADERS,
+}
 
 /** An HTML page answer with the page security headers. */
-export const html = (body: string, status = 200) => new Response(body, { headers: PAGE_HEADERS, status })
+export const html = (body: string, status = 200) =>
+  new Response(body, { headers: PAGE_HEADERS, status })
 
 /** A JSON answer, never cached, never sniffed. */
-export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { headers: JSON_HEADERS, status })
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { headers: JSON_HEADERS, status })
 
 /** A JSON error in Payload's shape, with nosniff. */
 export const errorResponse = (status: number, message: string) => {
@@ -53,7 +63,8 @@ export const errorResponse = (status: number, message: string) => {
 }
 
 export const wantsJson = (req: PayloadRequest) =>
-  req.searchParams?.get('format') === 'json' || (req.headers.get('accept') ?? '').includes('application/json')
+  req.searchParams?.get('format') === 'json' ||
+  (req.headers.get('accept') ?? '').includes('application/json')
 
 /** The validated, normalized address from a request body; a clear 400 otherwise. */
 export function emailFrom(values: Record<string, unknown>): { address: string; mailbox: string } {
@@ -83,8 +94,16 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
   const base = `${pluginConfig.publicPath}/subscriptions`
   const slug = pluginConfig.subscribersSlug
   const trust = compileTrustProxy(pluginConfig.trustProxy)
-  const perClient = new RateLimiterMemory({ duration: 3600, keyPrefix: 'client', points: pluginConfig.subscriptions.perClientPerHour })
-  const perAddress = new RateLimiterMemory({ duration: 3600, keyPrefix: 'mailbox', points: pluginConfig.subscriptions.perAddressPerHour })
+  const perClient = new RateLimiterMemory({
+    duration: 3600,
+    keyPrefix: 'client',
+    points: pluginConfig.subscriptions.perClientPerHour,
+  })
+  const perAddress = new RateLimiterMemory({
+    duration: 3600,
+    keyPrefix: 'mailbox',
+    points: pluginConfig.subscriptions.perAddressPerHour,
+  })
   let warnedUnknownClient = false
   // One queue per mailbox, so two requests for one address never race each other's writes.
   const mailboxQueues = new Map<string, Promise<void>>()
@@ -99,12 +118,21 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
           return errorResponse(error.status, error.message)
         }
         if (error instanceof RateLimiterRes) {
-          const response = errorResponse(429, getTranslator(pluginConfig.defaultLocale)('subscription.rateLimited'))
+          const response = errorResponse(
+            429,
+            getTranslator(pluginConfig.defaultLocale)('subscription.rateLimited'),
+          )
           response.headers.set('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)))
           return response
         }
-        req.payload.logger.error({ err: error, msg: '[policy-documents] subscription endpoint failed' })
-        return errorResponse(503, 'The subscription service is unavailable right now. Try again shortly.')
+        req.payload.logger.error({
+          err: error,
+          msg: '[policy-documents] subscription endpoint failed',
+        })
+        return errorResponse(
+          503,
+          'The subscription service is unavailable right now. Try again shortly.',
+        )
       }
     }
 
@@ -130,7 +158,12 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
    * Runs `work` after the answer has gone out, one at a time per mailbox. The answer is then the
    * same, and as fast, whether or not the address is known. Failures are logged, never surfaced.
    */
-  const afterAnswer = (req: PayloadRequest, mailbox: string, what: string, work: () => Promise<void>) => {
+  const afterAnswer = (
+    req: PayloadRequest,
+    mailbox: string,
+    what: string,
+    work: () => Promise<void>,
+  ) => {
     const payload = req.payload
     let pending = pendingWork.get(payload)
     if (!pending) {
@@ -141,7 +174,12 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
     const task: Promise<void> = previous
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(work)
-      .catch((error: unknown) => payload.logger.error({ err: error, msg: `[policy-documents] ${what} failed after answering` }))
+      .catch((error: unknown) =>
+        payload.logger.error({
+          err: error,
+          msg: `[policy-documents] ${what} failed after answering`,
+        }),
+      )
       .finally(() => {
         pending.delete(task)
         if (mailboxQueues.get(mailbox) === task) {
@@ -152,7 +190,11 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
     mailboxQueues.set(mailbox, task)
   }
 
-  const documentTitles = async (payload: Payload, keys: string[], locale: string): Promise<string> => {
+  const documentTitles = async (
+    payload: Payload,
+    keys: string[],
+    locale: string,
+  ): Promise<string> => {
     if (keys.length === 0) {
       return ''
     }
@@ -165,7 +207,12 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
       select: { key: true, title: true },
       where: { key: { in: keys } },
     })
-    const titles = new Map(docs.map((doc) => [String((doc as { key?: string }).key), String((doc as { title?: string }).title ?? '')]))
+    const titles = new Map(
+      docs.map((doc) => [
+        String((doc as { key?: string }).key),
+        String((doc as { title?: string }).title ?? ''),
+      ]),
+    )
     return keys.map((key) => titles.get(key) || key).join(', ')
   }
 
@@ -198,9 +245,19 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
     return docs[0] as unknown as Subscriber | undefined
   }
 
-  const sendMail = async (payload: Payload, to: string, message: { html: string; subject: string; text: string }) => {
+  const sendMail = async (
+    payload: Payload,
+    to: string,
+    message: { html: string; subject: string; text: string },
+  ) => {
     const mail = getMailContext(payload, pluginConfig)
-    await payload.sendEmail({ from: { address: mail.fromAddress, name: mail.fromName }, html: message.html, subject: message.subject, text: message.text, to })
+    await payload.sendEmail({
+      from: { address: mail.fromAddress, name: mail.fromName },
+      html: message.html,
+      subject: message.subject,
+      text: message.text,
+      to,
+    })
   }
 
   /** A signed link of one purpose for one subscriber. */
@@ -212,12 +269,23 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
   ): Promise<string> => {
     const mail = getMailContext(payload, pluginConfig)
     const holder = await ensureTokenKey(payload, pluginConfig, subscriber)
-    return subscriptionUrl(pluginConfig, path, subscriberToken(holder, { ...input, secret: mail.secret }))
+    return subscriptionUrl(
+      pluginConfig,
+      path,
+      subscriberToken(holder, { ...input, secret: mail.secret }),
+    )
   }
 
   /** E-mails a subscriber the link to their data-rights page. */
-  const sendManageLink = async (payload: Payload, subscriber: Subscriber, lang: string, documents: string[]) => {
-    const expiresAt = new Date(Date.now() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000)
+  const sendManageLink = async (
+    payload: Payload,
+    subscriber: Subscriber,
+    lang: string,
+    documents: string[],
+  ) => {
+    const expiresAt = new Date(
+      Date.now() + pluginConfig.subscriptions.manageLinkHours * 3600 * 1000,
+    )
     const message = renderManageEmail(
       {
         expiresAt: expiresAt.toISOString(),
@@ -244,7 +312,14 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
     const t = getTranslator(locale)
     return wantsJson(req)
       ? json({ errors: [{ message: t('subscription.invalidLink') }] }, 400)
-      : html(renderPage({ lang: locale, paragraphs: [t('subscription.invalidLink')], title: t('subscription.confirm.title') }), 400)
+      : html(
+          renderPage({
+            lang: locale,
+            paragraphs: [t('subscription.invalidLink')],
+            title: t('subscription.confirm.title'),
+          }),
+          400,
+        )
   }
 
   /** The same endpoint with the same token, for a page's form to post back to. */

@@ -15,7 +15,9 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
  * has. Counts per notice and per status, and `deliveryKey`, are unchanged. Databases whose IDs are never reused
  * (MongoDB ObjectIDs) need no rewrite, and would not accept a negative number as an ID anyway.
  */
-export function forgetDeliveries(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionBeforeDeleteHook {
+export function forgetDeliveries(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
     if (req.payload.db.defaultIDType !== 'number') {
       return
@@ -32,7 +34,12 @@ export function forgetDeliveries(pluginConfig: SanitizedPolicyDocumentsPluginCon
         and: [
           { subscriber: { equals: String(id) } },
           // Other audiences' recipients have IDs of their own.
-          { or: [{ source: { exists: false } }, { source: { equals: pluginConfig.subscribersSlug } }] },
+          {
+            or: [
+              { source: { exists: false } },
+              { source: { equals: pluginConfig.subscribersSlug } },
+            ],
+          },
         ],
       },
     })

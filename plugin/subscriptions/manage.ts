@@ -1,6 +1,6 @@
 import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
-import type { SubscriptionContext, Subscriber } from './context.js'
+import type { Subscriber, SubscriptionContext } from './context.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale } from '../../src/notices/index.js'
@@ -23,12 +23,24 @@ export function requestManageLinkHandler(ctx: SubscriptionContext): PayloadHandl
     ctx.afterAnswer(req, mailbox, 'manage-link request', async () => {
       const subscriber = await ctx.findByEmail(req.payload, email)
       if (subscriber) {
-        await ctx.sendManageLink(req.payload, subscriber, pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale), subscriber.documents ?? [])
+        await ctx.sendManageLink(
+          req.payload,
+          subscriber,
+          pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale),
+          subscriber.documents ?? [],
+        )
       }
     })
     const t = getTranslator(pluginConfig.defaultLocale)
     return form
-      ? html(renderPage({ lang: pluginConfig.defaultLocale, paragraphs: [t('subscription.accepted')], title: t('subscription.manage.title') }), 202)
+      ? html(
+          renderPage({
+            lang: pluginConfig.defaultLocale,
+            paragraphs: [t('subscription.accepted')],
+            title: t('subscription.manage.title'),
+          }),
+          202,
+        )
       : json({ message: t('subscription.accepted') }, 202)
   }
 }
@@ -45,13 +57,20 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
     where: {
       and: [
         { subscriber: { equals: String(subscriber.id) } },
-        { or: [{ source: { exists: false } }, { source: { equals: ctx.pluginConfig.subscribersSlug } }] },
+        {
+          or: [
+            { source: { exists: false } },
+            { source: { equals: ctx.pluginConfig.subscribersSlug } },
+          ],
+        },
       ],
     },
   })
   return {
     deliveries: deliveries.map((delivery) => {
-      const d = delivery as unknown as Record<string, unknown> & { notice?: { documentKey?: string; kind?: string; version?: string } }
+      const d = delivery as unknown as Record<string, unknown> & {
+        notice?: { documentKey?: string; kind?: string; version?: string }
+      }
       return {
         attempts: d.attempts ?? 0,
         document: d.notice?.documentKey ?? null,
@@ -79,7 +98,12 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
   }
 }
 
-async function managePage(ctx: SubscriptionContext, req: PayloadRequest, subscriber: Subscriber, notice?: string) {
+async function managePage(
+  ctx: SubscriptionContext,
+  req: PayloadRequest,
+  subscriber: Subscriber,
+  notice?: string,
+) {
   const { pluginConfig } = ctx
   const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
   const t = getTranslator(lang)
@@ -95,10 +119,19 @@ async function managePage(ctx: SubscriptionContext, req: PayloadRequest, subscri
           select: {
             label: t('subscription.manage.locale'),
             name: 'locale',
-            options: pluginConfig.locales.map((code) => ({ label: code, selected: code === subscriber.locale, value: code })),
+            options: pluginConfig.locales.map((code) => ({
+              label: code,
+              selected: code === subscriber.locale,
+              value: code,
+            })),
           },
         },
-        { action, button: t('subscription.manage.erase'), danger: true, fields: { action: 'erase' } },
+        {
+          action,
+          button: t('subscription.manage.erase'),
+          danger: true,
+          fields: { action: 'erase' },
+        },
       ],
       lang,
       paragraphs: [...(notice ? [notice] : []), t('subscription.manage.eraseLead')],
@@ -106,7 +139,10 @@ async function managePage(ctx: SubscriptionContext, req: PayloadRequest, subscri
         [t('subscription.manage.email'), subscriber.email],
         [t('subscription.manage.status'), t(`subscription.status.${subscriber.status}`)],
         [t('subscription.manage.documents'), (subscriber.documents ?? []).join(', ')],
-        [t('subscription.manage.sent'), String(data.deliveries.filter((d) => d.status === 'sent').length)],
+        [
+          t('subscription.manage.sent'),
+          String(data.deliveries.filter((d) => d.status === 'sent').length),
+        ],
       ],
       links: [{ href: `${action}&format=json`, label: t('subscription.manage.export') }],
       title: t('subscription.manage.title'),
@@ -127,21 +163,43 @@ export function meHandler(ctx: SubscriptionContext, method: 'get' | 'post'): Pay
     }
     const { subscriber } = found
     if (method === 'get') {
-      return wantsJson(req) ? json(await exportData(ctx, req.payload, subscriber)) : managePage(ctx, req, subscriber)
+      return wantsJson(req)
+        ? json(await exportData(ctx, req.payload, subscriber))
+        : managePage(ctx, req, subscriber)
     }
     const { values } = await readBody(req)
     const lang = pickLocale(subscriber.locale, pluginConfig.locales, pluginConfig.defaultLocale)
     if (values.action === 'erase') {
       // Erasure: the row goes, and with it the key every link was bound to. Delivery records keep
       // only an opaque ID and the outcome (see forgetDeliveries), no personal data.
-      await withBusyRetry(() => req.payload.delete({ id: subscriber.id, collection: slug, overrideAccess: true }))
+      await withBusyRetry(() =>
+        req.payload.delete({ id: subscriber.id, collection: slug, overrideAccess: true }),
+      )
       const message = getTranslator(lang)('subscription.manage.erased')
-      return wantsJson(req) ? json({ message, status: 'erased' }) : html(renderPage({ lang, paragraphs: [message], title: getTranslator(lang)('subscription.manage.title') }))
+      return wantsJson(req)
+        ? json({ message, status: 'erased' })
+        : html(
+            renderPage({
+              lang,
+              paragraphs: [message],
+              title: getTranslator(lang)('subscription.manage.title'),
+            }),
+          )
     }
     if (values.action === 'locale') {
-      const locale = parseLocale(typeof values.locale === 'string' ? values.locale : undefined, pluginConfig.locales, subscriber.locale)
+      const locale = parseLocale(
+        typeof values.locale === 'string' ? values.locale : undefined,
+        pluginConfig.locales,
+        subscriber.locale,
+      )
       const updated = (await withBusyRetry(() =>
-        req.payload.update({ id: subscriber.id, collection: slug, data: { locale }, depth: 0, overrideAccess: true }),
+        req.payload.update({
+          id: subscriber.id,
+          collection: slug,
+          data: { locale },
+          depth: 0,
+          overrideAccess: true,
+        }),
       )) as unknown as Subscriber
       const message = getTranslator(locale)('subscription.manage.localeChanged', { locale })
       return wantsJson(req) ? json({ locale, message }) : managePage(ctx, req, updated, message)

@@ -1,6 +1,6 @@
 import type { Payload, PayloadHandler } from 'payload'
 
-import type { SubscriptionContext, Subscriber } from './context.js'
+import type { Subscriber, SubscriptionContext } from './context.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale, renderConfirmationEmail } from '../../src/notices/index.js'
@@ -24,9 +24,15 @@ export function subscribeHandler(ctx: SubscriptionContext): PayloadHandler {
   return async (req) => {
     const { form, values } = await readBody(req)
     const { address: email, mailbox } = emailFrom(values)
-    const locale = parseLocale(typeof values.locale === 'string' ? values.locale : undefined, pluginConfig.locales, pluginConfig.defaultLocale)
+    const locale = parseLocale(
+      typeof values.locale === 'string' ? values.locale : undefined,
+      pluginConfig.locales,
+      pluginConfig.defaultLocale,
+    )
     const rawDocuments = values.documents ?? values.document
-    const list = (Array.isArray(rawDocuments) ? rawDocuments : [rawDocuments]).filter((value) => value !== undefined && value !== '')
+    const list = (Array.isArray(rawDocuments) ? rawDocuments : [rawDocuments]).filter(
+      (value) => value !== undefined && value !== '',
+    )
     if (list.length === 0 || list.length > 20) {
       throw new BadRequest('Name the policy documents to follow in "documents", e.g. ["privacy"].')
     }
@@ -35,24 +41,40 @@ export function subscribeHandler(ctx: SubscriptionContext): PayloadHandler {
       throw new BadRequest(`Unknown policy document in "documents": ${documents.join(', ')}.`)
     }
     await ctx.limit(req, mailbox)
-    ctx.afterAnswer(req, mailbox, 'subscribe', () => register(ctx, req.payload, { documents, email, locale }))
+    ctx.afterAnswer(req, mailbox, 'subscribe', () =>
+      register(ctx, req.payload, { documents, email, locale }),
+    )
     const t = getTranslator(locale)
     return form
-      ? html(renderPage({ lang: locale, paragraphs: [t('subscription.accepted')], title: t('subscription.confirm.title') }), 202)
+      ? html(
+          renderPage({
+            lang: locale,
+            paragraphs: [t('subscription.accepted')],
+            title: t('subscription.confirm.title'),
+          }),
+          202,
+        )
       : json({ message: t('subscription.accepted') }, 202)
   }
 }
 
 /** Stores the request and sends the e-mail; runs after the answer. */
-async function register(ctx: SubscriptionContext, payload: Payload, input: { documents: string[]; email: string; locale: string }) {
+async function register(
+  ctx: SubscriptionContext,
+  payload: Payload,
+  input: { documents: string[]; email: string; locale: string },
+) {
   const { pluginConfig, slug } = ctx
   const { documents, email, locale } = input
   const mail = getMailContext(payload, pluginConfig)
   const existing = await ctx.findByEmail(payload, email)
   const nonce = newNonce()
   const now = new Date()
-  const expiresAt = new Date(now.getTime() + pluginConfig.subscriptions.confirmLinkHours * 3600 * 1000)
-  const alreadyAll = existing?.status === 'confirmed' && documents.every((key) => existing.documents?.includes(key))
+  const expiresAt = new Date(
+    now.getTime() + pluginConfig.subscriptions.confirmLinkHours * 3600 * 1000,
+  )
+  const alreadyAll =
+    existing?.status === 'confirmed' && documents.every((key) => existing.documents?.includes(key))
   // The stored hash covers the nonce and the documents the link confirms, so the link's
   // `documents` list cannot be changed (item 9 of issue 9).
   const confirmNonceHash = confirmationHash(nonce, documents, mail.secret)
@@ -61,7 +83,14 @@ async function register(ctx: SubscriptionContext, payload: Payload, input: { doc
     subscriber = (await withBusyRetry(() =>
       payload.create({
         collection: slug,
-        data: { confirmNonceHash, documents, email, locale, requestedAt: now.toISOString(), status: 'pending' },
+        data: {
+          confirmNonceHash,
+          documents,
+          email,
+          locale,
+          requestedAt: now.toISOString(),
+          status: 'pending',
+        },
         depth: 0,
         overrideAccess: true,
       }),
@@ -84,14 +113,19 @@ async function register(ctx: SubscriptionContext, payload: Payload, input: { doc
       }),
     )) as unknown as Subscriber
   }
-  const lang = pickLocale(existing?.status === 'confirmed' ? existing.locale : locale, pluginConfig.locales, pluginConfig.defaultLocale)
+  const lang = pickLocale(
+    existing?.status === 'confirmed' ? existing.locale : locale,
+    pluginConfig.locales,
+    pluginConfig.defaultLocale,
+  )
   if (alreadyAll) {
     // Already subscribed to all of it: the manage link instead, so the answer stays the same.
     await ctx.sendManageLink(payload, subscriber, lang, documents)
     return
   }
   const confirmUrl =
-    (await ctx.linkFor(payload, subscriber, 'confirm', { expiresAt, nonce, purpose: 'confirm' })) + `&documents=${encodeURIComponent(documents.join(','))}`
+    (await ctx.linkFor(payload, subscriber, 'confirm', { expiresAt, nonce, purpose: 'confirm' })) +
+    `&documents=${encodeURIComponent(documents.join(','))}`
   const message = renderConfirmationEmail(
     {
       confirmUrl,

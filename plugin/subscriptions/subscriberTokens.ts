@@ -29,7 +29,9 @@ export function newTokenKey(): string {
 
 /** The public tag of a tokenKey: 128 bits of a keyed hash (the key cannot be recovered from it). */
 function tagOf(tokenKey: string, secret: TokenSecret): string {
-  return Buffer.from(hashToken(`subscriber-key:${tokenKey}`, secret), 'hex').subarray(0, 16).toString('base64url')
+  return Buffer.from(hashToken(`subscriber-key:${tokenKey}`, secret), 'hex')
+    .subarray(0, 16)
+    .toString('base64url')
 }
 
 /** Signs a link token for one subscriber. */
@@ -37,7 +39,10 @@ export function subscriberToken(
   holder: { id: number | string; tokenKey: string },
   input: { expiresAt: Date; nonce?: string; purpose: TokenPurpose; secret: TokenSecret },
 ): string {
-  return createToken({ ...input, subject: `${String(holder.id)}.${tagOf(holder.tokenKey, input.secret)}` })
+  return createToken({
+    ...input,
+    subject: `${String(holder.id)}.${tagOf(holder.tokenKey, input.secret)}`,
+  })
 }
 
 /**
@@ -93,7 +98,13 @@ export async function ensureTokenKey(
   }
   const tokenKey = newTokenKey()
   await withBusyRetry(() =>
-    payload.update({ id: holder.id, collection: pluginConfig.subscribersSlug, data: { tokenKey }, depth: 0, overrideAccess: true }),
+    payload.update({
+      id: holder.id,
+      collection: pluginConfig.subscribersSlug,
+      data: { tokenKey },
+      depth: 0,
+      overrideAccess: true,
+    }),
   )
   return { id: holder.id, tokenKey }
 }
@@ -102,7 +113,10 @@ export async function ensureTokenKey(
  * Gives every subscriber row without a tokenKey one (rows from before keys existed, or inserted
  * around the Local API). Runs at init; idempotent; a no-op query when every row has a key.
  */
-export async function backfillTokenKeys(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<number> {
+export async function backfillTokenKeys(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Promise<number> {
   let filled = 0
   for (;;) {
     const { docs } = await payload.find({

@@ -12,7 +12,10 @@ import { html, json, wantsJson } from './context.js'
  * `…/subscriptions/unsubscribe?token=…`: RFC 8058 one-click unsubscribe. A GET shows a button; the
  * POST unsubscribes, and answers the same when repeated. A link of an erased subscriber is invalid.
  */
-export function unsubscribeHandler(ctx: SubscriptionContext, method: 'get' | 'post'): PayloadHandler {
+export function unsubscribeHandler(
+  ctx: SubscriptionContext,
+  method: 'get' | 'post',
+): PayloadHandler {
   const { pluginConfig, slug } = ctx
   return async (req) => {
     const found = await ctx.holderOf(req, 'unsubscribe')
@@ -26,7 +29,13 @@ export function unsubscribeHandler(ctx: SubscriptionContext, method: 'get' | 'po
       const titles = await ctx.documentTitles(req.payload, subscriber.documents ?? [], lang)
       return html(
         renderPage({
-          forms: [{ action: ctx.selfUrl(req, 'unsubscribe'), button: t('subscription.unsubscribe.button'), fields: { 'List-Unsubscribe': 'One-Click' } }],
+          forms: [
+            {
+              action: ctx.selfUrl(req, 'unsubscribe'),
+              button: t('subscription.unsubscribe.button'),
+              fields: { 'List-Unsubscribe': 'One-Click' },
+            },
+          ],
           lang,
           paragraphs: [t('subscription.unsubscribe.lead', { documents: titles })],
           title: t('subscription.unsubscribe.title'),
@@ -38,13 +47,21 @@ export function unsubscribeHandler(ctx: SubscriptionContext, method: 'get' | 'po
         req.payload.update({
           id: subscriber.id,
           collection: slug,
-          data: { confirmNonceHash: null, status: 'unsubscribed', unsubscribedAt: new Date().toISOString() },
+          data: {
+            confirmNonceHash: null,
+            status: 'unsubscribed',
+            unsubscribedAt: new Date().toISOString(),
+          },
           depth: 0,
           overrideAccess: true,
         }),
       )
     }
     const message = t('subscription.unsubscribe.done')
-    return wantsJson(req) ? json({ message, status: 'unsubscribed' }) : html(renderPage({ lang, paragraphs: [message], title: t('subscription.unsubscribe.title') }))
+    return wantsJson(req)
+      ? json({ message, status: 'unsubscribed' })
+      : html(
+          renderPage({ lang, paragraphs: [message], title: t('subscription.unsubscribe.title') }),
+        )
   }
 }

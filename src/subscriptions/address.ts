@@ -15,7 +15,8 @@ import { domainToASCII } from 'node:url'
 export type AddressProblem = 'control-characters' | 'invalid' | 'non-ascii-local-part' | 'too-long'
 
 /** The outcome of `parseEmailAddress`. */
-export type ParsedAddress = { address: string; mailbox: string; ok: true } | { ok: false; problem: AddressProblem }
+export type ParsedAddress =
+  { address: string; mailbox: string; ok: true } | { ok: false; problem: AddressProblem }
 
 /** A sentence for each refusal, in English (API error messages are English). */
 export const ADDRESS_PROBLEMS: Record<AddressProblem, string> = {
@@ -23,15 +24,18 @@ export const ADDRESS_PROBLEMS: Record<AddressProblem, string> = {
   invalid: 'Give a valid e-mail address in "email".',
   'non-ascii-local-part':
     'Addresses with non-ASCII characters before the "@" (SMTPUTF8, RFC 6531) are not supported; give an address whose part before the "@" is ASCII.',
-  'too-long': 'The e-mail address is too long (at most 64 characters before the "@" and 254 in all).',
+  'too-long':
+    'The e-mail address is too long (at most 64 characters before the "@" and 254 in all).',
 }
 
 // The same rule as Payload's e-mail field (payload/dist/fields/validations.js), so an address we
 // accept is always one the database layer accepts too.
-const LOCAL_PART = /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?$/
+const LOCAL_PART =
+  /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?$/
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/
 // A punycode top-level domain (`xn--…`) is valid too; Payload's rule wants letters only there.
-const DOMAIN_PUNYCODE_TLD = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.xn--[a-z0-9-]+$/
+const DOMAIN_PUNYCODE_TLD =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.xn--[a-z0-9-]+$/
 // C0, DEL, C1, and the Unicode line and paragraph separators.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 const NON_ASCII = /[^\u0000-\u007f]/

@@ -36,7 +36,12 @@ describe('parseEmailAddress (issue 9, item 8)', () => {
 
 describe('mailboxKey (issue 9, item 6): one rate limit per mailbox, not per spelling', () => {
   it('ignores case and +tags', () => {
-    const keys = ['victim+1@example.com', 'Victim+2@Example.com', 'victim+@example.com', 'victim@example.com'].map((a) => mailboxKey(a.toLowerCase()))
+    const keys = [
+      'victim+1@example.com',
+      'Victim+2@Example.com',
+      'victim+@example.com',
+      'victim@example.com',
+    ].map((a) => mailboxKey(a.toLowerCase()))
     expect(new Set(keys)).toEqual(new Set(['victim@example.com']))
   })
   it('ignores dots only where the provider does', () => {
