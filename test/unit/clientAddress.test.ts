@@ -1,8 +1,11 @@
+import type { Config } from 'payload'
+
 import {
   clientAddressOf,
   compileTrustProxy,
   setRemoteAddress,
 } from '../../plugin/http/clientAddress.js'
+import { sanitizeConfig } from '../../plugin/sanitizeConfig.js'
 
 const request = (forwardedFor: string | undefined, socket: string | undefined, realIp?: string) => {
   const headers: Record<string, string> = {}
@@ -69,5 +72,17 @@ describe('client address for rate limits (issue 9, item 6)', () => {
     expect(() => compileTrustProxy(['10.0.0.0/99'])).toThrow(/invalid/)
     expect(() => compileTrustProxy(-1)).toThrow(/hop count/)
     expect(() => compileTrustProxy(1.5)).toThrow(/hop count/)
+  })
+
+  it('the plugin option is checked at boot, with its name in the error', () => {
+    const host = {
+      localization: { defaultLocale: 'da', locales: ['da'] },
+      serverURL: 'https://cms.example.com',
+    } as unknown as Config
+    expect(sanitizeConfig({}, host).trustProxy).toBe(false)
+    expect(sanitizeConfig({ trustProxy: ['10.0.0.0/8'] }, host).trustProxy).toEqual(['10.0.0.0/8'])
+    expect(() => sanitizeConfig({ trustProxy: ['10.0.0.0/99'] }, host)).toThrow(
+      /\[policy-documents\] `trustProxy`/,
+    )
   })
 })
