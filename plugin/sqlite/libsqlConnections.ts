@@ -41,18 +41,22 @@ const BEGIN: Record<TransactionMode, string> = { deferred: 'BEGIN DEFERRED', rea
  * each connection it opens after a transaction lacks the adapter's `busy_timeout`.
  *
  * Here: plain queries run on one connection that is closed and replaced as soon as a query on it
- * fails with SQLITE_BUSY (closing finalizes the stuck statement and drops its lock). Each
- * transaction gets its own connection, configured, which is closed when the transaction ends,
- * whatever the outcome — a closed connection can hold no lock and no half-open transaction.
+ * fails with SQLITE_BUSY, so nothing is ever written into its stuck transaction. Each transaction
+ * gets its own connection, configured, which is closed when the transaction ends, whatever the
+ * outcome; its BEGIN is retried on a new connection, without blocking the event loop, until the
+ * busy timeout has passed. (Closing does not always free a lock at once: libsql finalizes the stuck
+ * statement only when it is garbage-collected. A BEGIN refused with SQLITE_BUSY holds none; a
+ * refused COMMIT is rolled back first; in WAL mode readers and the writer hold no conflicting locks.)
  */
 export function replaceLibsqlConnections(client: Client, config: Config, policy: ConnectionPolicy): void {
-  const settings = [`PRAGMA busy_timeout = ${Math.max(0, Math.floor(policy.busyTimeoutMs))}`, ...(policy.pragmas ?? [])]
+  const busyTimeoutMs = Math.max(0, Math.floor(policy.busyTimeoutMs))
+  const waitForLocks = `PRAGMA busy_timeout = ${busyTimeoutMs}`
   const closeOriginal = client.close.bind(client)
 
-  const open = async (): Promise<Client> => {
+  const open = async (busyTimeout: string): Promise<Client> => {
     const connection = policy.createClient(config)
     try {
-      for (const pragma of settings) {
+      for (const pragma of [busyTimeout, ...(policy.pragmas ?? [])]) {
         await connection.execute(pragma)
       }
       return connection
@@ -66,7 +70,7 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
   /** Runs `work` on the shared connection; a SQLITE_BUSY retires that connection. */
   const onShared = async <T>(work: (connection: Client) => Promise<T>): Promise<T> => {
     for (;;) {
-      const current = (shared ??= open())
+      const current = (shared ??= open(waitForLocks))
       let connection: Client
       try {
         connection = await current
@@ -90,15 +94,28 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
     }
   }
 
+  /**
+   * BEGIN waits for another process's transaction asynchronously: libsql's busy timeout would
+   * block this process's event loop for as long as the other transaction lasts (a whole publish).
+   * A BEGIN refused with SQLITE_BUSY holds no lock, and its connection is closed all the same.
+   */
   const transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
-    const connection = await open()
-    try {
-      await connection.execute(BEGIN[mode])
-    } catch (error) {
-      connection.close()
-      throw error
+    const deadline = Date.now() + busyTimeoutMs
+    for (let attempt = 1; ; attempt++) {
+      const connection = await open('PRAGMA busy_timeout = 0')
+      try {
+        await connection.execute(BEGIN[mode])
+        // Statements and COMMIT wait for other processes' short locks (readers, without WAL).
+        await connection.execute(waitForLocks)
+        return dedicatedTransaction(connection, policy.onCommitFailed)
+      } catch (error) {
+        connection.close()
+        if (!isBusy(error) || Date.now() >= deadline) {
+          throw error
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())))
     }
-    return dedicatedTransaction(connection, policy.onCommitFailed)
   }
 
   const serialize = policy.serialize ?? (<T>(work: () => Promise<T>) => work())

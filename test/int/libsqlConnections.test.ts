@@ -28,10 +28,10 @@ const plainClient = () => {
   return client
 }
 
-/** A client rewired like the plugin does on SQLite, with no busy wait so a lock fails at once. */
-function rewiredClient(onCommitFailed?: (error: unknown) => void): Client {
+/** A client rewired like the plugin does on SQLite; by default with no busy wait, so a lock fails at once. */
+function rewiredClient(onCommitFailed?: (error: unknown) => void, busyTimeoutMs = 0): Client {
   const client = plainClient()
-  replaceLibsqlConnections(client, { url }, { busyTimeoutMs: 0, createClient, onCommitFailed })
+  replaceLibsqlConnections(client, { url }, { busyTimeoutMs, createClient, onCommitFailed })
   return client
 }
 
@@ -107,6 +107,37 @@ describe('replaceLibsqlConnections', () => {
     await tx.commit()
     expect(tx.closed).toBe(true)
     expect(await committedRows()).toEqual([1, 2])
+  })
+
+  it("waits for another writer's transaction without blocking the event loop, then gives up at the busy timeout", async () => {
+    const client = rewiredClient(undefined, 1500)
+    const other = otherWriter()
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 10)
+    try {
+      // The other writer (here in this same process, so a blocked event loop could never let it
+      // finish) ends its transaction after 300 ms; BEGIN gets in afterwards.
+      setTimeout(() => other.release(), 300)
+      const started = Date.now()
+      const tx = await client.transaction('write')
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+      expect(ticks).toBeGreaterThan(5)
+      await tx.execute('INSERT INTO t VALUES (1)')
+      await tx.commit()
+      expect(await committedRows()).toEqual([1])
+      // Held past the busy timeout: SQLITE_BUSY, and the file still takes writes afterwards.
+      const holder = otherWriter()
+      const waitStarted = Date.now()
+      await expect(client.transaction('write')).rejects.toThrow(/SQLITE_BUSY/)
+      expect(Date.now() - waitStarted).toBeGreaterThanOrEqual(1400)
+      holder.release()
+      const next = await client.transaction('write')
+      await next.execute('INSERT INTO t VALUES (2)')
+      await next.commit()
+      expect(await committedRows()).toEqual([1, 2])
+    } finally {
+      clearInterval(ticker)
+    }
   })
 
   it('reports a COMMIT that fails and stores nothing of its transaction', async () => {
