@@ -28,12 +28,12 @@ function lower(c: number): number {
 
 /**
  * Numbers for the lower-cased words of one diff, so equal words get equal numbers in every bag.
- * Lookup is by a 30-bit FNV-1a hash, confirmed character by character; words whose hash is taken
- * by another word are kept by their text.
+ * An open-addressing table keyed by a 30-bit FNV-1a hash; a hit is confirmed character by
+ * character, and a word whose hash another word already has simply takes the next free slot.
  */
 export class WordIds {
-  private readonly byHash = new Map<number, number>()
-  private readonly collided = new Map<string, number>()
+  private hashes = new Int32Array(1024)
+  private ids = new Int32Array(1024).fill(-1)
   private readonly words: string[] = []
   private counts = new Int32Array(1024)
 
@@ -45,42 +45,58 @@ export class WordIds {
     return this.counts
   }
 
-  /** The number of `text.slice(start, end)`, lower-cased; `hash` is its FNV-1a hash. */
+  /** The number of `text.slice(start, end)`, lower-cased (`lowerCase`) or already so; `hash` is its FNV-1a hash. */
   idOf(text: string, start: number, end: number, hash: number, lowerCase: boolean): number {
-    const id = this.byHash.get(hash)
-    if (id === undefined) {
-      const word = lowerCase ? text.slice(start, end).toLowerCase() : text.slice(start, end)
-      this.byHash.set(hash, this.words.length)
-      this.words.push(word)
-      return this.words.length - 1
-    }
-    const known = this.words[id]!
-    if (known.length === end - start) {
-      // Most words are already lower case, and `startsWith` compares them natively.
-      if (text.startsWith(known, start)) return id
-      let same = true
-      for (let k = 0; k < known.length && same; k++) {
-        const c = text.charCodeAt(start + k)
-        same = known.charCodeAt(k) === (lowerCase ? lower(c) : c)
+    const mask = this.ids.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot]!
+      if (id < 0) {
+        const word = lowerCase ? text.slice(start, end).toLowerCase() : text.slice(start, end)
+        this.ids[slot] = this.words.length
+        this.hashes[slot] = hash
+        this.words.push(word)
+        // Keep the table at most half full, so probes stay short.
+        if (this.words.length * 2 > this.ids.length) this.grow()
+        return this.words.length - 1
       }
-      if (same) return id
+      if (this.hashes[slot] === hash && this.spells(this.words[id]!, text, start, end, lowerCase)) return id
     }
-    const word = lowerCase ? text.slice(start, end).toLowerCase() : text.slice(start, end)
-    let other = this.collided.get(word)
-    if (other === undefined) {
-      other = this.words.length
-      this.words.push(word)
-      this.collided.set(word, other)
+  }
+
+  /** Whether `text.slice(start, end)`, lower-cased when `lowerCase`, is `known`. */
+  private spells(known: string, text: string, start: number, end: number, lowerCase: boolean): boolean {
+    if (known.length !== end - start) return false
+    // Most words are already lower case, and `startsWith` compares them natively.
+    if (text.startsWith(known, start)) return true
+    if (!lowerCase) return false
+    for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== lower(text.charCodeAt(start + k))) return false
+    return true
+  }
+
+  private grow(): void {
+    const { hashes, ids } = this
+    this.hashes = new Int32Array(ids.length * 2)
+    this.ids = new Int32Array(ids.length * 2).fill(-1)
+    const mask = this.ids.length - 1
+    for (let old = 0; old < ids.length; old++) {
+      if (ids[old]! < 0) continue
+      let slot = hashes[old]! & mask
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & mask
+      this.ids[slot] = ids[old]!
+      this.hashes[slot] = hashes[old]!
     }
-    return other
   }
 }
 
-
 // FNV-1a, with the offset basis as a signed 32-bit number and the result cut to 30 bits: V8 keeps
-// such numbers unboxed (as "small integers"), so hashing and the map lookups allocate nothing.
+// such numbers unboxed (as "small integers"), so hashing allocates nothing.
 const FNV_OFFSET = 0x811c9dc5 | 0
 const SMI_MASK = 0x3fffffff
+
+/** The hash `WordIds` files a lower-cased word under (exported for the tests, which need two words that collide). */
+export function wordHash(word: string): number {
+  return fnv(word, 0, word.length)
+}
 
 function fnv(text: string, start: number, end: number): number {
   let hash = FNV_OFFSET

@@ -10,7 +10,7 @@ import type { LocaleSnapshot } from '../../src/types.js'
 
 import { diffArrays, diffWords } from 'diff'
 
-import { WordIds, dice, wordBag } from '../../src/diff/bags.js'
+import { WordIds, dice, wordBag, wordHash } from '../../src/diff/bags.js'
 import { createContext, resolveOptions, startBudget } from '../../src/diff/context.js'
 import { diffSequences } from '../../src/diff/myers.js'
 import { diffLocaleIn } from '../../src/diff/sections.js'
@@ -232,6 +232,33 @@ describe('Latin word pattern and word bags', () => {
         expect(dice(plainBags[i]!, plainBags[j]!, plainIds)).toBe(expected)
       }
     })
+  })
+})
+
+describe('word numbers when two words share a hash', () => {
+  it('keeps them apart, in Latin text and in other text', () => {
+    // Birthday search for two different words with the same 30-bit hash: about 2^15 tries.
+    const random = prng(2024)
+    const seen = new Map<number, string>()
+    let pair: [string, string] | undefined
+    while (!pair) {
+      const word = Array.from({ length: 7 }, () => 'abcdefghijklmnopqrstuvwxyzæøå'[Math.floor(random() * 29)]).join('')
+      const other = seen.get(wordHash(word))
+      if (other !== undefined && other !== word) pair = [other, word]
+      else seen.set(wordHash(word), word)
+    }
+    const [a, b] = pair
+    expect(wordHash(a)).toBe(wordHash(b))
+    for (const suffix of ['', ' ž']) {
+      const ids = new WordIds()
+      const first = wordBag(`${a} ${a.toUpperCase()} og${suffix}`, ids)
+      const second = wordBag(`${b} og${suffix}`, ids)
+      const third = wordBag(`${a} og${suffix}`, ids)
+      expect(new Set(first).size).toBe(suffix ? 3 : 2)
+      // Only "og" (and "ž") in common with the colliding word; everything in common with the same word.
+      expect(dice(first, second, ids)).toBe((2 * (suffix ? 2 : 1)) / (first.length + second.length))
+      expect(dice(first, third, ids)).toBe((2 * third.length) / (first.length + third.length))
+    }
   })
 })
 
