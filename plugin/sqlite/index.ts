@@ -36,11 +36,11 @@ export async function hardenSqlite(payload: Payload): Promise<boolean> {
   const { createClient } = await import('@libsql/client')
   const busyTimeoutMs = adapter.busyTimeout && adapter.busyTimeout > 0 ? adapter.busyTimeout : DEFAULT_BUSY_TIMEOUT_MS
   // Waiting in the queue for this process's own transactions: several busy timeouts' worth.
-  const { reportCommitFailure, serialize } = serializeTransactions(adapter, 3 * busyTimeoutMs)
+  const { claimCommitReporter, serialize } = serializeTransactions(adapter, 3 * busyTimeoutMs)
   replaceLibsqlConnections(adapter.client, adapter.clientConfig!, {
     busyTimeoutMs,
     createClient,
-    onCommitFailed: reportCommitFailure,
+    commitReporter: claimCommitReporter,
     // journal_mode=WAL is stored in the file; `synchronous` is per connection.
     pragmas: adapter.wal ? [`PRAGMA synchronous = ${adapter.wal.synchronous ?? 'NORMAL'}`] : [],
     serialize,

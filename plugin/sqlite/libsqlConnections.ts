@@ -9,8 +9,11 @@ export type ConnectionPolicy = {
   createClient: (config: Config) => Client
   /** Extra per-connection settings (e.g. `PRAGMA synchronous = NORMAL` under WAL). */
   pragmas?: string[]
-  /** Told when a COMMIT fails, before the transaction is rolled back (Payload would not say so). */
-  onCommitFailed?: (error: unknown) => void
+  /**
+   * Called as each transaction begins: returns whom to tell if that transaction's COMMIT fails
+   * (Payload's adapter would not say so), or nothing.
+   */
+  commitReporter?: () => ((error: unknown) => void) | undefined
   /**
    * Runs a write outside any transaction (Payload writes some rows, e.g. the jobs' stats global,
    * straight through the adapter) in turn with this process's transactions.
@@ -100,6 +103,7 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
    * A BEGIN refused with SQLITE_BUSY holds no lock, and its connection is closed all the same.
    */
   const transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
+    const onCommitFailed = policy.commitReporter?.()
     const deadline = Date.now() + busyTimeoutMs
     for (let attempt = 1; ; attempt++) {
       const connection = await open('PRAGMA busy_timeout = 0')
@@ -107,7 +111,7 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
         await connection.execute(BEGIN[mode])
         // Statements and COMMIT wait for other processes' short locks (readers, without WAL).
         await connection.execute(waitForLocks)
-        return dedicatedTransaction(connection, policy.onCommitFailed)
+        return dedicatedTransaction(connection, onCommitFailed)
       } catch (error) {
         connection.close()
         if (!isBusy(error) || Date.now() >= deadline) {

@@ -75,9 +75,9 @@ export class TransactionGate {
  *
  * And: `@payloadcms/drizzle`'s beginTransaction catches the error of the drizzle transaction
  * once the transaction has started, so a COMMIT that fails is rolled back and
- * `commitTransaction` still resolves: the operation reports success with nothing stored.
- * `reportCommitFailure` (called by the connection layer when COMMIT fails) makes
- * `commitTransaction` throw instead.
+ * `commitTransaction` still resolves: the operation reports success with nothing stored. The
+ * connection layer takes a reporter for the transaction being begun (`claimCommitReporter`) and
+ * calls it when that transaction's COMMIT fails; `commitTransaction` then throws instead.
  *
  * A transaction started from inside another one that has not ended (a Local API call without
  * `req` inside a hook) waits for it; if the outer one awaits it, that wait ends after `timeoutMs`
@@ -86,15 +86,21 @@ export class TransactionGate {
 export function serializeTransactions(
   adapter: TransactionMethods,
   timeoutMs: number,
-): { reportCommitFailure: (error: unknown) => void; serialize: <T>(work: () => Promise<T>) => Promise<T> } {
+): {
+  claimCommitReporter: () => ((error: unknown) => void) | undefined
+  serialize: <T>(work: () => Promise<T>) => Promise<T>
+} {
   const gate = new TransactionGate()
   const open = new Map<number | string, Lease>()
   const begin = adapter.beginTransaction
   const commit = adapter.commitTransaction
   const rollback = adapter.rollbackTransaction
+  /** The transaction being begun, until the connection layer claims its reporter. */
+  let beginning: Lease | null = null
 
   adapter.beginTransaction = async function (this: unknown, options) {
     const lease = await gate.acquire(timeoutMs)
+    beginning = lease
     try {
       const id = await begin.call(this, options)
       if (id === null || id === undefined) {
@@ -106,6 +112,8 @@ export function serializeTransactions(
     } catch (error) {
       lease.release()
       throw error
+    } finally {
+      if (beginning === lease) beginning = null
     }
   }
 
@@ -136,8 +144,10 @@ export function serializeTransactions(
   }
 
   return {
-    reportCommitFailure: (error) => {
-      if (gate.current) gate.current.failure = error
+    claimCommitReporter: () => {
+      const lease = beginning
+      beginning = null
+      return lease ? (error) => (lease.failure = error) : undefined
     },
     serialize: async (work) => {
       const lease = await gate.acquire(timeoutMs)

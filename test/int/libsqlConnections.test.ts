@@ -31,7 +31,7 @@ const plainClient = () => {
 /** A client rewired like the plugin does on SQLite; by default with no busy wait, so a lock fails at once. */
 function rewiredClient(onCommitFailed?: (error: unknown) => void, busyTimeoutMs = 0): Client {
   const client = plainClient()
-  replaceLibsqlConnections(client, { url }, { busyTimeoutMs, createClient, onCommitFailed })
+  replaceLibsqlConnections(client, { url }, { busyTimeoutMs, commitReporter: () => onCommitFailed, createClient })
   return client
 }
 

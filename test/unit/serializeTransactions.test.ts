@@ -50,16 +50,22 @@ describe('serializeTransactions', () => {
 
   it('makes a failed COMMIT fail commitTransaction, and lets the next transaction in', async () => {
     const { adapter, log } = fakeAdapter()
-    const { reportCommitFailure } = serializeTransactions(adapter, 1000)
-    const id = await adapter.beginTransaction()
-    const waiting = adapter.beginTransaction()
-    // The connection layer reports the failed COMMIT while Payload's commit is under way.
-    const commit = adapter.commitTransaction
-    const commitWithFailure = async (value: string) => {
-      reportCommitFailure(new Error('SQLITE_BUSY: database is locked'))
-      return commit(value)
+    // The connection layer claims the reporter while the transaction begins …
+    let report: ((error: unknown) => void) | undefined
+    const begin = adapter.beginTransaction
+    adapter.beginTransaction = async () => {
+      report ??= claimCommitReporter()
+      return begin()
     }
-    const error = await commitWithFailure(id!).catch((caught: unknown) => caught as Error)
+    const { claimCommitReporter } = serializeTransactions(adapter, 1000)
+    const id = await adapter.beginTransaction()
+    expect(report).toBeInstanceOf(Function)
+    // … and nobody else can claim it afterwards.
+    expect(claimCommitReporter()).toBeUndefined()
+    const waiting = adapter.beginTransaction()
+    // … and reports the failed COMMIT while Payload's commit is under way.
+    report!(new Error('SQLITE_BUSY: database is locked'))
+    const error = await adapter.commitTransaction(id!).catch((caught: unknown) => caught as Error)
     expect(error).toBeInstanceOf(Error)
     expect((error as Error).message).toBe('cannot commit transaction: SQLITE_BUSY: database is locked')
     expect(((error as Error).cause as Error).message).toBe('SQLITE_BUSY: database is locked')
