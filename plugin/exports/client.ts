@@ -6,6 +6,7 @@ export type { ImportStatementProps } from '../components/ImportStatement/index.c
 export { ReleaseTimeline } from '../components/ReleaseTimeline/index.client.js'
 export type { ReleaseTimelineProps } from '../components/ReleaseTimeline/index.client.js'
 export type { PolicyAdminClientProps } from '../components/types.js'
+export { SubscriberHistory } from '../components/SubscriberHistory/index.client.js'
 export { SectionRowLabel } from '../components/SectionRowLabel/index.client.js'
 export { ReleaseStatusCell } from '../components/ReleaseStatusCell/index.client.js'
 export { ReleaseView } from '../components/ReleaseView/index.client.js'

@@ -103,6 +103,14 @@ export const en = {
     statusUpcoming: 'Upcoming',
     statusWithdrawn: 'Withdrawn',
     translationFollowsRecord: 'The {{language}} translation follows (the authoritative text changed in {{changedIn}}). Reason: {{reason}}',
+    // The subscriber's history (subscriber edit view).
+    historyConfirmed: 'Subscription confirmed (double opt-in)',
+    historyLoading: 'Loading the history…',
+    historyNoticeOther: 'Notice of version {{version}}: {{status}}',
+    historyNoticeSent: 'Notice of version {{version}} sent',
+    historyRequested: 'Subscription requested',
+    historyTitle: 'History',
+    historyUnsubscribed: 'Unsubscribed',
     // The release timeline (sidebar).
     noticeCounts: '{{sent}} sent · {{pending}} pending · {{failed}} failed',
     noticeCorrection: 'Correction notice',

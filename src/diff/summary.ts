@@ -53,6 +53,10 @@ export type SectionTally = {
   reworded: number
   rewordedWords: number
   rewritten: number
+  /** Texts in which words were only added (an appended sentence), as the added words. */
+  textAdded: string[]
+  /** Texts from which words were only removed, as the removed words. */
+  textRemoved: string[]
 }
 
 /** Counts what changed in a section body. */
@@ -68,10 +72,17 @@ export function tallySection(section: SectionChange): SectionTally {
     reordered: false,
     reworded: 0,
     rewordedWords: 0,
+    textAdded: [],
+    textRemoved: [],
     rewritten: 0,
   }
   const changedText = (text: TextChange): void => {
-    if (text.flavour === 'words') {
+    // Words only added (an appended sentence) or only removed are said as such, not as "reworded".
+    if (text.flavour === 'words' && text.deletedWords === 0 && text.insertedWords > 0) {
+      tally.textAdded.push(text.parts.filter((part) => part.type === 'insert').map((part) => part.text).join(' … ').trim())
+    } else if (text.flavour === 'words' && text.insertedWords === 0 && text.deletedWords > 0) {
+      tally.textRemoved.push(text.parts.filter((part) => part.type === 'delete').map((part) => part.text).join(' … ').trim())
+    } else if (text.flavour === 'words') {
       tally.reworded++
       tally.rewordedWords += text.insertedWords + text.deletedWords
     } else if (text.flavour === 'rewritten') tally.rewritten++
@@ -121,6 +132,8 @@ function details(section: SectionChange, t: Translator, locale: LocaleCode): str
   if (tally.paragraphsRemoved) pieces.push(t('diff.summary.paragraphsRemoved', { count: tally.paragraphsRemoved }))
   if (tally.listsAdded) pieces.push(t('diff.summary.listsAdded', { count: tally.listsAdded }))
   if (tally.listsRemoved) pieces.push(t('diff.summary.listsRemoved', { count: tally.listsRemoved }))
+  if (tally.textAdded.length) pieces.push(t('diff.summary.textAdded', { count: tally.textAdded.length, text: quoteItems(tally.textAdded, t, locale) }))
+  if (tally.textRemoved.length) pieces.push(t('diff.summary.textRemoved', { count: tally.textRemoved.length, text: quoteItems(tally.textRemoved, t, locale) }))
   if (tally.reworded) {
     pieces.push(
       `${t('diff.summary.reworded', { count: tally.reworded })} (${t('diff.summary.words', { count: tally.rewordedWords })})`,

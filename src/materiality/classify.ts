@@ -53,9 +53,10 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
     case 'kind-changed':
       return t('materiality.reasons.kindChanged', { heading: text('heading'), kind: kind('kind'), oldKind: kind('oldKind') })
     case 'list-item-added':
-      return t('materiality.reasons.listItemAdded', { heading: text('heading'), item: text('item') })
+      // Named by what the section is about: "new purpose", "new recipient", "new data category".
+      return t([`materiality.reasons.byKind.${text('kind')}.listItemAdded`, 'materiality.reasons.listItemAdded'], { heading: text('heading'), item: text('item') })
     case 'list-item-removed':
-      return t('materiality.reasons.listItemRemoved', { heading: text('heading'), item: text('item') })
+      return t([`materiality.reasons.byKind.${text('kind')}.listItemRemoved`, 'materiality.reasons.listItemRemoved'], { heading: text('heading'), item: text('item') })
     case 'negation-added':
       return t('materiality.reasons.negationAdded', { heading: text('heading'), word: text('words') })
     case 'negation-removed':
@@ -66,7 +67,7 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
       return t('materiality.reasons.notCompared', { heading: text('heading') })
     case 'number-changed': {
       const list = (name: string): string => (Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–')
-      return t('materiality.reasons.numberChanged', { added: list('added'), heading: text('heading'), removed: list('removed') })
+      return t([`materiality.reasons.byKind.${text('kind')}.numberChanged`, 'materiality.reasons.numberChanged'], { added: list('added'), heading: text('heading'), removed: list('removed') })
     }
     case 'order-changed':
       return t('materiality.reasons.orderChanged', { heading: text('heading') })
@@ -197,7 +198,7 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
         findings.push({
           code: added ? 'list-item-added' : 'list-item-removed',
           material,
-          params: { heading: ctx.heading, item: shorten((added ? item.text.newText : item.text.oldText) ?? '') },
+          params: { heading: ctx.heading, item: shorten((added ? item.text.newText : item.text.oldText) ?? ''), kind: section.kind },
           section: section.key,
         })
         // An item already reported as material is not counted again in the section's size.
@@ -239,7 +240,7 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     findings.push({
       code: 'number-changed',
       material: inKinds(ctx, thresholds.numberChangeMaterialKinds),
-      params: { added: numbers.added, heading: ctx.heading, removed: numbers.removed },
+      params: { added: numbers.added, heading: ctx.heading, kind: section.kind, removed: numbers.removed },
       section: section.key,
     })
   }

@@ -46,13 +46,15 @@ export const CHROMIUM_ARGS = [
 export const DEMO_LOGIN = { email: 'editor@example.com', password: 'policy-docs-demo' } as const
 
 /** Budgets: a cold `next dev` compiles /admin for 20–40 s on two cores; seeding takes ~5 s. */
+/** E2E_TIMEOUT_SCALE (e.g. 3) stretches every budget on a loaded machine. */
+const scale = Math.max(1, Number(process.env.E2E_TIMEOUT_SCALE) || 1)
 export const E2E_TIMEOUTS = {
   /** beforeAll: seed + start + first /admin compile. */
-  start: 300_000,
+  start: 300_000 * scale,
   /** One test, including first compiles of the pages it visits. */
-  test: 180_000,
+  test: 180_000 * scale,
   /** One navigation (a first compile included). */
-  navigation: 120_000,
+  navigation: 120_000 * scale,
 } as const
 
 export type E2eServer = {

@@ -62,7 +62,7 @@ describe('diff and materiality on the seed history', () => {
       'en:list-item-added:purposes',
     ])
     expect(reasons[0]!.message).toBe(
-      'New list item in “Hvilke personoplysninger behandler vi?”: Lokationsdata (omtrentlig placering baseret på IP-adresse)',
+      'New data category in “Hvilke personoplysninger behandler vi?”: Lokationsdata (omtrentlig placering baseret på IP-adresse)',
     )
     expect(summarizeDiff(diff.locales.da!)).toContain('nyt punkt: »Lokationsdata (omtrentlig placering baseret på IP-adresse)«')
     expect(renderDiffHtml(diff.locales.da!).replace(/<span class="pd-sr"[^>]*>[^<]*<\/span>/g, '')).toContain('<ins>Lokationsdata (omtrentlig placering baseret på IP-adresse)</ins>')

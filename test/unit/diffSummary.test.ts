@@ -24,6 +24,16 @@ describe('summarizeDiff', () => {
     )
   })
 
+  it('says an appended sentence is added text, not a reworded passage (issue 15)', () => {
+    const paragraph = paragraphOf(da, 'correction-erasure', 0)
+    const next = edited(da, (s) => {
+      setText(paragraphOf(s, 'correction-erasure', 0), `${paragraph.text} Vi svarer inden for 30 dage.`)
+    })
+    const summary = summarizeDiff(diffLocale(da, next, { locale: 'da' }))
+    expect(summary).toContain('tekst tilføjet: »Vi svarer inden for 30 dage.«')
+    expect(summary).not.toContain('omformuleret')
+  })
+
   it('writes the same changes in English for an English statement', () => {
     const next = edited(en, (s) => {
       listOf(s, 'personal-data').items.splice(4, 0, item('Location data'), item('IP address'))

@@ -15,14 +15,14 @@ describe('classify: realistic edits', () => {
   it('proposes material for a new data category, with the reason in the reader’s words', () => {
     const da = run('da', (s) => listOf(s, 'personal-data').items.splice(4, 0, item('Lokationsdata')))
     expect(da.proposal).toBe('material')
-    expect(da.reasons.map((r) => r.message)).toEqual(['Nyt punkt i »Hvilke personoplysninger behandler vi?«: Lokationsdata'])
+    expect(da.reasons.map((r) => r.message)).toEqual(['Ny kategori af personoplysninger i »Hvilke personoplysninger behandler vi?«: Lokationsdata'])
     expect(da.reasons[0]).toMatchObject({ code: 'list-item-added', locale: 'da', material: true, section: 'personal-data' })
 
     const inEnglish = run('da', (s) => listOf(s, 'personal-data').items.splice(4, 0, item('Lokationsdata')), { locale: 'en' })
-    expect(inEnglish.reasons[0]!.message).toBe('New list item in “Hvilke personoplysninger behandler vi?”: Lokationsdata')
+    expect(inEnglish.reasons[0]!.message).toBe('New data category in “Hvilke personoplysninger behandler vi?”: Lokationsdata')
 
     const en = run('en', (s) => listOf(s, 'personal-data').items.push(item('Location data')))
-    expect(en.reasons.map((r) => r.message)).toEqual(['New list item in “What personal data do we process?”: Location data'])
+    expect(en.reasons.map((r) => r.message)).toEqual(['New data category in “What personal data do we process?”: Location data'])
   })
 
   it('proposes material for a reworded purpose that adds a term', () => {
@@ -121,8 +121,8 @@ describe('classify: realistic edits', () => {
     // Dropping "ikke" is also a changed content word in a recipients section; 12 → 36 alone is below retention's two
     // content words, but a changed period is material in itself (issue 12: key facts, deliberately added).
     expect(codes(result)).toEqual(['section-changed!', 'negation-removed!', 'number-changed!', 'key-term-changed!', 'section-changed'])
-    expect(result.reasons.map((r) => r.message)).toContain('Periode eller alder ændret i »Opbevaring«: 12 month → 36 month')
-    expect(result.reasons.map((r) => r.message)).toContain('Tal ændret i »Opbevaring«: 12 → 36')
+    expect(result.reasons.map((r) => r.message)).toContain('Periode eller alder ændret i »Opbevaring«: 12 måneder → 36 måneder')
+    expect(result.reasons.map((r) => r.message)).toContain('Opbevaringsperioden er ændret i »Opbevaring«: 12 → 36')
     expect(result.reasons.map((r) => r.message)).toContain('»ikke« er fjernet fra »Udlevering af information til tredjepart?«')
   })
 
@@ -144,7 +144,7 @@ describe('classify: realistic edits', () => {
     expect(result.proposal).toBe('material')
     // Issue 12: a right named or dropped is material in itself (key facts), besides the rights section's change.
     expect(codes(result)).toEqual(['section-changed!', 'key-term-changed!', 'list-item-added'])
-    expect(result.reasons[1]!.message).toBe('Rettigheder ændret i »Rettigheder«: – → objection')
+    expect(result.reasons[1]!.message).toBe('Rettigheder ændret i »Rettigheder«: – → indsigelse')
   })
 
   it('proposes material when a text could not be compared in time', () => {
@@ -198,7 +198,7 @@ describe('classify: thresholds and kinds', () => {
 
   it('re-renders a reason in another language', () => {
     const reason = run('da', newCategory).reasons[0]!
-    expect(renderReason(reason, 'en')).toBe('New list item in “Hvilke personoplysninger behandler vi?”: Lokationsdata')
+    expect(renderReason(reason, 'en')).toBe('New data category in “Hvilke personoplysninger behandler vi?”: Lokationsdata')
   })
 })
 

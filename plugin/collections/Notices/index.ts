@@ -72,6 +72,19 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
       { name: 'requestedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
       { name: 'confirmedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
       { name: 'unsubscribedAt', type: 'date', access: consentRecord, admin: { readOnly: true } },
+      // Requested, confirmed, notices sent (with their proof), unsubscribed. Stores nothing.
+      {
+        name: 'history',
+        type: 'ui',
+        admin: {
+          components: {
+            Field: {
+              clientProps: { deliveriesSlug: pluginConfig.deliveriesSlug, timeZone: pluginConfig.timeZone },
+              path: 'payload-plugin-policy-docs/client#SubscriberHistory',
+            },
+          },
+        },
+      },
       /** HMAC of the nonce (and requested documents) of the one confirmation link that may still be used; cleared on use. */
       { name: 'confirmNonceHash', type: 'text', access: secretField, admin: { hidden: true } },
       /**

@@ -48,6 +48,10 @@ export const da: Resources = {
       paragraphsRemoved_other: '{{count}} tekstafsnit fjernet',
       quoted: '»{{text}}«',
       reordered: 'rækkefølgen er ændret',
+      textAdded_one: 'tekst tilføjet: {{text}}',
+      textAdded_other: 'tekst tilføjet {{count}} steder: {{text}}',
+      textRemoved_one: 'tekst fjernet: {{text}}',
+      textRemoved_other: 'tekst fjernet {{count}} steder: {{text}}',
       reworded_one: '1 tekststykke omformuleret',
       reworded_other: '{{count}} tekststykker omformuleret',
       rewritten_one: '1 tekststykke omskrevet',
@@ -100,6 +104,20 @@ export const da: Resources = {
       minor: 'Mindre ændring',
     },
     reasons: {
+      byKind: {
+        'data-categories': {
+          listItemAdded: 'Ny kategori af personoplysninger i »{{heading}}«: {{item}}',
+          listItemRemoved: 'Kategori af personoplysninger fjernet fra »{{heading}}«: {{item}}',
+        },
+        purposes: { listItemAdded: 'Nyt formål i »{{heading}}«: {{item}}', listItemRemoved: 'Formål fjernet fra »{{heading}}«: {{item}}' },
+        recipients: {
+          listItemAdded: 'Ny modtager i »{{heading}}«: {{item}}',
+          listItemRemoved: 'Modtager fjernet fra »{{heading}}«: {{item}}',
+        },
+        retention: { numberChanged: 'Opbevaringsperioden er ændret i »{{heading}}«: {{removed}} → {{added}}' },
+        sources: { listItemAdded: 'Ny kilde til oplysningerne i »{{heading}}«: {{item}}' },
+        transfers: { listItemAdded: 'Ny overførsel i »{{heading}}«: {{item}}' },
+      },
       editorialOnly: 'Kun {{what}} er ændret i »{{heading}}«',
       keyTermChanged: '{{what}} ændret i »{{heading}}«: {{removed}} → {{added}}',
       kindChanged: '»{{heading}}« er nu markeret som {{kind}} (før: {{oldKind}})',

@@ -47,6 +47,10 @@ export const en = {
       paragraphsRemoved_other: '{{count}} paragraphs removed',
       quoted: '“{{text}}”',
       reordered: 'order changed',
+      textAdded_one: 'text added: {{text}}',
+      textAdded_other: 'text added in {{count}} places: {{text}}',
+      textRemoved_one: 'text removed: {{text}}',
+      textRemoved_other: 'text removed in {{count}} places: {{text}}',
       reworded_one: '1 passage reworded',
       reworded_other: '{{count}} passages reworded',
       rewritten_one: '1 passage rewritten',
@@ -101,6 +105,21 @@ export const en = {
       minor: 'Minor change',
     },
     reasons: {
+      /** What changed, named by the section's kind; other kinds use the generic reasons below. */
+      byKind: {
+        'data-categories': {
+          listItemAdded: 'New data category in “{{heading}}”: {{item}}',
+          listItemRemoved: 'Data category removed from “{{heading}}”: {{item}}',
+        },
+        purposes: { listItemAdded: 'New purpose in “{{heading}}”: {{item}}', listItemRemoved: 'Purpose removed from “{{heading}}”: {{item}}' },
+        recipients: {
+          listItemAdded: 'New recipient in “{{heading}}”: {{item}}',
+          listItemRemoved: 'Recipient removed from “{{heading}}”: {{item}}',
+        },
+        retention: { numberChanged: 'Retention period changed in “{{heading}}”: {{removed}} → {{added}}' },
+        sources: { listItemAdded: 'New source of data in “{{heading}}”: {{item}}' },
+        transfers: { listItemAdded: 'New transfer in “{{heading}}”: {{item}}' },
+      },
       editorialOnly: 'Only {{what}} changed in “{{heading}}”',
       keyTermChanged: '{{what}} changed in “{{heading}}”: {{removed}} → {{added}}',
       kindChanged: '“{{heading}}” is now tagged {{kind}} (was {{oldKind}})',

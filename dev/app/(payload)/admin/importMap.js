@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SectionRowLabel as SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { SubscriberHistory as SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ImportStatement as ImportStatement_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ReleaseStatusCell as ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ReleaseView as ReleaseView_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
@@ -60,6 +61,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-policy-docs/client#SectionRowLabel": SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03,
+  "payload-plugin-policy-docs/client#SubscriberHistory": SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ImportStatement": ImportStatement_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ReleaseStatusCell": ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ReleaseView": ReleaseView_1d272e8660d36a8450f9b02d9ea24e03,
