@@ -98,10 +98,15 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   return { parts }
 }
 
-function sideOf(parts: TextPart[], skip: TextPart['type']): string {
-  let text = ''
-  for (const part of parts) if (part.type !== skip) text += part.text
-  return text
+/** Whether the parts other than `skip` spell `text` (compared in place, without joining them). */
+function readsAs(parts: TextPart[], skip: TextPart['type'], text: string): boolean {
+  let at = 0
+  for (const part of parts) {
+    if (part.type === skip) continue
+    if (!text.startsWith(part.text, at)) return false
+    at += part.text.length
+  }
+  return at === text.length
 }
 
 /**
@@ -112,7 +117,7 @@ function sideOf(parts: TextPart[], skip: TextPart['type']): string {
  * exactly as the texts do.
  */
 function repairWhitespace(parts: TextPart[], oldText: string, newText: string): TextPart[] {
-  if (sideOf(parts, 'insert') === oldText && sideOf(parts, 'delete') === newText) return parts
+  if (readsAs(parts, 'insert', oldText) && readsAs(parts, 'delete', newText)) return parts
   const fixed = parts.map((part) => ({ ...part }))
   for (let k = 0; k < fixed.length; k++) {
     const part = fixed[k]!
@@ -134,7 +139,7 @@ function repairWhitespace(parts: TextPart[], oldText: string, newText: string): 
     }
   }
   const repaired = fixed.filter((part) => part.text !== '')
-  return sideOf(repaired, 'insert') === oldText && sideOf(repaired, 'delete') === newText ? repaired : parts
+  return readsAs(repaired, 'insert', oldText) && readsAs(repaired, 'delete', newText) ? repaired : parts
 }
 
 /**
