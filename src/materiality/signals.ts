@@ -91,8 +91,9 @@ function periods(sentences: Sentence[], lang: string): string[] {
   const age = new RegExp(` (?:${vocab.agePrefixes.join('|')}) (\\d+) `, 'gu')
   const out: string[] = []
   for (const { normalized } of sentences) {
-    for (const m of normalized.matchAll(withUnit)) out.push(`${m[1]} ${unitOf.get(m[2]!)}`)
-    for (const m of normalized.matchAll(age)) out.push(`age ${m[1]}`)
+    // Compared by number and canonical unit ("3 måned" = "3 måneder"), shown as written.
+    for (const m of normalized.matchAll(withUnit)) out.push(`${m[1]} ${unitOf.get(m[2]!)}\u0000${m[1]} ${m[2]}`)
+    for (const m of normalized.matchAll(age)) out.push(`age ${m[1]}\u0000${m[0].trim()}`)
   }
   return out
 }
@@ -154,9 +155,12 @@ export function compareSignals(oldTexts: string[], newTexts: string[], locale: L
   const after = signalsOf(newTexts, locale)
   const changes: SignalChange[] = []
   for (const category of categories) {
-    const { onlyA, onlyB } = multisetDifference(before[category], after[category])
+    // A value may carry how it was written after a NUL: compared without it, shown with it.
+    const key = (value: string): string => value.split('\u0000')[0]!
+    const shown = (values: string[], keys: string[]): string[] => [...new Set(keys.map((k) => (values.find((v) => key(v) === k) ?? k).split('\u0000').at(-1)!))]
+    const { onlyA, onlyB } = multisetDifference(before[category].map(key), after[category].map(key))
     if (onlyB.length === 0 && (onlyA.length === 0 || ADDITIONS_ONLY.has(category))) continue
-    changes.push({ added: [...new Set(onlyB)], category, removed: ADDITIONS_ONLY.has(category) ? [] : [...new Set(onlyA)] })
+    changes.push({ added: shown(after[category], onlyB), category, removed: ADDITIONS_ONLY.has(category) ? [] : shown(before[category], onlyA) })
   }
   return changes
 }
