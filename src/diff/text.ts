@@ -47,7 +47,7 @@ export function normalizeWhitespace(text: string): string {
 }
 
 /** Whether a UTF-16 code unit is whitespace for `\s` (and `trim`): one of these, all in the BMP. */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c <= 0xff) return (c >= 9 && c <= 13) || c === 32 || c === 0xa0
   return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }

@@ -17,12 +17,12 @@ import type { ChangeObject } from 'diff'
 import { wordDiff } from 'diff'
 
 import { diffSequences } from './myers.js'
+import { isSpaceCode } from './text.js'
 
 // jsdiff's tokenizer regex for `diffWords` without a segmenter (`diff/libesm/diff/word.js`):
 // runs of its word characters, runs of whitespace, any other single character.
 const WORD_CHARS = 'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}'
 const PART = new RegExp(`[${WORD_CHARS}]+|\\s+|[^${WORD_CHARS}]`, 'gu')
-const SPACE = /\s/u
 
 /** The number of a token's text, numbering new texts from 1 on. */
 function idOf(numbers: Map<string, number>, core: string): number {
@@ -52,7 +52,8 @@ function tokens(text: string, numbers: Map<string, number>, parts: RegExp): Toke
   while ((match = parts.exec(text))) {
     const start = match.index
     const end = start + match[0].length
-    const space = SPACE.test(match[0])
+    // Whitespace comes in runs of its own: a part is one exactly when its first character is whitespace.
+    const space = isSpaceCode(match[0].charCodeAt(0))
     if (space) {
       if (prevStart < 0) {
         ids.push(idOf(numbers, ''))
