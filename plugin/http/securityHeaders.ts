@@ -20,6 +20,11 @@ export const NOSNIFF_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 export type HtmlSecurityOptions = {
   /** The exact text of each inline `<style>` element the page contains; each is allowed by its hash. */
   inlineStyles?: readonly string[]
+  /**
+   * The exact value of each `style="…"` attribute the page contains; each is allowed by its hash
+   * (CSP Level 3 `'unsafe-hashes'`: only these values, never arbitrary inline style).
+   */
+  styleAttributes?: readonly string[]
 }
 
 /** The CSP `'sha256-…'` source for one inline element's exact text. */
@@ -29,7 +34,8 @@ export function cspHash(text: string): string {
 
 /** Headers for an HTML page: strict CSP, no framing, no referrer, no sniffing. */
 export function htmlSecurityHeaders(options: HtmlSecurityOptions = {}): Record<string, string> {
-  const styles = (options.inlineStyles ?? []).map(cspHash)
+  const attributes = [...new Set(options.styleAttributes ?? [])].map(cspHash)
+  const styles = [...(options.inlineStyles ?? []).map(cspHash), ...(attributes.length ? ["'unsafe-hashes'", ...attributes] : [])]
   const csp = [
     "default-src 'none'",
     `style-src ${styles.length ? styles.join(' ') : "'none'"}`,

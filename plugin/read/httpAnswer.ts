@@ -37,9 +37,21 @@ export function serializeBody(value: unknown): CachedBody {
 export function serializeText(text: string, contentType: string): CachedBody {
   const body = encoder.encode(text)
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  const security = contentType.startsWith('text/html') ? htmlSecurityHeaders() : NOSNIFF_HEADERS
+  const security = contentType.startsWith('text/html') ? htmlSecurityHeaders(inlineStylesOf(text)) : NOSNIFF_HEADERS
   const headers = Object.freeze({ ...security, 'Content-Length': String(body.byteLength), 'Content-Type': contentType })
   return { body, contentType, etag, headers }
+}
+
+/**
+ * The inline styles an HTML body of ours carries (`<style>` elements, `style="…"` attributes such
+ * as a visually-hidden label), so its CSP allows exactly those by hash and nothing else. Text
+ * content is escaped by our renderers, so these patterns only meet real elements and attributes.
+ */
+function inlineStylesOf(html: string): { inlineStyles: string[]; styleAttributes: string[] } {
+  return {
+    inlineStyles: [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((found) => found[1]!),
+    styleAttributes: [...html.matchAll(/\sstyle="([^"]*)"/gi)].map((found) => found[1]!),
+  }
 }
 
 /**
