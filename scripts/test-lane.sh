@@ -47,6 +47,7 @@ EOF
       fi
       [ -f .cache/mongo-emulator/server.mjs ] || ../shared/mongo-emulator/setup.sh .cache/mongo-emulator
       port=$(free_port)
+      : >"$work/emulator.log"
       CONGO_PORT=$port node .cache/mongo-emulator/server.mjs >"$work/emulator.log" 2>&1 &
       server_pid=$!
       for _ in $(seq 1 100); do

@@ -131,6 +131,7 @@ const sqliteOnly = onSqlite ? '' : ` (skipped: SQLite only, this lane is ${laneD
 
 beforeAll(async () => {
   if (!onSqlite) {
+    console.warn(`sqliteConcurrency.test.ts: skipped on the ${laneDatabase()} lane (it reads the SQLite file through libsql)`)
     return
   }
   const port = await sink.start()

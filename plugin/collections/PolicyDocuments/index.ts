@@ -163,6 +163,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         {
           name: 'notApplicable',
           type: 'array',
+          // Shorter table names: the default ones of the versions table pass Postgres's 63-character limit.
+          dbName: 'policy_documents_not_applicable',
           label: { da: 'Ikke relevant', en: 'Not applicable' },
           admin: {
             description: {
@@ -251,6 +253,8 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         {
           name: 'translationFollows',
           type: 'array',
+          // Shorter table names: the default ones of the versions table pass Postgres's 63-character limit.
+          dbName: 'policy_documents_translation_follows',
           label: { da: 'Oversættelse følger', en: 'Translation follows' },
           labels: { plural: { da: 'Erklæringer', en: 'Declarations' }, singular: { da: 'Erklæring', en: 'Declaration' } },
           admin: {
