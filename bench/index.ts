@@ -6,10 +6,11 @@ import type { BenchRow } from './types.js'
 
 import { runClassifierBench } from './classifier.js'
 import { runDiffBench } from './diff.js'
+import { runNoticesBench } from './notices.js'
 import { runReadPathBench } from './readPath.js'
 
 /** Benchmark modules by name, in the order their rows are printed. Add new ones here. */
-const BENCHES: Record<string, () => Promise<BenchRow[]>> = { classifier: runClassifierBench, diff: runDiffBench, read: runReadPathBench }
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = { classifier: runClassifierBench, diff: runDiffBench, notices: runNoticesBench, read: runReadPathBench }
 
 // `npm run bench -- diff` (or `-- read`, or several names) runs only the named modules.
 const selected = process.argv.slice(2)

@@ -78,6 +78,26 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
       }
     },
 
+    async subscribers({ confirmedBy, documentKey }) {
+      const subscribers = (payload.db as unknown as { collections: Record<string, Model> }).collections[pluginConfig.subscribersSlug]!
+      return {
+        page: async (after, limit) => {
+          const docs = await subscribers
+            .find(
+              { ...(after === null ? {} : { _id: { $gt: after } }), confirmedAt: { $lte: new Date(confirmedBy) }, documents: documentKey, status: 'confirmed' },
+              { email: 1, locale: 1 },
+            )
+            .sort({ _id: 1 })
+            .limit(limit)
+            .lean()
+          return {
+            next: docs.length < limit ? null : String(docs[docs.length - 1]!._id),
+            recipients: docs.map((doc: Record<string, unknown>) => ({ email: doc.email, id: String(doc._id), locale: doc.locale })),
+          }
+        },
+      }
+    },
+
     async record(outcomes) {
       if (outcomes.length === 0) {
         return

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
-import { getDeliveryStore, type NewDelivery } from './deliveryStore.js'
+import { type DeliveryStore, getDeliveryStore, type NewDelivery, type RecipientPage } from './deliveryStore.js'
 
 type Id = number | string
 
@@ -24,12 +24,10 @@ export type PlanWatermark = { after: null | number | string; source: number }
 
 /** One place recipients come from, read page by page in ID order. */
 export type RecipientSource = {
-  collection: string
-  emailField: string
-  localeField: null | string
   /** Stored on each delivery; tells the sender where to read the recipient again. */
   name: string
-  where: Where
+  /** The next page of recipients after `after` (an ID), in ID order, and where the next page starts. */
+  page: (after: Id | null, limit: number) => Promise<RecipientPage>
 }
 
 /** Recipients read per page and inserted per statement. */
@@ -47,20 +45,6 @@ export function deliveryKeyFor(noticeId: Id, address: string): string {
   return `${String(noticeId)}:${createHash('sha256').update(normalizeAddress(address)).digest('hex').slice(0, 32)}`
 }
 
-/** The opt-in subscribers of a document who had confirmed when the release was published. */
-export function subscriberSource(pluginConfig: SanitizedPolicyDocumentsPluginConfig, documentKey: string, publishedAt: string): RecipientSource {
-  return {
-    name: pluginConfig.subscribersSlug,
-    collection: pluginConfig.subscribersSlug,
-    emailField: 'email',
-    localeField: 'locale',
-    // A later subscriber never agreed to the old text, and reads the new one when they subscribe.
-    where: {
-      and: [{ status: { equals: 'confirmed' } }, { documents: { in: [documentKey] } }, { confirmedAt: { less_than_equal: publishedAt } }],
-    },
-  }
-}
-
 /**
  * Plans one delivery per recipient of a notice, in bulk: each page of recipients (read in ID
  * order after a cursor) becomes one multi-row insert, then the watermark on the notice moves past
@@ -76,9 +60,10 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
     payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
   )) as unknown as { publishedAt: string }
   const watermark: PlanWatermark = notice.plan ?? { after: null, source: 0 }
+  // The adapter's own update: no hooks or access to run, so a watermark costs one statement.
   const saveWatermark = (data: Record<string, unknown>) =>
     updateOwnRow(() =>
-      payload.update({ id: notice.id, collection: pluginConfig.noticesSlug, data, depth: 0, disableTransaction: true, overrideAccess: true }),
+      payload.db.updateOne({ id: notice.id, collection: pluginConfig.noticesSlug, data: { ...data, updatedAt: new Date().toISOString() }, returning: false }),
     )
 
   if (notice.kind === 'correction') {
@@ -88,9 +73,12 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
       await planCorrection(payload, pluginConfig, notice.id, original, watermark, store.insert, saveWatermark)
     }
   } else {
-    const sources = [subscriberSource(pluginConfig, notice.documentKey, release.publishedAt)]
+    // Subscribers who had confirmed when the release was published: a later subscriber never
+    // agreed to the old text, and reads the new one when they subscribe.
+    const subscribers = await store.subscribers({ confirmedBy: release.publishedAt, documentKey: notice.documentKey })
+    const sources: RecipientSource[] = [{ name: pluginConfig.subscribersSlug, page: subscribers.page }]
     for (let index = watermark.source; index < sources.length; index++) {
-      await planSource(payload, notice.id, sources[index]!, index === watermark.source ? watermark.after : null, store.insert, (after) =>
+      await planSource(store, notice.id, sources[index]!, index === watermark.source ? watermark.after : null, (after) =>
         saveWatermark({ plan: { after, source: index } }),
       )
     }
@@ -104,51 +92,34 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
 
 /** Plans one source from `after` to its end. */
 async function planSource(
-  payload: Payload,
+  store: DeliveryStore,
   noticeId: Id,
   source: RecipientSource,
   startAfter: null | number | string,
-  insert: (rows: NewDelivery[]) => Promise<void>,
   saveWatermark: (after: number | string) => Promise<unknown>,
 ): Promise<void> {
-  const select: Record<string, true> = { [source.emailField]: true }
-  if (source.localeField) {
-    select[source.localeField] = true
-  }
   for (let after = startAfter; ; ) {
-    const { docs } = await withBusyRetry(() =>
-      payload.db.find<Record<string, unknown> & { id: Id }>({
-        collection: source.collection,
-        limit: PLAN_PAGE,
-        pagination: false,
-        select,
-        sort: 'id',
-        where: after === null ? source.where : { and: [source.where, { id: { greater_than: after } }] },
-      }),
-    )
-    if (docs.length === 0) {
-      return
-    }
+    const { next, recipients } = await withBusyRetry(() => source.page(after, PLAN_PAGE))
     const rows: NewDelivery[] = []
-    for (const doc of docs) {
-      const address = doc[source.emailField]
+    for (const recipient of recipients) {
+      const address = recipient.email
       if (typeof address !== 'string' || !address.includes('@')) {
         continue
       }
       rows.push({
         deliveryKey: deliveryKeyFor(noticeId, address),
-        locale: source.localeField && typeof doc[source.localeField] === 'string' ? (doc[source.localeField] as string) : '',
+        locale: typeof recipient.locale === 'string' ? recipient.locale : '',
         notice: noticeId,
         source: source.name,
-        subscriber: String(doc.id),
+        subscriber: String(recipient.id),
       })
     }
-    await insert(rows)
-    after = docs[docs.length - 1]!.id
-    await saveWatermark(after)
-    if (docs.length < PLAN_PAGE) {
+    await store.insert(rows)
+    if (next === null) {
       return
     }
+    after = next
+    await saveWatermark(after)
   }
 }
 
