@@ -136,7 +136,7 @@ describe('publishing freezes releases', () => {
     await expect(publish('da', { release: { changeKind: override, justification: '' }, sections: changed })).rejects.toThrow(/Write a “Justification” under “Release”/)
     expect(await releases()).toHaveLength(3)
     await englishNote('Wording reviewed by legal')
-    await englishBody(0, 'Jackon cares a great deal about protecting your personal data.')
+    await englishBody(0, 'Jackon truly cares about protecting your personal data.')
     await publish('da', {
       release: { changeKind: override, changeNote: 'Ordlyd gennemgået', effectiveAt: inDays(32), justification: 'Legal reviewed this change.' },
       sections: changed,
