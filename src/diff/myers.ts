@@ -14,14 +14,16 @@
 /** One run of a diff: `count` equal, added or removed entries, as in jsdiff's change objects. */
 export type SequenceChange = { added: boolean; count: number; removed: boolean }
 
-const NONE = -3
+// The path table's first cell holds old position + 2, so its zero fill means "no path".
+const NONE = 0
+const SHIFT = 2
 const KEEP = 1
 const ADD = 2
 const REMOVE = 3
 
 // A finished run takes three cells of the pool: type, count, index of the run before it (-1: none).
 const RUN = 3
-// A path takes four cells of the path table: old position (NONE: no path), index of its last
+// A path takes four cells of the path table: old position + SHIFT (NONE: no path), index of its last
 // finished run, type and length of the run it is extending.
 const PATH = 4
 
@@ -45,7 +47,6 @@ class Search {
     readonly slots: number,
   ) {
     this.paths = new Int32Array(slots * PATH)
-    for (let slot = 0; slot < slots; slot++) this.paths[slot * PATH] = NONE
     // Small texts with few changes need few runs; long ones grow the pool.
     this.runs = new Int32Array(RUN * Math.min(64 + before.length + after.length, 1 << 16))
   }
@@ -91,7 +92,7 @@ class Search {
 
   load(slot: number): void {
     const at = slot * PATH
-    this.old = this.paths[at]!
+    this.old = this.paths[at]! - SHIFT
     this.head = this.paths[at + 1]!
     this.runType = this.paths[at + 2]!
     this.runLength = this.paths[at + 3]!
@@ -99,7 +100,7 @@ class Search {
 
   store(slot: number): void {
     const at = slot * PATH
-    this.paths[at] = this.old
+    this.paths[at] = this.old + SHIFT
     this.paths[at + 1] = this.head
     this.paths[at + 2] = this.runType
     this.paths[at + 3] = this.runLength
@@ -181,12 +182,14 @@ export function diffSequences(before: ArrayLike<number>, after: ArrayLike<number
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= last; diagonal += 2) {
       const removeSlot = diagonal - 1 + offset
       const addSlot = diagonal + 1 + offset
-      const removeOld = removeSlot >= 0 ? paths[removeSlot * PATH]! : NONE
-      const addOld = addSlot < slots ? paths[addSlot * PATH]! : NONE
+      const hasRemove = removeSlot >= 0 && paths[removeSlot * PATH] !== NONE
+      const hasAdd = addSlot < slots && paths[addSlot * PATH] !== NONE
+      const removeOld = hasRemove ? paths[removeSlot * PATH]! - SHIFT : 0
+      const addOld = hasAdd ? paths[addSlot * PATH]! - SHIFT : 0
       // jsdiff drops the remove path here: nobody else will use it.
-      if (removeOld !== NONE) paths[removeSlot * PATH] = NONE
-      const canAdd = addOld !== NONE && addOld - diagonal >= 0 && addOld - diagonal < newLen
-      const canRemove = removeOld !== NONE && removeOld + 1 < oldLen
+      if (hasRemove) paths[removeSlot * PATH] = NONE
+      const canAdd = hasAdd && addOld - diagonal >= 0 && addOld - diagonal < newLen
+      const canRemove = hasRemove && removeOld + 1 < oldLen
       const slot = diagonal + offset
       if (!canAdd && !canRemove) {
         if (slot >= 0 && slot < slots) paths[slot * PATH] = NONE
