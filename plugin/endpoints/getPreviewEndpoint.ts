@@ -82,7 +82,8 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
               {
                 complete: localeDiff.complete,
                 contentChanged: (facts.contentChanges[locale]?.length ?? 0) > 0,
-                html: renderDiffHtml(localeDiff, { locale: language }),
+                // Section headings under the panel's own (h2): level 3.
+                html: renderDiffHtml(localeDiff, { headingLevel: 3, locale: language }),
                 stats: localeDiff.stats,
                 summary: diff?.summary[locale] ?? '',
                 titleChanged: localeDiff.title.flavour !== null || localeDiff.title.oldText !== localeDiff.title.newText,

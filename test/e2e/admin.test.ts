@@ -126,7 +126,7 @@ test(
       await page.locator('[data-testid="policy-preview"]').waitFor({ state: 'visible' })
     })
 
-    expect(await panel().locator('h3').textContent()).toBe('Changes since the last release')
+    expect(await panel().locator('h2').first().textContent()).toBe('Changes since the last release')
     expect(await page.locator('[data-testid="policy-no-changes"]').textContent()).toContain('No changes since release 2.0')
     // The timeline lists the seeded history, newest first, with 2.0 in force.
     await timeline().locator('li[data-version="2.0"]').waitFor()
@@ -362,8 +362,8 @@ test(
     // Payload keeps the admin language in the `payload-lng` cookie.
     await context.addCookies([{ name: 'payload-lng', url: server.url, value: 'da' }])
     await openDocument()
-    expect(await panel().locator('h3').textContent()).toBe('Ændringer siden seneste udgivelse')
-    expect(await timeline().locator('h4').textContent()).toBe('Udgivelsesforløb')
+    expect(await panel().locator('h2').first().textContent()).toBe('Ændringer siden seneste udgivelse')
+    expect(await timeline().locator('h2').first().textContent()).toBe('Udgivelsesforløb')
     expect(await timeline().locator('li[data-version="3.0"]').textContent()).toMatch(/Væsentlig.*Gældende/)
     await shoot('policy-timeline', 'admin-release-timeline-da')
     expect(pageErrors).toEqual([])

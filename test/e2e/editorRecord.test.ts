@@ -246,10 +246,12 @@ test(
         await page.goto(url, { waitUntil: 'load' })
         const region = page.locator('.policy-banner')
         await region.first().waitFor({ state: 'visible' })
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-        expect({ locale, overflow, url, width }).toEqual({ locale, overflow: 0, url, width })
-        const box = await region.first().boundingBox()
-        expect(box!.x + box!.width).toBeLessThanOrEqual(width + 0.5)
+        // Nothing in the banner reaches past the viewport, and the banner itself scrolls nothing sideways.
+        const fit = await region.first().evaluate((element) => ({
+          overflow: element.scrollWidth - element.clientWidth,
+          right: Math.max(...[element, ...element.querySelectorAll('*')].map((node) => node.getBoundingClientRect().right)),
+        }))
+        expect({ locale, overflow: fit.overflow, tooWide: fit.right > width + 0.5, url, width }).toEqual({ locale, overflow: 0, tooWide: false, url, width })
         if (width === 320 && locale === 'en' && url.includes('__embed')) await screenshot(page, 'record-banner-320-embed')
         if (width === 320 && locale === 'da' && !url.includes('__embed')) await screenshot(page, 'record-banner-320-site')
       }

@@ -107,9 +107,9 @@ export function ChangesPanel(props: ChangesPanelProps) {
   return (
     <section aria-busy={state.loading} aria-labelledby="policy-changes-title" className="policy-changes" data-testid="policy-changes">
       <header className="policy-changes__header">
-        <h3 className="policy-changes__title" id="policy-changes-title">
+        <h2 className="policy-changes__title" id="policy-changes-title">
           {t('changesTitle')}
-        </h3>
+        </h2>
         <Button
           buttonStyle="secondary"
           disabled={!key || state.loading}
@@ -366,7 +366,7 @@ function PublishPreviewView(props: PreviewProps) {
 
   return (
     <div className="policy-changes__preview" data-testid="policy-publish-preview">
-      <h4 className="policy-changes__subtitle">{t('previewTitle')}</h4>
+      <h3 className="policy-changes__subtitle">{t('previewTitle')}</h3>
       <div
         className={check.problems.length > 0 ? 'policy-changes__alert' : 'policy-changes__ok'}
         data-problems={check.problems.length}

@@ -118,9 +118,9 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const { timeline } = state
   return (
     <section aria-busy={state.loading} aria-labelledby="policy-timeline-title" className="policy-timeline" data-testid="policy-timeline">
-      <h4 className="policy-timeline__title" id="policy-timeline-title">
+      <h2 className="policy-timeline__title" id="policy-timeline-title">
         {t('timelineTitle')}
-      </h4>
+      </h2>
       {state.error && (
         <p className="policy-timeline__alert" role="alert">
           {t('timelineLoadFailed', { message: state.error })}
