@@ -23,6 +23,7 @@ import { getPayload, handleEndpoints } from 'payload'
 import type { PublicReadHandler } from '../read/publicReadHandler.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
+import { toResponse } from '../read/httpAnswer.js'
 import { getPublicReadHandler } from '../read/publicReadHandler.js'
 
 type RouteHandler = (request: Request) => Promise<Response>
@@ -69,7 +70,7 @@ export function createPolicyRouteHandlers(config: Promise<SanitizedConfig> | San
       return fallback(request)
     }
     const answer = 'then' in pending ? await pending : pending
-    return new Response(request.method === 'HEAD' ? null : (answer.body as BodyInit | null), { headers: answer.headers, status: answer.status })
+    return toResponse(answer, request.method === 'HEAD')
   }
 
   return { DELETE: fallback, GET: read, HEAD: read, OPTIONS: read, PATCH: fallback, POST: fallback, PUT: fallback }

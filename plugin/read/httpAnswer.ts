@@ -98,7 +98,24 @@ export function answerWithError(status: number, message: string, data?: Record<s
   }
 }
 
+/**
+ * A body for a Web `Response`. A plain stream with the bytes as its one chunk: Node 20's `Response`
+ * copies a `Uint8Array` body and serves it through a byte stream, which measured 1.3–2× slower to
+ * pipe out (as Next does) than this. The bytes are shared with the cache: consumers only read them.
+ */
+export function bodyStream(bytes: Uint8Array | null): null | ReadableStream<Uint8Array> {
+  if (!bytes) {
+    return null
+  }
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes)
+      controller.close()
+    },
+  })
+}
+
 /** Converts an answer to a Web `Response` (what Payload endpoint handlers return); `headOnly` drops the body. */
 export function toResponse(answer: HttpAnswer, headOnly = false): Response {
-  return new Response(headOnly ? null : (answer.body as BodyInit | null), { headers: answer.headers, status: answer.status })
+  return new Response(headOnly ? null : bodyStream(answer.body), { headers: answer.headers, status: answer.status })
 }
