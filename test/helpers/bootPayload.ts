@@ -65,7 +65,8 @@ export async function supportsTransactions(payload: Payload): Promise<boolean> {
   return true
 }
 
-type PgPool = { _clients?: { release?: () => void }[]; _idle?: { client: unknown }[]; end: () => Promise<void> }
+type PgClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; release?: () => void }
+type PgPool = { _clients?: PgClient[]; _idle?: { client: unknown }[]; end: () => Promise<void> }
 
 /**
  * db-postgres leaves its pool open on destroy, and its connect() checks out one client that it
@@ -78,7 +79,10 @@ async function closePostgresPool(payload: Payload) {
     return
   }
   for (const client of pool._clients ?? []) {
-    if (!pool._idle?.some((item) => item.client === client)) {
+    // Checked out and doing nothing: the never-released one. A client with a query running is
+    // released by its caller when the query ends (releasing it here too would throw).
+    const busy = Boolean(client._activeQuery) || (client._queryQueue?.length ?? 0) > 0
+    if (!busy && !pool._idle?.some((item) => item.client === client)) {
       client.release?.()
     }
   }
