@@ -9,8 +9,8 @@
  * 3. plain `node` (no TypeScript loader) boots Payload on SQLite from that config, creates and publishes a
  *    policy in en and de, and reads it back through the public API (host/smoke.mjs);
  * 4. `payload generate:importmap`, then `next build` of the host's admin;
- * 5. `next start`, a login, and the admin's edit page of the policy must contain the changes panel; the
- *    public API answers under Next too.
+ * 5. `next start`: the public API answers through the package's Next route handler (200, then 304), and after
+ *    a login the admin's edit page of the policy contains the changes panel.
  *
  * KEEP_ADOPTER_APP=1 keeps the temporary app for a look afterwards.
  */
@@ -111,7 +111,9 @@ try {
   if (!documentId) throw new Error(`smoke.mjs did not finish:\n${smoke}`)
 
   step('payload generate:importmap')
-  run('npx', ['payload', 'generate:importmap'], { env })
+  // --disable-transpile: the host's config is plain JavaScript, so Payload's CLI imports it directly instead of
+  // through tsx, whose separate module instances re-evaluate lexical and bring back Node 20's silent exit.
+  run('npx', ['payload', 'generate:importmap', '--disable-transpile'], { env })
   const importMap = readFileSync(path.join(app, 'src/app/(payload)/admin/importMap.js'), 'utf8')
   if (!importMap.includes("'payload-plugin-policy-docs/client'")) throw new Error('the import map does not import the plugin’s client components')
 
@@ -127,8 +129,12 @@ try {
   server.stderr.on('data', (chunk) => (logs += chunk))
   await waitFor(`${base}/api/users/me`, 120_000)
 
+  // Through the package's Next route handler (payload-plugin-policy-docs/next), then a conditional repeat.
   const statement = await fetch(`${base}/api/policies/privacy?locale=de`)
   if (statement.status !== 200 || !(await statement.text()).includes('Rechnungen')) throw new Error(`the public API under Next answered ${statement.status}`)
+  const etag = statement.headers.get('etag')
+  const again = await fetch(`${base}/api/policies/privacy?locale=de`, { headers: { 'if-none-match': etag ?? '' } })
+  if (!etag || again.status !== 304) throw new Error(`a conditional repeat under Next answered ${again.status} (ETag ${etag})`)
 
   const login = await fetch(`${base}/api/users/login`, {
     body: JSON.stringify({ email: 'adopter@example.com', password: 'adopter-password-1' }),
