@@ -115,7 +115,7 @@ if (mode === 'setup') {
   }
   out({ maxRssMb: maxRssMb(), ms: performance.now() - started })
   const { closeNoticeSender } = await import('../plugin/notices/sender.js')
-  await closeNoticeSender(payload)
+  await closeNoticeSender(payload, pluginConfig)
 } else if (mode === 'raw') {
   const count = Number(arg1)
   const transport = nodemailer.createTransport({ host: '127.0.0.1', ignoreTLS: true, maxConnections: Number(arg3), maxMessages: Infinity, pool: true, port: Number(arg2), secure: false })

@@ -51,6 +51,8 @@ export type DeliveryStore = {
    * is taken only if its lease is free at the moment of the write, so two runners never hold it.
    */
   claim: (args: { claimToken: string; leaseUntil: Date; limit: number; noticeId: Id; now: Date }) => Promise<ClaimedDelivery[]>
+  /** Extends the lease of the rows still held under `claimToken` and not yet recorded (a heartbeat while a batch is sent). */
+  extend: (args: { claimToken: string; leaseUntil: Date }) => Promise<void>
   /** Inserts deliveries, silently skipping any whose `deliveryKey` exists (a re-run, or a second audience). */
   insert: (rows: NewDelivery[]) => Promise<void>
   /**

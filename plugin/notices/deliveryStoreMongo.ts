@@ -61,6 +61,10 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
       }))
     },
 
+    async extend({ claimToken, leaseUntil }) {
+      await model.updateMany({ claimedBy: claimToken, status: open }, { $set: { leaseUntil } })
+    },
+
     async insert(rows) {
       if (rows.length === 0) {
         return
@@ -121,6 +125,7 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
               update: {
                 $set: {
                   ...common,
+                  claimedBy: null,
                   lastError: outcome.lastError,
                   nextAttemptAt: outcome.nextAttemptAt ? new Date(outcome.nextAttemptAt) : null,
                   status: outcome.status,

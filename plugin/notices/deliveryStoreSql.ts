@@ -90,6 +90,15 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
         .sort((a, b) => (a.id < b.id ? -1 : 1))
     },
 
+    async extend({ claimToken, leaseUntil }) {
+      await withBusyRetry(() =>
+        db
+          .update(t)
+          .set({ leaseUntil: leaseUntil.toISOString() })
+          .where(and(eq(t.claimedBy, claimToken), inArray(t.status, open))),
+      )
+    },
+
     async insert(rows) {
       const now = new Date().toISOString()
       for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
@@ -182,6 +191,8 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
             .update(t)
             .set({
               attempts: byId(other, (o) => o.id, (o) => o.attempts, 'numeric'),
+              // Released, so a late heartbeat of this batch cannot hold a row that waits for its retry.
+              claimedBy: null,
               lastError: byId(other, (o) => o.id, (o) => o.lastError, 'varchar'),
               leaseUntil: null,
               nextAttemptAt: byId(other, (o) => o.id, (o) => o.nextAttemptAt, 'timestamptz'),

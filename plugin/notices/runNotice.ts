@@ -127,9 +127,11 @@ export async function runNotice(
   const lane = async (): Promise<void> => {
     while (Date.now() < deadline) {
       const now = new Date()
+      const claimToken = `${runner}#${batches++}`
+      const leaseMs = pluginConfig.notices.leaseSeconds * 1000
       const claimed = await store.claim({
-        claimToken: `${runner}#${batches++}`,
-        leaseUntil: new Date(now.getTime() + pluginConfig.notices.leaseSeconds * 1000),
+        claimToken,
+        leaseUntil: new Date(now.getTime() + leaseMs),
         limit: pluginConfig.notices.batchSize,
         noticeId: notice.id,
         now,
@@ -137,7 +139,18 @@ export async function runNotice(
       if (claimed.length === 0) {
         return
       }
-      await sendBatch(run, store, claimed)
+      // Heartbeat: while this process lives, its batch's lease is renewed, so a slow batch is never
+      // taken over (and sent twice) by another runner; a killed runner's lease simply runs out.
+      const heartbeat = setInterval(() => {
+        store.extend({ claimToken, leaseUntil: new Date(Date.now() + leaseMs) }).catch((error: unknown) => {
+          payload.logger.warn({ err: error, msg: '[policy-documents] could not renew a notice batch lease' })
+        })
+      }, leaseMs / 3)
+      try {
+        await sendBatch(run, store, claimed)
+      } finally {
+        clearInterval(heartbeat)
+      }
     }
   }
   await Promise.all(Array.from({ length: LANES }, lane))

@@ -31,24 +31,31 @@ export type NoticeSender = {
 /** Builds the sender once per Payload instance. */
 export type NoticeSenderFactory = (payload: Payload) => NoticeSender
 
-const senders = new WeakMap<Payload, NoticeSender>()
+// One sender per Payload instance and notices configuration (a pooled transport keeps its connections).
+const senders = new WeakMap<Payload, WeakMap<object, NoticeSender>>()
 
 /** The sender notices go through: `notices.sender`, else the pooled SMTP transport, else `payload.sendEmail`. */
 export function getNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): NoticeSender {
-  let sender = senders.get(payload)
+  let byConfig = senders.get(payload)
+  if (!byConfig) {
+    byConfig = new WeakMap()
+    senders.set(payload, byConfig)
+  }
+  let sender = byConfig.get(pluginConfig.notices)
   if (!sender) {
     const { maxPerSecond, sender: factory, smtp } = pluginConfig.notices
     const base = factory ? factory(payload) : smtp ? smtpPoolSender(smtp) : payloadEmailSender(payload)
     sender = maxPerSecond ? rateLimited(base, maxPerSecond) : base
-    senders.set(payload, sender)
+    byConfig.set(pluginConfig.notices, sender)
   }
   return sender
 }
 
-/** Closes the sender of a Payload instance (its pooled connections), if one was made. */
-export async function closeNoticeSender(payload: Payload): Promise<void> {
-  const sender = senders.get(payload)
-  senders.delete(payload)
+/** Closes the sender made for this Payload instance and configuration (its pooled connections), if any. */
+export async function closeNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<void> {
+  const byConfig = senders.get(payload)
+  const sender = byConfig?.get(pluginConfig.notices)
+  byConfig?.delete(pluginConfig.notices)
   await sender?.close?.()
 }
 

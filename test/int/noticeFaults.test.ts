@@ -175,6 +175,38 @@ describe('delivery faults', () => {
   })
 })
 
+describe('the sender seam (a provider API instead of SMTP)', () => {
+  it('hands each batch to `notices.sender`, records its answers as proof, and retries or records its failures', async () => {
+    await addSubscribers(['nina@example.com', 'otto@example.com', 'pia@example.com'])
+    const notice = await publishMaterial()
+    const batches: string[][] = []
+    // A test double of a provider's batch API: accepts a batch, answers per message.
+    const provider = {
+      send: async (messages: Array<{ messageId: string; to: string }>) => {
+        batches.push(messages.map((message) => message.to))
+        return messages.map((message) =>
+          message.to === 'otto@example.com'
+            ? { error: Object.assign(new Error('Recipient address rejected'), { responseCode: 550 }), ok: false as const }
+            : { ok: true as const, response: `250 accepted ${message.messageId}` },
+        )
+      },
+    }
+    const config = pluginConfig()
+    const { runNotice } = await import('../../plugin/notices/runNotice.js')
+    const result = await runNotice(payload, { ...config, notices: { ...config.notices, sender: () => provider } }, notice.id, 'provider-test')
+    expect(result).toEqual({ done: true })
+    expect(batches.flat().sort()).toEqual(['nina@example.com', 'otto@example.com', 'pia@example.com'])
+    expect(noticeMailsTo('nina@example.com', releaseCounter)).toHaveLength(0) // nothing went over SMTP
+    const rows = await deliveries(notice.id)
+    const byStatus = rows.map((d) => d.status).sort()
+    expect(byStatus).toEqual(['failed', 'sent', 'sent'])
+    const sent = rows.find((d) => d.status === 'sent')
+    expect(sent.smtpResponse).toBe(`250 accepted ${sent.messageId}`)
+    expect(sent.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(rows.find((d) => d.status === 'failed').lastError).toMatch(/^permanent: Recipient address rejected/)
+  })
+})
+
 describe('crashes and concurrent runners', () => {
   const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}@example.com`)
 
