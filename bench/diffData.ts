@@ -194,6 +194,7 @@ export function scatterEdits(statement: LocaleSnapshot, rate: number, seed: numb
       ...section,
       blocks: section.blocks.map((block): Block => {
         if (block.type === 'list') return { ...block, items: editItems(block.items, rate, gen) }
+        if (block.type === 'table') return block
         const text = editText(block.text, rate, gen)
         return { html: escapeHtml(text), text, type: 'paragraph' }
       }),
@@ -206,7 +207,7 @@ export function moveAndRewrite(statement: LocaleSnapshot, from: number, to: numb
   const sections = [...statement.sections]
   const fresh = generator(seed)
   const target = sections[rewrite]!
-  const words = target.blocks.reduce((n, b) => n + (b.type === 'paragraph' ? b.text : b.items.map((i) => i.text).join(' ')).split(' ').length, 0)
+  const words = target.blocks.reduce((n, b) => n + (b.type === 'paragraph' ? b.text : b.type === 'list' ? b.items.map((i) => i.text).join(' ') : '').split(' ').length, 0)
   sections[rewrite] = { ...target, blocks: sectionBody(fresh, words) }
   const [moved] = sections.splice(from, 1)
   sections.splice(to, 0, moved!)
@@ -227,7 +228,7 @@ export function wholeText(statement: LocaleSnapshot): string {
     parts.push(section.heading)
     for (const block of section.blocks) {
       if (block.type === 'paragraph') parts.push(block.text)
-      else {
+      else if (block.type === 'list') {
         const lines: string[] = []
         itemLines(block.items, 0, lines)
         parts.push(lines.join('\n'))

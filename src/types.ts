@@ -60,10 +60,16 @@ export type ListItem = InlineText & {
   children: ListItem[]
 }
 
-/** A block inside a section body. */
+/** One row of a table: its cells in order. The first cell is the row's key when tables are diffed. */
+export type TableRow = {
+  cells: InlineText[]
+}
+
+/** A block inside a section body. A table's first row is its column headings when `header` is true. */
 export type Block =
   | (InlineText & { type: 'paragraph' })
   | { items: ListItem[]; ordered: boolean; type: 'list' }
+  | { header: boolean; rows: TableRow[]; type: 'table' }
 
 /** One section of one locale, frozen in normalized form. */
 export type SectionSnapshot = {

@@ -85,6 +85,7 @@ export function sectionSentences(section: Pick<SectionSnapshot, 'blocks' | 'head
   if (section.heading.trim()) texts.push(section.heading.trim())
   for (const block of section.blocks as Block[]) {
     if (block.type === 'paragraph') texts.push(...splitSentences(block.text))
+    else if (block.type === 'table') for (const row of block.rows) texts.push(row.cells.map((cell) => cell.text).join(' | '))
     else itemSentences(block.items, texts)
   }
   return texts.map((text) => ({ lower: text.toLowerCase(), normalized: normalizeForMatch(text), text }))

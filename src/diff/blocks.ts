@@ -9,6 +9,7 @@ import type { BlockChange, EntryChangeType, ItemChange, ListChange, ParagraphCha
 
 import { align } from './align.js'
 import { type WordBag, dice, wordBag } from './bags.js'
+import { rowInline, tableChange, tablesEqual } from './tables.js'
 import { CLEARLY_SIMILAR, edgeOverlap } from './text.js'
 import { compareInline } from './words.js'
 
@@ -43,6 +44,7 @@ export function blocksEqual(a: Block[], b: Block[]): boolean {
     a.every((block, i) => {
       const other = b[i]!
       if (block.type === 'paragraph') return other.type === 'paragraph' && block.text === other.text && block.html === other.html
+      if (block.type === 'table') return other.type === 'table' && tablesEqual(block, other)
       return other.type === 'list' && block.ordered === other.ordered && itemsEqual(block.items, other.items)
     })
   )
@@ -57,6 +59,7 @@ class Signatures {
   private readonly paragraphs = new Map<string, number>()
   private readonly items: Array<Map<string, number>> = []
   private readonly lists = new Map<string, number>()
+  private readonly tables = new Map<string, number>()
   private count = 0
 
   private idIn<K>(map: Map<K, number>, key: K): number {
@@ -71,6 +74,10 @@ class Signatures {
 
   block(block: Block, flat: FlatItem[] | undefined): number {
     if (block.type === 'paragraph') return this.idIn(this.paragraphs, block.text)
+    if (block.type === 'table') {
+      // JSON keeps cell boundaries apart, whatever the cells contain.
+      return this.idIn(this.tables, JSON.stringify([block.header, block.rows.map((row) => row.cells.map((cell) => cell.text))]))
+    }
     const items = (flat ?? flattenItems(block.items)).map((f) => this.item(f))
     return this.idIn(this.lists, `${block.ordered ? 1 : 0}:${items.join(',')}`)
   }
@@ -145,6 +152,7 @@ export function unchangedBlocks(blocks: Block[], ctx: DiffContext): BlockChange[
     if (block.type === 'paragraph') {
       return { blockType: 'paragraph', newIndex: i, oldIndex: i, text: compareInline(block, block, ctx), type: 'unchanged' }
     }
+    if (block.type === 'table') return tableChange(op, block, block, ctx)
     const flat = flattenItems(block.items)
     return listChange(op, block, block, flat.map((f, k) => unchangedItem(f, k)))
   })
@@ -167,7 +175,11 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
   const oldFlat: Array<FlatItem[] | undefined> = oldBlocks.map((b) => (b.type === 'list' ? flattenItems(b.items) : undefined))
   const newFlat: Array<FlatItem[] | undefined> = newBlocks.map((b) => (b.type === 'list' ? flattenItems(b.items) : undefined))
   const blockText = (block: Block, flat: FlatItem[] | undefined): string =>
-    block.type === 'paragraph' ? block.text : (flat ?? []).map((f) => f.item.text).join('\n')
+    block.type === 'paragraph'
+      ? block.text
+      : block.type === 'table'
+        ? block.rows.map((row) => rowInline(row).text).join('\n')
+        : (flat ?? []).map((f) => f.item.text).join('\n')
   const oldBag = bagCache((i) => blockText(oldBlocks[i]!, oldFlat[i]), ctx)
   const newBag = bagCache((j) => blockText(newBlocks[j]!, newFlat[j]), ctx)
 
@@ -180,16 +192,16 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
       if (quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity) return quick
     }
     const similarity = dice(oldBag(i), newBag(j), ctx.wordIds)
-    // Two lists in the same gap are always the same list edited: comparing item by item then
-    // shows exactly which bullets came and went. Paragraphs need real overlap.
-    return a.type === 'list' ? 1 + similarity : similarity
+    // Two lists (or two tables) in the same gap are always the same list edited: comparing item
+    // by item then shows exactly which bullets came and went. Paragraphs need real overlap.
+    return a.type === 'list' || a.type === 'table' ? 1 + similarity : similarity
   }
   // `score > 0` without tokenizing: two lists always score at least 1.
   const related = (i: number, j: number): boolean => {
     const a = oldBlocks[i]!
     const b = newBlocks[j]!
     if (a.type !== b.type) return false
-    return a.type === 'list' || score(i, j) > 0
+    return a.type === 'list' || a.type === 'table' || score(i, j) > 0
   }
 
   const signatures = new Signatures()
@@ -220,6 +232,9 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
         type: entryType(op, text.flavour !== null),
       }
       return change
+    }
+    if (block.type === 'table') {
+      return tableChange(op, oldBlock?.type === 'table' ? oldBlock : null, newBlock?.type === 'table' ? newBlock : null, ctx)
     }
     const oldList = oldBlock?.type === 'list' ? oldBlock : null
     const newList = newBlock?.type === 'list' ? newBlock : null

@@ -9,7 +9,7 @@
  */
 import type { LocaleCode } from '../types.js'
 import type { Translator } from '../i18n/index.js'
-import type { BlockChange, ItemChange, LocaleDiff, SectionChange, TextChange } from './types.js'
+import type { BlockChange, ItemChange, LocaleDiff, RowChange, SectionChange, TableChange, TextChange } from './types.js'
 
 import { escapeHtml, getTranslator } from '../i18n/index.js'
 import { editorialFlavours } from './summary.js'
@@ -117,11 +117,36 @@ function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): stri
   return html
 }
 
+/**
+ * A table row: the row carries its change type (added, removed, moved, changed); each cell shows
+ * its own word marks. The header row (new position 0 of a table with a header, or old position 0
+ * of a removed header row) gets `<th scope="col">` cells.
+ */
+function renderRow(row: RowChange, table: TableChange, t: Translator): string {
+  const isHeader = row.newIndex !== null ? table.header && row.newIndex === 0 : (table.oldHeader ?? table.header) && row.oldIndex === 0
+  const cells = row.cells
+    .map((cell, c) => {
+      const note = `${renderNote(cell, t)}${c === 0 ? movedNote(row.oldIndex, row.type, t) : ''}`
+      return isHeader ? `<th scope="col">${renderParts(cell, t)}${note}</th>` : `<td>${renderParts(cell, t)}${note}</td>`
+    })
+    .join('')
+  return `<tr${changeAttributes(row.type, row.text)}${movedAttributes(row.oldIndex, row.type)}>${cells}</tr>`
+}
+
+function renderTable(block: TableChange, t: Translator): string {
+  const headerChanged = block.oldHeader !== null && block.oldHeader !== block.header
+  const headerNote = headerChanged ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>` : ''
+  const movedTable = block.type === 'moved' && block.oldIndex !== null ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>` : ''
+  const rows = block.items.map((row) => renderRow(row, block, t)).join('')
+  return `${movedTable}<table${changeAttributes(block.type, null)}${movedAttributes(block.oldIndex, block.type)}><tbody>${rows}</tbody></table>${headerNote}`
+}
+
 function renderBlock(block: BlockChange, t: Translator): string {
   const moved = movedAttributes(block.oldIndex, block.type)
   if (block.blockType === 'paragraph') {
     return `<p${changeAttributes(block.type, block.text)}${moved}>${renderParts(block.text, t)}${renderNote(block.text, t)}${movedNote(block.oldIndex, block.type, t)}</p>`
   }
+  if (block.blockType === 'table') return renderTable(block, t)
   const tag = block.ordered ? 'ol' : 'ul'
   const orderedNote =
     block.oldOrdered !== null && block.oldOrdered !== block.ordered

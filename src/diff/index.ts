@@ -15,9 +15,11 @@ import type {
   ListChange,
   LocaleDiff,
   ParagraphChange,
+  RowChange,
   SectionChange,
   SectionChangeType,
   SnapshotDiff,
+  TableChange,
   TextChange,
   TextPart,
 } from './types.js'
@@ -40,9 +42,11 @@ export type {
   LocaleDiff,
   ParagraphChange,
   RenderDiffHtmlOptions,
+  RowChange,
   SectionChange,
   SectionChangeType,
   SnapshotDiff,
+  TableChange,
   TextChange,
   TextPart,
 }

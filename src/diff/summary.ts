@@ -53,6 +53,12 @@ export type SectionTally = {
   reworded: number
   rewordedWords: number
   rewritten: number
+  /** Table rows added, by their first cell (the row's key). */
+  rowsAdded: string[]
+  /** Table rows removed, by their first cell. */
+  rowsRemoved: string[]
+  tablesAdded: number
+  tablesRemoved: number
   /** Texts in which words were only added (an appended sentence), as the added words. */
   textAdded: string[]
   /** Texts from which words were only removed, as the removed words. */
@@ -75,6 +81,10 @@ export function tallySection(section: SectionChange): SectionTally {
     textAdded: [],
     textRemoved: [],
     rewritten: 0,
+    rowsAdded: [],
+    rowsRemoved: [],
+    tablesAdded: 0,
+    tablesRemoved: 0,
   }
   const changedText = (text: TextChange): void => {
     // Words only added (an appended sentence) or only removed are said as such, not as "reworded".
@@ -94,6 +104,22 @@ export function tallySection(section: SectionChange): SectionTally {
       if (block.type === 'added') tally.paragraphsAdded++
       else if (block.type === 'removed') tally.paragraphsRemoved++
       else changedText(block.text)
+      continue
+    }
+    if (block.blockType === 'table') {
+      if (block.type === 'added') tally.tablesAdded++
+      else if (block.type === 'removed') tally.tablesRemoved++
+      else {
+        if (block.oldHeader !== null && block.oldHeader !== block.header) tally.editorial.add('formatting')
+        for (const row of block.items) {
+          if (row.type === 'added') tally.rowsAdded.push(row.key)
+          else if (row.type === 'removed') tally.rowsRemoved.push(row.key)
+          else {
+            if (row.type === 'moved') tally.reordered = true
+            changedText(row.text)
+          }
+        }
+      }
       continue
     }
     if (block.type === 'added') tally.listsAdded++
@@ -128,10 +154,18 @@ function details(section: SectionChange, t: Translator, locale: LocaleCode): str
   if (tally.itemsRemoved.length) {
     pieces.push(t('diff.summary.itemsRemoved', { count: tally.itemsRemoved.length, items: quoteItems(tally.itemsRemoved, t, locale) }))
   }
+  if (tally.rowsAdded.length) {
+    pieces.push(t('diff.summary.rowsAdded', { count: tally.rowsAdded.length, items: quoteItems(tally.rowsAdded, t, locale) }))
+  }
+  if (tally.rowsRemoved.length) {
+    pieces.push(t('diff.summary.rowsRemoved', { count: tally.rowsRemoved.length, items: quoteItems(tally.rowsRemoved, t, locale) }))
+  }
   if (tally.paragraphsAdded) pieces.push(t('diff.summary.paragraphsAdded', { count: tally.paragraphsAdded }))
   if (tally.paragraphsRemoved) pieces.push(t('diff.summary.paragraphsRemoved', { count: tally.paragraphsRemoved }))
   if (tally.listsAdded) pieces.push(t('diff.summary.listsAdded', { count: tally.listsAdded }))
   if (tally.listsRemoved) pieces.push(t('diff.summary.listsRemoved', { count: tally.listsRemoved }))
+  if (tally.tablesAdded) pieces.push(t('diff.summary.tablesAdded', { count: tally.tablesAdded }))
+  if (tally.tablesRemoved) pieces.push(t('diff.summary.tablesRemoved', { count: tally.tablesRemoved }))
   if (tally.textAdded.length) pieces.push(t('diff.summary.textAdded', { count: tally.textAdded.length, text: quoteItems(tally.textAdded, t, locale) }))
   if (tally.textRemoved.length) pieces.push(t('diff.summary.textRemoved', { count: tally.textRemoved.length, text: quoteItems(tally.textRemoved, t, locale) }))
   if (tally.reworded) {

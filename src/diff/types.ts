@@ -97,8 +97,32 @@ export type ListChange = {
   type: EntryChangeType
 }
 
+/**
+ * One table row, matched across releases by its key (the first cell's text, whitespace and case
+ * normalized). It is an `ItemChange` (depth 0) whose `text` compares the whole row, cells joined
+ * by " | ", so everything that reads list items (summary, materiality, publish rules) reads rows
+ * too; `cells` compares the cells one by one, by position, for the HTML.
+ */
+export type RowChange = ItemChange & {
+  cells: TextChange[]
+  /** The first cell's text in the new release (the old one for removed rows). */
+  key: string
+}
+
+/** A table compared row by row. `changed` when any row or the header flag changed. */
+export type TableChange = {
+  blockType: 'table'
+  /** The first row is the column headings (in the new release, the old one for removed tables). */
+  header: boolean
+  items: RowChange[]
+  newIndex: number | null
+  oldHeader: boolean | null
+  oldIndex: number | null
+  type: EntryChangeType
+}
+
 /** One block of a section body. */
-export type BlockChange = ListChange | ParagraphChange
+export type BlockChange = ListChange | ParagraphChange | TableChange
 
 /**
  * What happened to a section, as one word. A section can be moved, renamed and edited at once:

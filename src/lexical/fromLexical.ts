@@ -3,7 +3,7 @@
  * field may be missing or of the wrong type, node types we do not know are flattened to their
  * text or skipped, and every piece of text is escaped on its way into `html`.
  */
-import type { Block, ListItem } from '../types.js'
+import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 
 import { type InlineLink, type InlineSegment, KNOWN_FORMAT_MASK, TEXT_FORMAT, sanitizeUrl, segmentsToInlineText } from './inline.js'
 
@@ -114,6 +114,34 @@ function listItemsOf(list: JsonObject): ListItem[] {
   return items
 }
 
+/** The text of a table cell: its paragraphs (and any lists) run together, kept apart by a space. */
+function cellInline(cell: JsonObject): InlineText {
+  const nodes: JsonObject[] = []
+  for (const node of childrenOf(cell)) {
+    nodes.push(node, { type: 'linebreak' })
+  }
+  return inlineOf(nodes)
+}
+
+/**
+ * A `@lexical/table` table node as a table block. The first row is the header row when all its
+ * cells have the row-header bit (1) of `headerState`. Rows with no text at all are dropped.
+ */
+function tableOf(table: JsonObject): Block | null {
+  const rows: TableRow[] = []
+  let header = false
+  for (const [index, row] of childrenOf(table).filter((node) => typeOf(node) === 'tablerow').entries()) {
+    const cellNodes = childrenOf(row).filter((node) => typeOf(node) === 'tablecell')
+    if (index === 0) {
+      header = cellNodes.length > 0 && cellNodes.every((cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1)
+    }
+    const cells = cellNodes.map(cellInline)
+    if (cells.some((cell) => cell.text !== '')) rows.push({ cells })
+    else if (index === 0) header = false
+  }
+  return rows.length > 0 ? { header, rows, type: 'table' } : null
+}
+
 function isBlockContainer(node: JsonObject): boolean {
   return childrenOf(node).some((child) => {
     const type = typeOf(child)
@@ -129,8 +157,11 @@ function collectBlocks(nodes: readonly JsonObject[], out: Block[]): void {
       if (items.length > 0) {
         out.push({ type: 'list', items, ordered: node.listType === 'number' || node.tag === 'ol' })
       }
+    } else if (type === 'table') {
+      const table = tableOf(node)
+      if (table) out.push(table)
     } else if (!PARAGRAPH_TYPES.has(type) && isBlockContainer(node)) {
-      // Tables, columns, collapsibles and the like: their paragraphs and lists become ours.
+      // Columns, collapsibles and the like: their paragraphs and lists become ours.
       collectBlocks(childrenOf(node), out)
     } else if (Array.isArray(node.children) || typeof node.text === 'string') {
       const inline = inlineOf(PARAGRAPH_TYPES.has(type) ? childrenOf(node) : [node])

@@ -23,5 +23,8 @@ export type {
   SerializedListNode,
   SerializedParagraphNode,
   SerializedRootNode,
+  SerializedTableCellNode,
+  SerializedTableNode,
+  SerializedTableRowNode,
   SerializedTextNode,
 } from './types.js'

@@ -2,7 +2,7 @@
  * HTML of a whole statement, for the public page, e-mails and the frozen `LocaleSnapshot.html`.
  * Block `html` is already escaped and safe (see `InlineText`); everything else is escaped here.
  */
-import type { Block, ListItem, SectionSnapshot } from '../types.js'
+import type { Block, ListItem, SectionSnapshot, TableRow } from '../types.js'
 
 import { escapeHtml } from '../i18n/index.js'
 
@@ -24,10 +24,25 @@ function renderItems(items: readonly ListItem[], tag: 'ol' | 'ul'): string {
   return `<${tag}>${body}</${tag}>`
 }
 
-/** HTML of a section body: `<p>` per paragraph, nested `<ul>`/`<ol>` per list. */
+/** A `<table>`; a header row goes in `<thead>` with `<th scope="col">` cells. */
+function renderTable(rows: readonly TableRow[], header: boolean): string {
+  const row = (r: TableRow, cellTag: 'td' | 'th'): string =>
+    `<tr>${r.cells.map((cell) => (cellTag === 'th' ? `<th scope="col">${inlineHtml(cell)}</th>` : `<td>${inlineHtml(cell)}</td>`)).join('')}</tr>`
+  const head = header && rows.length > 0 ? `<thead>${row(rows[0]!, 'th')}</thead>` : ''
+  const body = (header ? rows.slice(1) : rows).map((r) => row(r, 'td')).join('')
+  return `<table>${head}${body ? `<tbody>${body}</tbody>` : ''}</table>`
+}
+
+/** HTML of a section body: `<p>` per paragraph, nested `<ul>`/`<ol>` per list, `<table>` per table. */
 export function renderBlocksHtml(blocks: readonly Block[]): string {
   return blocks
-    .map((block) => (block.type === 'list' ? renderItems(block.items, block.ordered ? 'ol' : 'ul') : `<p>${inlineHtml(block)}</p>`))
+    .map((block) =>
+      block.type === 'list'
+        ? renderItems(block.items, block.ordered ? 'ol' : 'ul')
+        : block.type === 'table'
+          ? renderTable(block.rows, block.header)
+          : `<p>${inlineHtml(block)}</p>`,
+    )
     .join('')
 }
 

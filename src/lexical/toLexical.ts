@@ -2,7 +2,7 @@
  * Blocks → Lexical editor state, in the shape Payload's Lexical editor loads and saves.
  * Used to seed `richText` fields from plain data; `lexicalToBlocks` is the inverse.
  */
-import type { Block, InlineText, ListItem } from '../types.js'
+import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 import type {
   SerializedEditorState,
   SerializedInlineNode,
@@ -10,6 +10,7 @@ import type {
   SerializedListItemNode,
   SerializedListNode,
   SerializedParagraphNode,
+  SerializedTableNode,
   SerializedTextNode,
 } from './types.js'
 
@@ -96,14 +97,42 @@ function listNode(items: readonly ListItem[], ordered: boolean, indent: number):
   }
 }
 
-/** Converts blocks to a serialized Lexical editor state (root > paragraph | list). */
+/** A table node: one paragraph per cell; the cells of a header row carry `headerState` 1 (row header). */
+function tableNode(rows: readonly TableRow[], header: boolean): SerializedTableNode {
+  return {
+    ...ELEMENT,
+    type: 'table',
+    children: rows.map((row, r) => ({
+      ...ELEMENT,
+      type: 'tablerow',
+      children: row.cells.map((cell) => ({
+        ...ELEMENT,
+        type: 'tablecell',
+        backgroundColor: null,
+        children: [paragraphNode(cell)],
+        colSpan: 1,
+        headerState: header && r === 0 ? 1 : 0,
+        indent: 0,
+        rowSpan: 1,
+      })),
+      indent: 0,
+    })),
+    indent: 0,
+  }
+}
+
+/** Converts blocks to a serialized Lexical editor state (root > paragraph | list | table). */
 export function blocksToLexical(blocks: readonly Block[]): SerializedEditorState {
   return {
     root: {
       ...ELEMENT,
       type: 'root',
       children: blocks.map((block) =>
-        block.type === 'list' ? listNode(block.items, block.ordered, 0) : paragraphNode(block),
+        block.type === 'list'
+          ? listNode(block.items, block.ordered, 0)
+          : block.type === 'table'
+            ? tableNode(block.rows, block.header)
+            : paragraphNode(block),
       ),
       indent: 0,
     },

@@ -2,7 +2,8 @@
  * The serialized Lexical editor state as Payload's `richtext-lexical` stores it, limited to the
  * nodes our converters write. Defined here rather than imported so that `src/` stays free of
  * Lexical and Payload; the shapes follow `exportJSON()` of lexical 0.50 (`TextNode`,
- * `ParagraphNode`, `RootNode`), `@lexical/list` (`ListNode`, `ListItemNode`) and Payload's own
+ * `ParagraphNode`, `RootNode`), `@lexical/list` (`ListNode`, `ListItemNode`), `@lexical/table`
+ * (`TableNode`, `TableRowNode`, `TableCellNode`) and Payload's own
  * `LinkNode` (which keeps the target in `fields` rather than Lexical's top-level `url`).
  */
 
@@ -75,9 +76,35 @@ export type SerializedListNode = SerializedElementBase & {
   type: 'list'
 }
 
+/**
+ * A table cell of `@lexical/table` (Payload's `EXPERIMENTAL_TableFeature`). `headerState` is a bit
+ * set: 1 = a cell of the header row, 2 = of the header column.
+ */
+export type SerializedTableCellNode = SerializedElementBase & {
+  backgroundColor: null | string
+  children: SerializedParagraphNode[]
+  colSpan: number
+  headerState: number
+  rowSpan: number
+  type: 'tablecell'
+  width?: number
+}
+
+/** A table row of `@lexical/table`. */
+export type SerializedTableRowNode = SerializedElementBase & {
+  children: SerializedTableCellNode[]
+  type: 'tablerow'
+}
+
+/** A table of `@lexical/table`. */
+export type SerializedTableNode = SerializedElementBase & {
+  children: SerializedTableRowNode[]
+  type: 'table'
+}
+
 /** The root node of an editor state. */
 export type SerializedRootNode = SerializedElementBase & {
-  children: Array<SerializedListNode | SerializedParagraphNode>
+  children: Array<SerializedListNode | SerializedParagraphNode | SerializedTableNode>
   type: 'root'
 }
 

@@ -190,7 +190,10 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
       else changed(block.text)
       continue
     }
-    if (block.oldOrdered !== null && block.oldOrdered !== block.ordered) editorial.add('formatting')
+    // Numbering changed, or a table's header row: formatting. Table rows are read like list items.
+    if (block.blockType === 'list' ? block.oldOrdered !== null && block.oldOrdered !== block.ordered : block.oldHeader !== null && block.oldHeader !== block.header) {
+      editorial.add('formatting')
+    }
     for (const item of block.items) {
       if (item.type === 'added' || item.type === 'removed') {
         const added = item.type === 'added'
@@ -297,7 +300,9 @@ function newTextOf(section: SectionChange): { blocks: Block[]; heading: string }
   const blocks: Block[] = section.blocks.map((block) =>
     block.blockType === 'paragraph'
       ? { html: '', text: text(block.text), type: 'paragraph' }
-      : { items: block.items.map((item) => ({ children: [], html: '', text: text(item.text) })), ordered: block.ordered, type: 'list' },
+      : block.blockType === 'table'
+        ? { header: block.header, rows: block.items.map((row) => ({ cells: row.cells.map((cell) => ({ html: '', text: text(cell) })) })), type: 'table' }
+        : { items: block.items.map((item) => ({ children: [], html: '', text: text(item.text) })), ordered: block.ordered, type: 'list' },
   )
   return { blocks, heading: text(section.heading) }
 }

@@ -12,7 +12,7 @@ export function inlineTexts(blocks: readonly Block[]): InlineText[] {
   for (const block of blocks) {
     if (block.type === 'list') {
       walk(block.items)
-    } else {
+    } else if (block.type === 'paragraph') {
       out.push(block)
     }
   }

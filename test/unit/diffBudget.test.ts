@@ -13,7 +13,7 @@ import { edited, item, listOf, p, statement } from '../fixtures/diff/statement.j
 function unrelatedParagraphs(words: number): { next: LocaleSnapshot; prev: LocaleSnapshot } {
   const one = (seed: number): LocaleSnapshot => {
     const text = generateStatement(seed)
-      .sections.flatMap((s) => s.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.items.map((i) => i.text).join(' '))))
+      .sections.flatMap((s) => s.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type === 'list' ? b.items.map((i) => i.text).join(' ') : '')))
       .join(' ')
       .split(' ')
       .slice(0, words)

@@ -6,7 +6,7 @@ import { makeDocx } from '../fixtures/import/makeDocx.js'
 const html = (s: unknown) => JSON.stringify(s)
 
 /** Every `html` string of the blocks (paragraphs and list items, nested). */
-function allHtml(sections: Array<{ blocks: Array<{ html?: string; items?: unknown[] }> }>): string {
+function allHtml(sections: Array<{ blocks: Array<{ html?: string; items?: unknown[]; rows?: unknown[] }> }>): string {
   const out: string[] = []
   const items = (list: Array<{ children: unknown[]; html: string }>): void => {
     for (const item of list) {
@@ -14,7 +14,13 @@ function allHtml(sections: Array<{ blocks: Array<{ html?: string; items?: unknow
       items(item.children as never)
     }
   }
-  for (const section of sections) for (const block of section.blocks) block.items ? items(block.items as never) : out.push(block.html ?? '')
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (block.items) items(block.items as never)
+      else if (block.rows) for (const row of block.rows as Array<{ cells: Array<{ html: string }> }>) out.push(...row.cells.map((cell) => cell.html))
+      else out.push(block.html ?? '')
+    }
+  }
   return out.join('\n')
 }
 

@@ -296,7 +296,7 @@ describe('lexicalToBlocks', () => {
     expect(blocks).toEqual([
       { type: 'paragraph', html: 'Overskrift', text: 'Overskrift' },
       { type: 'paragraph', html: 'Citat', text: 'Citat' },
-      { type: 'paragraph', html: 'Celle', text: 'Celle' },
+      { type: 'table', header: false, rows: [{ cells: [{ html: 'Celle', text: 'Celle' }] }] },
     ])
   })
 

@@ -29,7 +29,7 @@ function texts(statement: SeedStatement, locale: SeedLocale): Map<string, string
     section.blocks[locale].forEach((block, index) => {
       if (block.type === 'list') {
         walk(`${section.key}/${index}`, block.items)
-      } else {
+      } else if (block.type === 'paragraph') {
         out.set(`${section.key}/${index}`, block.text)
       }
     })
