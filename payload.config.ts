@@ -105,7 +105,8 @@ export default buildConfig({
       slug: 'users',
       admin: { useAsTitle: 'email' },
       auth: true,
-      fields: [],
+      // The account holder's language: account holders are an audience of change notices (below).
+      fields: [{ name: 'language', type: 'select', options: ['da', 'en'] }],
       // Bad ids and `where` values get a 400 instead of a database error (the plugin guards its own collections).
       hooks: { beforeOperation: [rejectMalformedQueries] },
     },
@@ -154,6 +155,8 @@ export default buildConfig({
         retryBaseSeconds: Number(env.NOTICE_RETRY_BASE_SECONDS ?? 30),
         // Notices go over a pooled SMTP transport (5 connections by default), not one connection per message.
         smtp: env.SMTP_HOST ? { maxConnections: Number(env.NOTICE_SMTP_CONNECTIONS ?? 5), transportOptions: smtpTransportOptions } : undefined,
+        // NOTICE_AUDIENCE_USERS=true: account holders get change notices too (service messages).
+        audiences: env.NOTICE_AUDIENCE_USERS === 'true' ? [{ collection: 'users', email: 'email', label: 'Account holders', locale: 'language' }] : [],
       },
       publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',

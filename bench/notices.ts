@@ -64,7 +64,7 @@ function databaseEnv(dir: string, name: string, smtpPort: number): Record<string
   return {
     DATABASE_URI: `file:${join(dir, `${name}.db`)}`,
     NOTICE_SMTP_CONNECTIONS: String(CONNECTIONS),
-    PAYLOAD_SECRET: 'notices-benchmark-secret',
+    PAYLOAD_SECRET: 'notices-benchmark-secret-0123456789abcdef0123456789abcdef',
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
   }

@@ -16,6 +16,7 @@ export const defaults = {
   },
   noticesSlug: 'policy-notices',
   subscribersSlug: 'policy-subscribers',
+  suppressionsSlug: 'policy-notice-suppressions',
   subscriptions: { confirmLinkHours: 48, manageLinkHours: 24, perAddressPerHour: 3, perClientPerHour: 20 },
   publicPath: '/policies',
   releasesSlug: 'policy-releases',

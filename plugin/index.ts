@@ -25,6 +25,7 @@ import { deepMergeSimple } from 'payload/shared'
 import {
   generateDeliveriesCollection,
   generateDeliveryClaimsCollection,
+  generateSuppressionsCollection,
   generateNoticesCollection,
   generateSubscribersCollection,
 } from './collections/Notices/index.js'
@@ -35,6 +36,7 @@ import { checkUniqueIndexes } from './db/checkUniqueIndexes.js'
 import { getImportEndpoint } from './endpoints/getImportEndpoint.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
+import { getNoticeUnsubscribeEndpoints } from './endpoints/getNoticeUnsubscribeEndpoints.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { malformedRequestIs400, rejectMalformedQueries } from './queryGuard/hooks.js'
 import { PUBLISH_REFUSED_ERROR_NAME } from './utilities/PublishRefusedError.js'
@@ -80,6 +82,7 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     generateNoticesCollection(pluginConfig),
     generateDeliveriesCollection(pluginConfig),
     generateDeliveryClaimsCollection(pluginConfig),
+    generateSuppressionsCollection(pluginConfig),
   ]
   if (!pluginConfig.enabled) {
     documents.hooks = {
@@ -113,6 +116,7 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
       ...(config.endpoints ?? []),
       ...getPublicReadEndpoints(pluginConfig),
       ...getSubscriptionEndpoints(pluginConfig),
+      ...getNoticeUnsubscribeEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
       getImportEndpoint(pluginConfig),
     ],

@@ -63,6 +63,7 @@ export function sanitizeConfig(
     unsubscribeMailto: null,
     ...options.notices,
     smtp: options.notices?.smtp ? { maxConnections: 5, ...options.notices.smtp } : null,
+    audiences: sanitizeAudiences(options.notices?.audiences ?? [], config),
   }
   const subscriptions = { ...defaults.subscriptions, ...options.subscriptions }
   for (const [name, value] of [...Object.entries(notices), ...Object.entries(subscriptions)]) {
@@ -141,6 +142,7 @@ export function sanitizeConfig(
     serverApiUrl: `${(config.serverURL ?? siteUrl).replace(/\/+$/, '')}${apiRoute}`,
     siteName: options.siteName ?? new URL(siteUrl).host,
     subscribersSlug: defaults.subscribersSlug,
+    suppressionsSlug: defaults.suppressionsSlug,
     subscriptions,
     timeZone: options.timeZone ?? 'UTC',
     urls: {
@@ -150,4 +152,20 @@ export function sanitizeConfig(
       statement: withSite(options.urls?.statement ?? defaults.urls.statement),
     },
   }
+}
+
+/** `notices.audiences`: each names one host collection, once; the e-mail field defaults to `email`. */
+function sanitizeAudiences(audiences: NonNullable<NonNullable<PolicyDocumentsPluginConfig['notices']>['audiences']>, config: Config) {
+  const hostCollections = new Set((config.collections ?? []).map((collection) => collection.slug))
+  const seen = new Set<string>()
+  return audiences.map((audience, index) => {
+    if (!hostCollections.has(audience.collection)) {
+      throw new Error(`${LOG_PREFIX} \`notices.audiences[${index}].collection\` must be one of the host's collections; got "${audience.collection}".`)
+    }
+    if (seen.has(audience.collection)) {
+      throw new Error(`${LOG_PREFIX} \`notices.audiences\` names "${audience.collection}" twice; give it one \`where\` instead.`)
+    }
+    seen.add(audience.collection)
+    return { collection: audience.collection, email: audience.email ?? 'email', label: audience.label ?? audience.collection, locale: audience.locale ?? null, where: audience.where ?? null }
+  })
 }

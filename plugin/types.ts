@@ -1,7 +1,8 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, Where } from 'payload'
 
 import type { PatternSet } from '../src/completeness/index.js'
 import type { MaterialityThresholds } from '../src/materiality/index.js'
+import type { SanitizedAudience } from './notices/audiences.js'
 import type { NoticeSenderFactory } from './notices/sender.js'
 
 /** Replaces or extends the fields of a collection the plugin generates. */
@@ -172,6 +173,15 @@ export type PolicyDocumentsPluginConfig = {
      */
     runBudgetSeconds?: number
     /**
+     * Host collections whose documents also get change notices, alongside the opt-in subscribers,
+     * e.g. `{ collection: 'users', email: 'email', locale: 'language', where: { active: { equals: true } } }`.
+     * Addresses are merged and de-duplicated (normalized); one message per person per release, in
+     * their locale (falling back to the default locale). Their one-click unsubscribe puts the
+     * address on the document's suppression list, which every later notice honours.
+     * @default []
+     */
+    audiences?: Array<{ collection: string; email?: string; label?: string; locale?: string; where?: Where }>
+    /**
      * Replaces the transport with your own sender, e.g. a provider's batch API. It receives the
      * rendered messages of a batch and answers one result per message (see `NoticeSender`).
      * @default the pooled SMTP transport of `smtp`, else `payload.sendEmail`
@@ -300,6 +310,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
     retryBaseSeconds: number
     retryMaxSeconds: number
     runBudgetSeconds: number
+    audiences: SanitizedAudience[]
     sender: NoticeSenderFactory | null
     smtp: null | { maxConnections: number; transportOptions: Record<string, unknown> }
     unsubscribeMailto: null | string
@@ -310,6 +321,7 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   serverApiUrl: string
   siteName: string
   subscribersSlug: string
+  suppressionsSlug: string
   subscriptions: { confirmLinkHours: number; manageLinkHours: number; perAddressPerHour: number; perClientPerHour: number }
   trustProxy: boolean | number | string | string[]
   timeZone: string

@@ -5,6 +5,7 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import { renderDiffHtml } from '../../src/diff/index.js'
 import { renderReason } from '../../src/materiality/index.js'
 import { checkPublish, formatVersion, nextVersion, parseVersion, renderPublishProblem } from '../../src/releases/index.js'
+import { countAudiences } from '../notices/audiences.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
 import { checkDocumentCompleteness, notApplicableOf } from '../utilities/checkDocumentCompleteness.js'
@@ -105,6 +106,8 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
             .filter((reason) => reason.locale === language || proposal.reasons.every((r) => r.locale !== language))
             .map((reason) => ({ ...reason, message: renderReason(reason, language) })),
           subscribers,
+          /** Recipients per audience (`notices.audiences`), before de-duplication by address. */
+          audiences: await countAudiences(req.payload, pluginConfig),
           versions: {
             material: formatVersion(nextVersion(previousVersion, 'material')),
             minor: formatVersion(nextVersion(previousVersion, 'minor')),

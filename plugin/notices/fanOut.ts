@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
+import { audiencePage, suppressedHashes } from './audiences.js'
 import { type DeliveryStore, getDeliveryStore, type NewDelivery, type RecipientPage } from './deliveryStore.js'
 
 type Id = number | string
@@ -40,9 +41,14 @@ export function normalizeAddress(address: string): string {
   return address.trim().toLowerCase()
 }
 
+/** 128 bits of SHA-256 of the normalized address: how deliveries and the suppression list name a person. */
+export function addressHash(address: string): string {
+  return createHash('sha256').update(normalizeAddress(address)).digest('hex').slice(0, 32)
+}
+
 /** The per-notice unique key of a recipient: the notice and a hash of their normalized address. */
 export function deliveryKeyFor(noticeId: Id, address: string): string {
-  return `${String(noticeId)}:${createHash('sha256').update(normalizeAddress(address)).digest('hex').slice(0, 32)}`
+  return `${String(noticeId)}:${addressHash(address)}`
 }
 
 /**
@@ -76,7 +82,15 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
     // Subscribers who had confirmed when the release was published: a later subscriber never
     // agreed to the old text, and reads the new one when they subscribe.
     const subscribers = await store.subscribers({ confirmedBy: release.publishedAt, documentKey: notice.documentKey })
-    const sources: RecipientSource[] = [{ name: pluginConfig.subscribersSlug, page: subscribers.page }]
+    // Then each audience (host collection); an address already planned is skipped by the unique
+    // key, so a person in several audiences gets one message, in the first source's locale.
+    const sources: RecipientSource[] = [
+      { name: pluginConfig.subscribersSlug, page: subscribers.page },
+      ...pluginConfig.notices.audiences.map((audience) => ({
+        name: audience.collection,
+        page: withoutSuppressed(payload, pluginConfig, notice.documentKey, audiencePage(payload, audience, release.publishedAt)),
+      })),
+    ]
     for (let index = watermark.source; index < sources.length; index++) {
       await planSource(store, notice.id, sources[index]!, index === watermark.source ? watermark.after : null, (after) =>
         saveWatermark({ plan: { after, source: index } }),
@@ -88,6 +102,16 @@ export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPoli
   )
   await saveWatermark({ recipients: totalDocs, status: 'sending' })
   return totalDocs
+}
+
+/** Drops the addresses on the document's suppression list from each page of a source. */
+function withoutSuppressed(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, documentKey: string, page: RecipientSource['page']): RecipientSource['page'] {
+  return async (after, limit) => {
+    const result = await page(after, limit)
+    const hashes = result.recipients.map((recipient) => (typeof recipient.email === 'string' ? addressHash(recipient.email) : ''))
+    const suppressed = await suppressedHashes(payload, pluginConfig, documentKey, hashes.filter(Boolean))
+    return { next: result.next, recipients: result.recipients.filter((_, index) => hashes[index] && !suppressed.has(hashes[index]!)) }
+  }
 }
 
 /** Plans one source from `after` to its end. */

@@ -17,8 +17,9 @@ import {
 } from '../../src/notices/index.js'
 import { translationNoticeFor } from '../../src/releases/translationNotice.js'
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
+import { loadAudienceRecipients, suppressedHashes, suppressionUrl } from './audiences.js'
 import { getDeliveryStore } from './deliveryStore.js'
-import { fanOutNotice, type PlannedNotice } from './fanOut.js'
+import { addressHash, fanOutNotice, type PlannedNotice } from './fanOut.js'
 import { listLinksFor } from './links.js'
 import { getMailContext, type MailContext } from './mailContext.js'
 import { getNoticeSender } from './sender.js'
@@ -48,7 +49,7 @@ type ReleaseDoc = {
 }
 
 /** A recipient as read again at send time. */
-type Recipient = { email: string; id: Id; locale: null | string; reason: null | string; tokenKey?: null | string }
+type Recipient = { audience?: boolean; email: string; id: Id; locale: null | string; reason: null | string; tokenKey?: null | string }
 
 /** The outcome of one run: finished, or when the next run should happen. */
 export type NoticeRunResult = { done: true } | { done: false; nextRunAt: Date }
@@ -170,6 +171,22 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
   }
   const recipients = new Map<string, Recipient>()
   for (const [source, ids] of bySource) {
+    const audience = pluginConfig.notices.audiences.find((candidate) => candidate.collection === source)
+    if (audience) {
+      // Audience recipients: still in the audience, and not on the document's suppression list.
+      const current = await loadAudienceRecipients(payload, audience, ids)
+      const suppressed = await suppressedHashes(payload, pluginConfig, notice.documentKey, current.map((doc) => addressHash(doc.email)))
+      for (const doc of current) {
+        recipients.set(`${source}:${String(doc.id)}`, {
+          audience: true,
+          email: doc.email,
+          id: doc.id,
+          locale: doc.locale,
+          reason: suppressed.has(addressHash(doc.email)) ? 'Unsubscribed (suppression list) before sending.' : null,
+        })
+      }
+      continue
+    }
     if (source !== pluginConfig.subscribersSlug) {
       continue
     }
@@ -197,6 +214,12 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
   return recipients
 }
 
+/** An audience recipient has no subscriber record: both links lead to the one-click suppression page. */
+function audienceLinks(run: NoticeRun, email: string): { manageUrl: string; unsubscribeMailto: string; unsubscribeUrl: string } {
+  const url = suppressionUrl(run.pluginConfig, run.mail.secret, run.notice.documentKey, email)
+  return { manageUrl: url, unsubscribeMailto: run.mail.unsubscribeMailto, unsubscribeUrl: url }
+}
+
 /** Renders one notice for one recipient. */
 function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipient): OutgoingNotice {
   const { event, mail, notice, pluginConfig, previousVersion, release } = run
@@ -213,7 +236,7 @@ function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipie
     variant: event ? String(event.id) : undefined,
   })
   const common = {
-    ...listLinksFor(pluginConfig, mail, recipient),
+    ...(recipient.audience ? audienceLinks(run, recipient.email) : listLinksFor(pluginConfig, mail, recipient)),
     siteName: pluginConfig.siteName,
     statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
     timeZone: pluginConfig.timeZone,

@@ -5,6 +5,7 @@ import type { Subscriber, SubscriptionContext } from './context.js'
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale } from '../../src/notices/index.js'
 import { renderPage } from '../../src/subscriptions/renderPage.js'
+import { eraseSuppressions, suppressionsFor } from '../notices/audiences.js'
 import { BadRequest, parseLocale } from '../read/params.js'
 import { readBody } from '../read/readBody.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
@@ -85,6 +86,8 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
         version: d.releaseVersion ?? d.notice?.version ?? null,
       }
     }),
+    // Issue 14: documents whose change notices this address declined as an account holder.
+    suppressions: await suppressionsFor(payload, ctx.pluginConfig, subscriber.email),
     subscriber: {
       confirmedAt: subscriber.confirmedAt ?? null,
       createdAt: subscriber.createdAt,
@@ -175,6 +178,8 @@ export function meHandler(ctx: SubscriptionContext, method: 'get' | 'post'): Pay
       await withBusyRetry(() =>
         req.payload.delete({ id: subscriber.id, collection: slug, overrideAccess: true }),
       )
+      // Issue 14: the address's suppression entries (declined notices as an account holder) go too.
+      await withBusyRetry(() => eraseSuppressions(req.payload, pluginConfig, subscriber.email))
       const message = getTranslator(lang)('subscription.manage.erased')
       return wantsJson(req)
         ? json({ message, status: 'erased' })

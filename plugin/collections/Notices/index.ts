@@ -205,6 +205,25 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
 }
 
 /**
+ * The per-document suppression list of audience recipients (`notices.audiences`): filled by their
+ * one-click unsubscribe, honoured by every later notice. Holds a hash of the normalized address,
+ * not the address; export and erasure find entries by hashing the subscriber's address.
+ */
+export function generateSuppressionsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+  return {
+    slug: pluginConfig.suppressionsSlug,
+    access: { create: nobody, delete: signedIn, read: signedIn, update: nobody },
+    admin: { defaultColumns: ['documentKey', 'createdAt'], group: 'Policies' },
+    fields: [
+      { name: 'suppressionKey', type: 'text', required: true, unique: true },
+      { name: 'documentKey', type: 'text', index: true, required: true },
+      { name: 'addressHash', type: 'text', index: true, required: true },
+    ],
+    timestamps: true,
+  }
+}
+
+/**
  * Claims on deliveries: a runner may send a delivery only after inserting the claim
  * `<delivery>#<attempt>`. The unique index makes the insert the atomic step: of two runners,
  * exactly one succeeds. A claim carries a lease; a runner that crashed leaves an expired lease,
