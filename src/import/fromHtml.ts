@@ -1,6 +1,7 @@
 /**
  * HTML → headings and blocks, through htmlparser2. Only what a statement needs is kept:
- * headings, paragraphs, lists (nested), tables (one list item per row, cells joined by " | "),
+ * headings, paragraphs, lists (nested), tables (rows of cells; the first row is the header row when
+ * it sits in <thead> or has only <th> cells),
  * and bold, italic, underline and links inside text. Everything is rebuilt from text and format
  * bits (`renderSegments`), so no tag or attribute of the input reaches the output: scripts, styles,
  * event handlers and unsafe links never survive; the warnings say what was dropped.
@@ -9,7 +10,7 @@ import type { ChildNode, Element } from 'domhandler'
 
 import { parseDocument } from 'htmlparser2'
 
-import type { Block, InlineText, ListItem } from '../types.js'
+import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 import type { InlineSegment } from '../lexical/inline.js'
 
 import { normalizeSegments, sanitizeUrl, segmentsToInlineText, TEXT_FORMAT } from '../lexical/inline.js'
@@ -112,30 +113,35 @@ function listItems(list: Element, counts: Counts): ListItem[] {
   return items
 }
 
-function tableRows(table: Element, counts: Counts): ListItem[] {
-  const rows: ListItem[] = []
-  const visit = (nodes: ChildNode[]): void => {
+/**
+ * A table's rows, cells in order (an empty cell stays, so columns line up; a row without any text
+ * is dropped). Nested tables are not descended into. `header`: the first row sits in `<thead>` or
+ * has only `<th>` cells.
+ */
+function tableOf(table: Element, counts: Counts): { header: boolean; rows: TableRow[] } {
+  const rows: TableRow[] = []
+  let header = false
+  const visit = (nodes: ChildNode[], inHead: boolean): void => {
     for (const node of nodes) {
       if (!isElement(node) || DROPPED.has(node.name)) continue
       if (node.name === 'tr') {
-        const segments: InlineSegment[] = []
-        let first = true
+        const cells: InlineText[] = []
+        let allTh = true
         for (const cell of node.children) {
           if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue
-          const cellSegments: InlineSegment[] = []
-          inlineSegments(cell.children, 0, undefined, cellSegments, counts)
-          if (!cellSegments.some((s) => s.text.trim())) continue
-          if (!first) segments.push({ format: 0, text: ' | ' })
-          segments.push(...cellSegments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ') })))
-          first = false
+          if (cell.name === 'td') allTh = false
+          const segments: InlineSegment[] = []
+          inlineSegments(cell.children, 0, undefined, segments, counts)
+          cells.push(toInline(segments) ?? { html: '', text: '' })
         }
-        const inline = toInline(segments)
-        if (inline) rows.push({ ...inline, children: [] })
-      } else if (node.name !== 'table') visit(node.children)
+        if (!cells.some((cell) => cell.text !== '')) continue
+        if (rows.length === 0) header = inHead || allTh
+        rows.push({ cells })
+      } else if (node.name !== 'table') visit(node.children, inHead || node.name === 'thead')
     }
   }
-  visit(table.children)
-  return rows
+  visit(table.children, false)
+  return { header, rows }
 }
 
 /** Reads HTML into headings and blocks, with warnings about what was dropped. */
@@ -143,7 +149,6 @@ export function readHtml(html: string): HtmlReadResult {
   const document = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true })
   const counts: Counts = { handlers: 0, links: 0, scripts: 0 }
   for (const node of document.children) countUnsafe(node, counts)
-  let tables = 0
   const events: HtmlEvent[] = []
   let pending: InlineSegment[] = []
   const flush = (): void => {
@@ -171,11 +176,8 @@ export function readHtml(html: string): HtmlReadResult {
         if (items.length) events.push({ block: { items, ordered: node.name === 'ol', type: 'list' }, type: 'block' })
       } else if (node.name === 'table') {
         flush()
-        const rows = tableRows(node, counts)
-        if (rows.length) {
-          tables++
-          events.push({ block: { items: rows, ordered: false, type: 'list' }, type: 'block' })
-        }
+        const { header, rows } = tableOf(node, counts)
+        if (rows.length) events.push({ block: { header, rows, type: 'table' }, type: 'block' })
       } else if (BLOCK.has(node.name) || node.name === 'li') {
         flush()
         walk(node.children)
@@ -196,7 +198,6 @@ export function readHtml(html: string): HtmlReadResult {
   if (counts.scripts) warnings.push(`${counts.scripts} script${counts.scripts === 1 ? '' : 's'} removed`)
   if (counts.handlers) warnings.push(`${counts.handlers} event handler${counts.handlers === 1 ? '' : 's'} (on…) removed`)
   if (counts.links) warnings.push(`${counts.links} unsafe link${counts.links === 1 ? '' : 's'} (javascript:, data: …) removed; the link text is kept`)
-  if (tables) warnings.push(`${tables} table${tables === 1 ? '' : 's'} kept as lists, one item per row (cells separated by " | ")`)
   return { events, warnings }
 }
 

@@ -52,14 +52,16 @@ describe('importStatement: HTML', () => {
     // A deeper heading stays in its section, as a bold paragraph.
     expect(result.sections[1]!.blocks.map((b) => (b.type === 'paragraph' ? b.html : ''))).toEqual(['Jackon Danmark A/S er dataansvarlig.', '<strong>Kontakt</strong>', 'privacy@jackon.dk'])
     expect(result.sections[2]!.blocks[0]).toMatchObject({ html: 'Vi opbevarer dem i <em>3 år</em>.' })
-    // A table row per list item, first cell first.
-    expect(result.sections[3]!.blocks).toEqual([{ items: [expect.objectContaining({ text: 'Navn | Land' }), expect.objectContaining({ text: 'Zendesk Inc. | USA' })], ordered: false, type: 'list' }])
+    // A table stays a table; its <thead> row is the header row.
+    expect(result.sections[3]!.blocks).toEqual([
+      { header: true, rows: [{ cells: [{ html: 'Navn', text: 'Navn' }, { html: 'Land', text: 'Land' }] }, { cells: [{ html: 'Zendesk Inc.', text: 'Zendesk Inc.' }, { html: 'USA', text: 'USA' }] }], type: 'table' },
+    ])
     expect(result.sections[4]!.blocks).toEqual([
       { items: [{ children: [{ children: [], html: 'kopi af dine oplysninger', text: 'kopi af dine oplysninger' }], html: 'Ret til indsigt', text: 'Ret til indsigt' }, { children: [], html: 'Ret til sletning', text: 'Ret til sletning' }], ordered: true, type: 'list' },
     ])
     // The site's menu and footer are not part of the statement.
     expect(html(result)).not.toMatch(/Forside|© Jackon/)
-    expect(result.warnings).toEqual(['1 script removed', '1 table kept as lists, one item per row (cells separated by " | ")'])
+    expect(result.warnings).toEqual(['1 script removed'])
   })
 
   it('converts to Lexical and back without loss', async () => {
@@ -86,6 +88,31 @@ describe('importStatement: HTML', () => {
   })
 })
 
+describe('importStatement: HTML tables', () => {
+  it('keeps cells in their columns, links and bold inside cells, a <th> first row as header, and no header without one', async () => {
+    const page = `<h2>Cookies</h2>
+      <table><tr><th>Name</th><th>Purpose</th><th>Expiry</th></tr>
+        <tr><td><b>_ga</b></td><td>Statistics, see <a href="https://policies.google.com" onclick="x()">Google</a><script>steal()</script></td><td></td></tr>
+        <tr><td> </td><td></td><td></td></tr></table>
+      <table><tr><td>Stripe</td><td>USA</td></tr></table>`
+    const result = await importStatement({ data: page, format: 'html', locale: 'en' })
+    expect(result.sections[0]!.blocks).toEqual([
+      {
+        header: true,
+        rows: [
+          { cells: [{ html: 'Name', text: 'Name' }, { html: 'Purpose', text: 'Purpose' }, { html: 'Expiry', text: 'Expiry' }] },
+          { cells: [{ html: '<strong>_ga</strong>', text: '_ga' }, { html: 'Statistics, see <a href="https://policies.google.com">Google</a>', text: 'Statistics, see Google' }, { html: '', text: '' }] },
+        ],
+        type: 'table',
+      },
+      { header: false, rows: [{ cells: [{ html: 'Stripe', text: 'Stripe' }, { html: 'USA', text: 'USA' }] }], type: 'table' },
+    ])
+    expect(result.warnings).toEqual(['1 script removed', '1 event handler (on…) removed'])
+    // Stored as Lexical table nodes and read back unchanged.
+    for (const section of result.sections) expect(lexicalToBlocks(blocksToLexical(section.blocks))).toEqual(section.blocks)
+  })
+})
+
 describe('importStatement: Markdown', () => {
   it('reads headings, lists, tables, links and emphasis', async () => {
     const md = '# Privacy notice\n\n## Who we are\n\nWe are **Acme Ltd**, see [our site](https://acme.test) and *this*.\n\n## Your rights\n\n- access\n- erasure\n  - on request\n\n## Sub-processors\n\n| Name | Country |\n|---|---|\n| Stripe Inc. | USA |\n'
@@ -98,7 +125,11 @@ describe('importStatement: Markdown', () => {
     ])
     expect(result.sections[0]!.blocks[0]).toEqual({ html: 'We are <strong>Acme Ltd</strong>, see <a href="https://acme.test">our site</a> and <em>this</em>.', text: 'We are Acme Ltd, see our site and this.', type: 'paragraph' })
     expect(result.sections[1]!.blocks[0]).toMatchObject({ items: [{ text: 'access' }, { children: [{ text: 'on request' }], text: 'erasure' }], type: 'list' })
-    expect(result.sections[2]!.blocks[0]).toMatchObject({ items: [{ text: 'Name | Country' }, { text: 'Stripe Inc. | USA' }] })
+    expect(result.sections[2]!.blocks[0]).toEqual({
+      header: true,
+      rows: [{ cells: [{ html: 'Name', text: 'Name' }, { html: 'Country', text: 'Country' }] }, { cells: [{ html: 'Stripe Inc.', text: 'Stripe Inc.' }, { html: 'USA', text: 'USA' }] }],
+      type: 'table',
+    })
   })
 
   it('drops raw HTML scripts embedded in Markdown', async () => {
@@ -134,7 +165,7 @@ describe('importStatement: .docx', () => {
       type: 'paragraph',
     })
     expect(result.sections[1]!.blocks[0]).toMatchObject({ items: [{ text: 'Ret til indsigt' }, { text: 'Ret til sletning' }], type: 'list' })
-    expect(result.sections[2]!.blocks[0]).toMatchObject({ items: [{ text: 'Navn | Land' }, { text: 'Zendesk Inc. | USA' }] })
+    expect(result.sections[2]!.blocks[0]).toMatchObject({ rows: [{ cells: [{ text: 'Navn' }, { text: 'Land' }] }, { cells: [{ text: 'Zendesk Inc.' }, { text: 'USA' }] }], type: 'table' })
   })
 
   it('refuses a file that is not a Word document, and a pasted .docx', async () => {
