@@ -18,7 +18,7 @@ const SUBPROCESSORS = table(
   ['Stripe', 'Payments', 'EU'],
 )
 
-function snapshot(blocks: Block[], kind: SectionKind = 'other'): LocaleSnapshot {
+function snapshot(blocks: Block[], kind: SectionKind = 'general'): LocaleSnapshot {
   return {
     html: '',
     sections: [
@@ -173,6 +173,13 @@ describe('materiality of table rows', () => {
     const recipients = classify(diffLocale(snapshot([SUBPROCESSORS], 'recipients'), snapshot([next], 'recipients'), { locale: 'en' }))
     expect(recipients.proposal).toBe('material')
     expect(recipients.reasons.find((r) => r.code === 'list-item-added')).toMatchObject({ material: true, section: 'services' })
+  })
+
+  it('counts a new sub-processor row as material in a section of another kind too (organisation and country added)', () => {
+    const next = table(true, ...SUBPROCESSORS.rows.map((r) => r.cells.map((c) => c.text)), ['Datadog Inc.', 'Monitoring', 'USA'])
+    const general = classify(diffLocale(snapshot([SUBPROCESSORS], 'general'), snapshot([next], 'general'), { locale: 'en' }), { suggestKinds: false })
+    expect(general.proposal).toBe('material')
+    expect(general.reasons.filter((r) => r.material).map((r) => r.code)).toContain('key-term-changed')
   })
 
   it('counts a re-ordered table as editorial', () => {
