@@ -10,7 +10,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
 import { mkdirSync } from 'node:fs'
@@ -112,7 +112,8 @@ export default buildConfig({
     },
   ],
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  // Tables (sub-processor and cookie lists) are part of statements: the importer writes them as table nodes.
+  editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()] }),
   email: env.SMTP_HOST
     ? nodemailerAdapter({
         defaultFromAddress: env.MAIL_FROM ?? 'privacy@example.com',
@@ -148,6 +149,8 @@ export default buildConfig({
     policyDocsPlugin({
       // GDPR Art. 13/14 checklist: 'warn' by default; tests and adopters can make it refuse publishes and expose it.
       completeness: { public: env.POLICY_COMPLETENESS_PUBLIC === 'true' },
+      // Origins whose scripts may call the subscription endpoints (comma-separated); unset: same origin only.
+      cors: { subscriptions: (env.CORS_SUBSCRIPTION_ORIGINS ?? '').split(',').filter(Boolean) },
       notices: {
         // Tunable so tests can exercise retries and crash recovery in seconds, not minutes.
         batchSize: Number(env.NOTICE_BATCH_SIZE ?? 100),

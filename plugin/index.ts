@@ -114,8 +114,9 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     },
     endpoints: [
       ...(config.endpoints ?? []),
-      ...getPublicReadEndpoints(pluginConfig),
+      // Subscriptions first: `/subscriptions` must not be taken for a document key by `/:key`.
       ...getSubscriptionEndpoints(pluginConfig),
+      ...getPublicReadEndpoints(pluginConfig),
       ...getNoticeUnsubscribeEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
       getImportEndpoint(pluginConfig),

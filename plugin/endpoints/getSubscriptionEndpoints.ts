@@ -18,8 +18,14 @@ export function getSubscriptionEndpoints(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): Endpoint[] {
   const ctx = createSubscriptionContext(pluginConfig)
-  const { base, guard } = ctx
+  const { base, guard, preflight } = ctx
+  const preflights: Endpoint[] = ['', '/confirm', '/unsubscribe', '/manage', '/me'].map((path) => ({
+    handler: preflight,
+    method: 'options',
+    path: `${base}${path}`,
+  }))
   return [
+    ...preflights,
     { handler: guard(subscribeHandler(ctx)), method: 'post', path: base },
     { handler: guard(confirmHandler(ctx, 'get')), method: 'get', path: `${base}/confirm` },
     { handler: guard(confirmHandler(ctx, 'post')), method: 'post', path: `${base}/confirm` },

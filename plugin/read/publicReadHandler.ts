@@ -56,6 +56,8 @@ export function getPublicReadHandler(payload: Payload, pluginConfig: SanitizedPo
  */
 export function createPublicReadHandler(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicReadHandler {
   const prefix = `${pluginConfig.apiRoute}${pluginConfig.publicPath}/`
+  // The subscription endpoints live under the same path; `/:key` must never take them.
+  const subscriptions = `${prefix}subscriptions`
   const service = getReadService(payload, pluginConfig)
   const cors = pluginConfig.cors.public ? PUBLIC_CORS_HEADERS : {}
   const routes = getPublicRoutes(pluginConfig).map((route) => ({
@@ -94,6 +96,9 @@ export function createPublicReadHandler(payload: Payload, pluginConfig: Sanitize
     }
     const queryStart = url.indexOf('?')
     const rest = url.slice(prefix.length - 1, queryStart === -1 ? undefined : queryStart)
+    if (url.startsWith(subscriptions) && (rest === '/subscriptions' || rest.startsWith('/subscriptions/'))) {
+      return undefined
+    }
     for (const route of routes) {
       const found = route.match(rest)
       if (!found) {

@@ -10,6 +10,7 @@ import { renderManageEmail } from '../../src/notices/index.js'
 import { ADDRESS_PROBLEMS, parseEmailAddress } from '../../src/subscriptions/address.js'
 import { PAGE_STYLE, renderPage } from '../../src/subscriptions/renderPage.js'
 import { clientAddressOf, compileTrustProxy } from '../http/clientAddress.js'
+import { subscriptionCorsHeaders, subscriptionPreflightHeaders } from '../http/cors.js'
 import { htmlSecurityHeaders, NOSNIFF_HEADERS } from '../http/securityHeaders.js'
 import { subscriptionUrl } from '../notices/links.js'
 import { getMailContext } from '../notices/mailContext.js'
@@ -108,33 +109,56 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
   // One queue per mailbox, so two requests for one address never race each other's writes.
   const mailboxQueues = new Map<string, Promise<void>>()
 
+  // `cors.subscriptions`: allowed origins get their CORS headers, every answer says it varies by Origin.
+  const allowedOrigins = { origins: pluginConfig.cors.subscriptions }
+  const withCors = (req: PayloadRequest, response: Response): Response => {
+    for (const [name, value] of Object.entries(
+      subscriptionCorsHeaders(req.headers.get('origin'), allowedOrigins),
+    )) {
+      if (name === 'Vary') response.headers.append(name, value)
+      else response.headers.set(name, value)
+    }
+    return response
+  }
+  /** `OPTIONS` on a subscription path: the CORS preflight, allowed only for `cors.subscriptions` origins. */
+  const preflight: PayloadHandler = (req) =>
+    Promise.resolve(
+      new Response(null, {
+        headers: subscriptionPreflightHeaders(req.headers.get('origin'), allowedOrigins),
+        status: 204,
+      }),
+    )
+
   const guard =
     (handler: PayloadHandler): PayloadHandler =>
-    async (req) => {
-      try {
-        return await handler(req)
-      } catch (error) {
-        if (error instanceof BadRequest) {
-          return errorResponse(error.status, error.message)
-        }
-        if (error instanceof RateLimiterRes) {
-          const response = errorResponse(
-            429,
-            getTranslator(pluginConfig.defaultLocale)('subscription.rateLimited'),
-          )
-          response.headers.set('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)))
-          return response
-        }
-        req.payload.logger.error({
-          err: error,
-          msg: '[policy-documents] subscription endpoint failed',
-        })
-        return errorResponse(
-          503,
-          'The subscription service is unavailable right now. Try again shortly.',
-        )
+    async (req) =>
+      withCors(req, await guarded(handler, req))
+
+  const guarded = async (handler: PayloadHandler, req: PayloadRequest): Promise<Response> => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      if (error instanceof BadRequest) {
+        return errorResponse(error.status, error.message)
       }
+      if (error instanceof RateLimiterRes) {
+        const response = errorResponse(
+          429,
+          getTranslator(pluginConfig.defaultLocale)('subscription.rateLimited'),
+        )
+        response.headers.set('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)))
+        return response
+      }
+      req.payload.logger.error({
+        err: error,
+        msg: '[policy-documents] subscription endpoint failed',
+      })
+      return errorResponse(
+        503,
+        'The subscription service is unavailable right now. Try again shortly.',
+      )
     }
+  }
 
   /**
    * Counts a request against the client's and the mailbox's hourly limits (throws RateLimiterRes).
@@ -334,6 +358,7 @@ export function createSubscriptionContext(pluginConfig: SanitizedPolicyDocuments
     findByEmail,
     guard,
     holderOf,
+    preflight,
     invalidLink,
     limit,
     linkFor,
