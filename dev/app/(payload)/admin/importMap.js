@@ -23,11 +23,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { TableFeatureClient as TableFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SectionRowLabel as SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
-import { SubscriberHistory as SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ImportStatement as ImportStatement_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ReleaseStatusCell as ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { ReleaseView as ReleaseView_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
+import { SubscriberHistory as SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03 } from 'payload-plugin-policy-docs/client'
 import { OutboxNavLink as OutboxNavLink_425c922f72934922df03d76ebeae2bfb } from '../../../outbox/LoginHint'
 import { LoginHint as LoginHint_425c922f72934922df03d76ebeae2bfb } from '../../../outbox/LoginHint'
 import { OutboxView as OutboxView_7817ccf36d90e21e6f1315c8932b8a8e } from '../../../outbox/OutboxView'
@@ -60,11 +61,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#TableFeatureClient": TableFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-policy-docs/client#SectionRowLabel": SectionRowLabel_1d272e8660d36a8450f9b02d9ea24e03,
-  "payload-plugin-policy-docs/client#SubscriberHistory": SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ImportStatement": ImportStatement_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ReleaseStatusCell": ReleaseStatusCell_1d272e8660d36a8450f9b02d9ea24e03,
   "payload-plugin-policy-docs/client#ReleaseView": ReleaseView_1d272e8660d36a8450f9b02d9ea24e03,
+  "payload-plugin-policy-docs/client#SubscriberHistory": SubscriberHistory_1d272e8660d36a8450f9b02d9ea24e03,
   "/outbox/LoginHint#OutboxNavLink": OutboxNavLink_425c922f72934922df03d76ebeae2bfb,
   "/outbox/LoginHint#LoginHint": LoginHint_425c922f72934922df03d76ebeae2bfb,
   "/outbox/OutboxView#OutboxView": OutboxView_7817ccf36d90e21e6f1315c8932b8a8e,
