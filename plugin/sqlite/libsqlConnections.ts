@@ -26,6 +26,9 @@ const READ_ONLY = /^\s*(select|explain)\b/i
 
 const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
 
+/** The longest a BEGIN blocks the event loop at a time while another process writes. */
+const BEGIN_WAIT_MS = 25
+
 const BEGIN: Record<TransactionMode, string> = { deferred: 'BEGIN DEFERRED', read: 'BEGIN TRANSACTION READONLY', write: 'BEGIN IMMEDIATE' }
 
 /**
@@ -98,15 +101,19 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
   }
 
   /**
-   * BEGIN waits for another process's transaction asynchronously: libsql's busy timeout would
-   * block this process's event loop for as long as the other transaction lasts (a whole publish).
-   * A BEGIN refused with SQLITE_BUSY holds no lock, and its connection is closed all the same.
+   * BEGIN waits for another process's transaction mostly asynchronously: libsql's busy timeout
+   * would block this process's event loop for as long as the other transaction lasts (a whole
+   * publish). So each attempt waits inside SQLite for at most BEGIN_WAIT_MS (SQLite's own short
+   * sleeps catch the gaps between another process's transactions), then yields and tries again on
+   * a new connection, until the busy timeout has passed. A BEGIN refused with SQLITE_BUSY holds
+   * no lock, and its connection is closed all the same.
    */
+  const beginWait = `PRAGMA busy_timeout = ${Math.min(BEGIN_WAIT_MS, busyTimeoutMs)}`
   const transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
     const onCommitFailed = policy.commitReporter?.()
     const deadline = Date.now() + busyTimeoutMs
-    for (let attempt = 1; ; attempt++) {
-      const connection = await open('PRAGMA busy_timeout = 0')
+    for (;;) {
+      const connection = await open(beginWait)
       try {
         await connection.execute(BEGIN[mode])
         // Statements and COMMIT wait for other processes' short locks (readers, without WAL).
@@ -118,7 +125,7 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
           throw error
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())))
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5))
     }
   }
 
