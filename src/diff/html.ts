@@ -120,10 +120,13 @@ function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): stri
 /**
  * A table row: the row carries its change type (added, removed, moved, changed); each cell shows
  * its own word marks. The header row (new position 0 of a table with a header, or old position 0
- * of a removed header row) gets `<th scope="col">` cells.
+ * of a removed header row) goes in `<thead>` with `<th scope="col">` cells.
  */
-function renderRow(row: RowChange, table: TableChange, t: Translator): string {
-  const isHeader = row.newIndex !== null ? table.header && row.newIndex === 0 : (table.oldHeader ?? table.header) && row.oldIndex === 0
+function isHeaderRow(row: RowChange, table: TableChange): boolean {
+  return row.newIndex !== null ? table.header && row.newIndex === 0 : (table.oldHeader ?? table.header) && row.oldIndex === 0
+}
+
+function renderRow(row: RowChange, isHeader: boolean, t: Translator): string {
   const cells = row.cells
     .map((cell, c) => {
       const note = `${renderNote(cell, t)}${c === 0 ? movedNote(row.oldIndex, row.type, t) : ''}`
@@ -137,8 +140,10 @@ function renderTable(block: TableChange, t: Translator): string {
   const headerChanged = block.oldHeader !== null && block.oldHeader !== block.header
   const headerNote = headerChanged ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>` : ''
   const movedTable = block.type === 'moved' && block.oldIndex !== null ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>` : ''
-  const rows = block.items.map((row) => renderRow(row, block, t)).join('')
-  return `${movedTable}<table${changeAttributes(block.type, null)}${movedAttributes(block.oldIndex, block.type)}><tbody>${rows}</tbody></table>${headerNote}`
+  const head = block.items.filter((row) => isHeaderRow(row, block)).map((row) => renderRow(row, true, t)).join('')
+  const body = block.items.filter((row) => !isHeaderRow(row, block)).map((row) => renderRow(row, false, t)).join('')
+  const table = `${head ? `<thead>${head}</thead>` : ''}${body ? `<tbody>${body}</tbody>` : ''}`
+  return `${movedTable}<table${changeAttributes(block.type, null)}${movedAttributes(block.oldIndex, block.type)}>${table}</table>${headerNote}`
 }
 
 function renderBlock(block: BlockChange, t: Translator): string {

@@ -145,8 +145,8 @@ describe('diffing tables row by row, keyed by the first cell', () => {
     const next = table(true, ['Sub-processor', 'Purpose', 'Location'], ['Mailgun Technologies', 'E-mail delivery', 'EU'], ['Stripe', 'Payments', 'EU'], ['<Datadog>', 'Monitoring', 'USA'])
     const diff = diffLocale(snapshot([SUBPROCESSORS]), snapshot([next]), { locale: 'en' })
     const html = renderDiffHtml(diff)
-    expect(html).toContain('<table class="pd-entry changed" data-change="changed"><tbody>')
-    expect(html).toContain('<tr class="pd-entry unchanged" data-change="unchanged"><th scope="col">Sub-processor</th>')
+    expect(html).toContain('<table class="pd-entry changed" data-change="changed"><thead><tr class="pd-entry unchanged" data-change="unchanged"><th scope="col">Sub-processor</th>')
+    expect(html).toContain('</th></tr></thead><tbody><tr class="pd-entry unchanged" data-change="unchanged"><td>Mailgun Technologies</td>')
     expect(html).toMatch(/<tr class="pd-entry removed" data-change="removed"><td><del>.*?Zendesk<\/del><\/td>/)
     expect(html).toMatch(/<tr class="pd-entry added" data-change="added"><td><ins>.*?&lt;Datadog&gt;<\/ins><\/td>/)
     expect(html).not.toContain('<Datadog>')
@@ -158,6 +158,16 @@ describe('diffing tables row by row, keyed by the first cell', () => {
     expect(summary).toContain('row added: “Datadog”')
     const removed = table(true, ...SUBPROCESSORS.rows.slice(0, 3).map((r) => r.cells.map((c) => c.text)))
     expect(summarizeDiff(diffLocale(snapshot([SUBPROCESSORS]), snapshot([removed]), { locale: 'en' }))).toContain('row removed: “Stripe”')
+  })
+
+  it('reports a whole new table as added (all rows added), and a header row that became a body row as formatting', () => {
+    const added = diffLocale(snapshot([]), snapshot([SUBPROCESSORS]), { locale: 'en' })
+    const block = added.sections[0]!.blocks[1]!
+    expect(block).toMatchObject({ blockType: 'table', oldIndex: null, type: 'added' })
+    expect(summarizeDiff(added)).toContain('a new table')
+    const noHeader = tableDiff(SUBPROCESSORS, { ...SUBPROCESSORS, header: false })
+    expect(noHeader).toMatchObject({ header: false, oldHeader: true, type: 'changed' })
+    expect(noHeader.items.every((row) => row.type === 'unchanged')).toBe(true)
   })
 
   it('leaves an identical table unchanged', () => {
