@@ -12,14 +12,16 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
  * (SQLite reuses the highest deleted rowid). Left as they were, the next person would inherit the
  * erased person's history in their data export, and a correction notice meant for the erased
  * person's original notice. So each record is moved to a random negative ID, which no row ever
- * has. Counts per notice and per status, and `deliveryKey`, are unchanged. The same on every database
- * (the reference is a text field): MongoDB never reuses an ObjectID, but an erased person's records should
- * not keep pointing at their former row there either, and erasure behaves alike on every lane.
+ * has. Counts per notice and per status, and `deliveryKey`, are unchanged. Databases whose IDs are never reused
+ * (MongoDB ObjectIDs) need no rewrite, and would not accept a negative number as an ID anyway.
  */
 export function forgetDeliveries(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
+    if (req.payload.db.defaultIDType !== 'number') {
+      return
+    }
     const { docs } = await req.payload.find({
       collection: pluginConfig.deliveriesSlug,
       depth: 0,

@@ -205,12 +205,13 @@ describe('item 2: the links of an erased subscriber open nothing of the next sub
     }
     const after = await subscriberByEmail('victim-next@example.com')
     expect(after).toMatchObject({ id: victim.id, locale: 'en', status: 'confirmed' })
-    // The victim's own export shows nothing of the attacker's history.
+    // The victim's own export shows nothing of the attacker's history (on SQLite the victim got the
+    // attacker's row ID; MongoDB never reuses an ID).
     expect(
       (
         await payload.count({
           collection: 'policy-deliveries',
-          where: { subscriber: { equals: String(attacker.id) } },
+          where: { subscriber: { equals: String(victim.id) } },
         })
       ).totalDocs,
     ).toBe(0)
@@ -257,14 +258,16 @@ describe('item 2: the links of an erased subscriber open nothing of the next sub
     })
     expect(res.status).toBe(200)
     expect((await payload.count({ collection: 'policy-deliveries' })).totalDocs).toBe(total)
-    expect(
-      (
-        await payload.count({
-          collection: 'policy-deliveries',
-          where: { subscriber: { equals: String(subscriber.id) } },
-        })
-      ).totalDocs,
-    ).toBe(0)
+    const naming = (
+      await payload.count({
+        collection: 'policy-deliveries',
+        where: { subscriber: { equals: String(subscriber.id) } },
+      })
+    ).totalDocs
+    // Number IDs can be given again, so the records are moved off it; an ObjectID never is, and the
+    // record keeps naming a row that no longer exists.
+    expect(naming).toBe(payload.db.defaultIDType === 'number' ? 0 : 1)
+    expect((await payload.count({ collection: 'policy-subscribers', where: { id: { equals: subscriber.id } } })).totalDocs).toBe(0)
   })
 
   it('still answers', expectStillAnswering)
