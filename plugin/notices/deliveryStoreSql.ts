@@ -66,15 +66,19 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
       const nowIso = now.toISOString()
       const free = or(isNull(t.leaseUntil), lt(t.leaseUntil, nowIso))
       const claimable = and(eq(t.notice, noticeId), inArray(t.status, open), free)
-      let candidates = db
+      const candidates = db
         .select({ id: t.id })
         .from(t)
         .where(and(claimable, or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, nowIso))))
         .orderBy(asc(t.id))
         .limit(limit)
+      let picked: SQL = inArray(t.id, candidates)
       if (adapter.name === 'postgres') {
-        // Concurrent runners skip each other's rows instead of queueing behind their locks.
-        candidates = candidates.for('update', { skipLocked: true })
+        // Concurrent runners skip each other's rows instead of queueing behind their locks. The
+        // pick is an ARRAY(…) so that Postgres runs it once (an InitPlan): as a plain `id IN (…)`
+        // it may run the sub-select again for every row it updates, and with SKIP LOCKED each run
+        // returns the next free rows, so one claim took every row of the notice, whatever the limit.
+        picked = sql`${t.id} = ANY(ARRAY(${candidates.for('update', { skipLocked: true })}))`
       }
       // One statement: the lease condition is checked again on each row as it is written, so a
       // row claimed by someone else between the sub-select and the write is not taken.
@@ -82,7 +86,7 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
         db
           .update(t)
           .set({ claimedBy: claimToken, leaseUntil: leaseUntil.toISOString() })
-          .where(and(inArray(t.id, candidates), claimable))
+          .where(and(picked, claimable))
           .returning({ id: t.id, attempts: t.attempts, locale: t.locale, source: t.source, subscriber: t.subscriber }),
       )
       return (rows as Array<{ attempts: null | number; id: number | string; locale: string; source: null | string; subscriber: string }>)

@@ -7,7 +7,12 @@
  * file longer than that timeout, or this process's queue was longer than three of them. Each
  * Local API operation is one transaction that either committed or was rolled back whole (a failed
  * COMMIT fails the operation, never reports success), so repeating the operation is a retry of the
- * whole transaction. MongoDB and Postgres never raise this and pass straight through.
+ * whole transaction.
+ *
+ * On Postgres the same holds for a deadlock (40P01) or a serialization failure (40001): the server
+ * aborts one of the statements (or transactions) involved, whole, and expects it to be repeated.
+ * Concurrent notice runners meet that when one runner's batch claim and another's outcome write
+ * lock the same delivery rows in different orders. MongoDB raises neither and passes straight through.
  */
 export async function withBusyRetry<T>(
   operation: () => Promise<T>,
@@ -35,11 +40,14 @@ export function updateOwnRow<T>(write: () => Promise<T>): Promise<T> {
   return withBusyRetry(write, { notFoundIsBusy: true })
 }
 
-/** Whether an error (or its cause) is SQLite's "database is locked". */
+/** Postgres's codes for "aborted because of a concurrent transaction; repeat it": deadlock, serialization failure. */
+const POSTGRES_RETRY_CODES = new Set(['40001', '40P01'])
+
+/** Whether an error (or its cause) is SQLite's "database is locked", or a Postgres deadlock or serialization failure. */
 export function isBusy(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const message = current instanceof Error ? current.message : String(current)
-    if (/SQLITE_BUSY|database is locked/.test(message)) {
+    if (/SQLITE_BUSY|database is locked/.test(message) || POSTGRES_RETRY_CODES.has(String((current as { code?: unknown }).code))) {
       return true
     }
     current = (current as { cause?: unknown }).cause

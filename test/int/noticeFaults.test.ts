@@ -1,10 +1,9 @@
 import type { Payload } from 'payload'
 
-import { spawn, type ChildProcess } from 'node:child_process'
-
 import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
 
@@ -72,22 +71,7 @@ async function runUntilDone(noticeId: number | string, timeoutMs = 20_000) {
   }
 }
 
-function startWorker(args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/noticeWorker.ts', ...args], {
-    env: { ...process.env, ...env, DB_PUSH: 'false', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const output: string[] = []
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) {
-      console.error(`worker exited with ${code}:\n${output.join('').slice(-3000)}`)
-    }
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, exited }
-}
+const startWorker = (args: string[]) => startNoticeWorker(env, args)
 
 async function waitFor(check: () => boolean, timeoutMs: number) {
   const start = Date.now()
@@ -243,9 +227,11 @@ describe('crashes and concurrent runners', () => {
     const notice = await publishMaterial()
     // Slow enough that neither runner can finish the notice before the other has started.
     sink.delayMs = 400
-    const startAt = String(Date.now() + 12_000)
-    const a = startWorker(['notice', String(notice.id), startAt])
-    const b = startWorker(['notice', String(notice.id), startAt])
+    const a = startWorker(['notice', String(notice.id), 'on-go'])
+    const b = startWorker(['notice', String(notice.id), 'on-go'])
+    await Promise.all([a.ready, b.ready])
+    a.go()
+    b.go()
     expect(await a.exited).toBe(0)
     expect(await b.exited).toBe(0)
     await runUntilDone(notice.id)

@@ -6,12 +6,12 @@
  */
 import type { Payload } from 'payload'
 
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
 import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
+import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 import { CountingSink } from '../helpers/countingSink.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
 
@@ -74,20 +74,7 @@ async function runUntilDone(noticeId: number | string, timeoutMs = 240_000) {
   }
 }
 
-function startWorker(args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/noticeWorker.ts', ...args], {
-    env: { ...process.env, ...env, DB_PUSH: 'false', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) {
-      console.error(`worker exited with ${code}:\n${output.slice(-3000)}`)
-    }
-  })
-  return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) }
-}
+const startWorker = (args: string[]) => startNoticeWorker(env, args)
 
 const received = (emails: string[]) => emails.map((email) => sink.counts.get(email) ?? 0)
 
@@ -151,8 +138,9 @@ describe(`a notice to ${COUNT} recipients`, () => {
   it('four workers at once send nobody a message twice, and all of them take part', async () => {
     const emails = await addSubscribers('four', COUNT)
     const notice = await publishMaterial()
-    const startAt = String(Date.now() + 20_000)
-    const workers = Array.from({ length: 4 }, () => startWorker(['notice', String(notice.id), startAt]))
+    const workers = Array.from({ length: 4 }, () => startWorker(['notice', String(notice.id), 'on-go']))
+    await Promise.all(workers.map((worker) => worker.ready))
+    for (const worker of workers) worker.go()
     for (const worker of workers) {
       expect(await worker.exited).toBe(0)
     }

@@ -28,6 +28,16 @@ describe('isBusy', () => {
     expect(isBusy(new TransactionQueueTimeout(30_000))).toBe(true)
   })
 
+  it("recognises Postgres's deadlock and serialization failure, also as a query error's cause (drizzle wraps them)", () => {
+    const pg = (code: string) => Object.assign(new Error(code === '40P01' ? 'deadlock detected' : 'could not serialize access'), { code })
+    expect(isBusy(pg('40P01'))).toBe(true)
+    expect(isBusy(pg('40001'))).toBe(true)
+    expect(isBusy(new Error('Failed query: update "policy_deliveries" …', { cause: pg('40P01') }))).toBe(true)
+    // A unique violation or a foreign key error is not repeated.
+    expect(isBusy(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false)
+    expect(isBusy(Object.assign(new Error('insert or update violates foreign key constraint'), { code: '23503' }))).toBe(false)
+  })
+
   it('does not take other errors for a lock', () => {
     expect(isBusy(new Error('UNIQUE constraint failed: policy_releases.hash'))).toBe(false)
     expect(isBusy(new Error('The following field is invalid: email'))).toBe(false)
