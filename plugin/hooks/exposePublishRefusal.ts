@@ -1,4 +1,4 @@
-import type { CollectionAfterErrorHook } from 'payload'
+import type { CollectionAfterErrorHook, ErrorResult } from 'payload'
 
 import { isPublishRefused } from '../utilities/PublishRefusedError.js'
 
@@ -12,5 +12,8 @@ export const exposePublishRefusal: CollectionAfterErrorHook = ({ error, result }
   if (!isPublishRefused(error)) {
     return
   }
-  return { response: { ...(result ?? {}), message: error.message }, status: 400 }
+  // Payload passes the answer it built as `result` on some paths only (not always under Next): the
+  // rules' list is then added here, in the same shape.
+  const errors: ErrorResult['errors'] = result?.errors ?? [{ data: error.data, message: error.message, name: error.name }]
+  return { response: { ...(result ?? {}), errors, message: error.message }, status: 400 }
 }
