@@ -93,9 +93,11 @@ afterAll(async () => {
   await sink.stop()
 })
 
+// Deleting thousands of subscribers runs the erasure hook for each (it detaches their deliveries):
+// minutes on a loaded machine, more than jest's default hook timeout.
 afterEach(async () => {
   await payload.delete({ collection: 'policy-subscribers', where: { id: { exists: true } } })
-})
+}, 600_000)
 
 describe(`a notice to ${COUNT} recipients`, () => {
   it(`loses nobody when workers are killed with SIGKILL ${KILLS} times mid-send, and repeats at most what was in flight`, async () => {
