@@ -19,7 +19,7 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -44,6 +44,21 @@ export const CHROMIUM_ARGS = [
 
 /** The seeded demo editor (seed/index.ts). */
 export const DEMO_LOGIN = { email: 'editor@example.com', password: 'policy-docs-demo' } as const
+
+/** Next's build directory of the browser tests, inside dev/ (E2E_NEXT_DIST_DIR gives each concurrent run its own). */
+export const E2E_NEXT_DIST_DIR = process.env.E2E_NEXT_DIST_DIR ?? '.next/e2e'
+
+/**
+ * The app routes `next dev` has compiled in this run's build directory (its app-paths manifest), e.g.
+ * `/(payload)/api/policies/[...path]/route`: which route files actually served the requests.
+ */
+export function compiledAppRoutes(): string[] {
+  try {
+    return Object.keys(JSON.parse(readFileSync(path.join(repoRoot, 'dev', E2E_NEXT_DIST_DIR, 'dev/server/app-paths-manifest.json'), 'utf8')))
+  } catch {
+    return []
+  }
+}
 
 /** Budgets: a cold `next dev` compiles /admin for 20–40 s on two cores; seeding takes ~5 s. */
 /** E2E_TIMEOUT_SCALE (e.g. 3) stretches every budget on a loaded machine. */
@@ -108,7 +123,7 @@ export async function startE2eServer(options: { timeoutMs?: number } = {}): Prom
     env: {
       ...process.env,
       DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
-      NEXT_DIST_DIR: process.env.E2E_NEXT_DIST_DIR ?? '.next/e2e',
+      NEXT_DIST_DIR: E2E_NEXT_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
       // Not jest's --experimental-vm-modules; start.mjs adds the lexical preload itself.
       NODE_OPTIONS: '',
