@@ -1,4 +1,4 @@
-import type { CollectionAfterErrorHook, ErrorResult } from 'payload'
+import type { CollectionAfterErrorHook } from 'payload'
 
 import { isPublishRefused } from '../utilities/PublishRefusedError.js'
 
@@ -7,13 +7,15 @@ import { isPublishRefused } from '../utilities/PublishRefusedError.js'
  * top-level message as it is; an `errors[].message` goes through its field-errors toast, which
  * cuts the text at the first colon and then at every comma ("write one for da • en." came out as
  * a list of fragments). `errors` stays, with every failing rule in `errors[0].data.problems`.
+ *
+ * `errors` is built here from the error itself, never taken from Payload's `result`: under Next the
+ * plugin's `APIError` is another module copy than the one Payload's `formatErrors` checks with
+ * `instanceof`, so `result.errors` there is `[{ message }]` without the rules.
  */
 export const exposePublishRefusal: CollectionAfterErrorHook = ({ error, result }) => {
   if (!isPublishRefused(error)) {
     return
   }
-  // Payload passes the answer it built as `result` on some paths only (not always under Next): the
-  // rules' list is then added here, in the same shape.
-  const errors: ErrorResult['errors'] = result?.errors ?? [{ data: error.data, message: error.message, name: error.name }]
+  const errors = [{ name: error.name, data: error.data, message: error.message }]
   return { response: { ...(result ?? {}), errors, message: error.message }, status: 400 }
 }
