@@ -121,7 +121,9 @@ describe('replaceLibsqlConnections', () => {
       const started = Date.now()
       const tx = await client.transaction('write')
       expect(Date.now() - started).toBeGreaterThanOrEqual(250)
-      expect(ticks).toBeGreaterThan(5)
+      // Timers ran while BEGIN waited (a 10 ms ticker; on a loaded machine it fires far less often
+      // than every 10 ms, so only a few ticks are required — a loop blocked for the wait gets none).
+      expect(ticks).toBeGreaterThan(2)
       await tx.execute('INSERT INTO t VALUES (1)')
       await tx.commit()
       expect(await committedRows()).toEqual([1])
