@@ -307,23 +307,33 @@ test(
   'the Danish admin names the collections, groups, fields and kinds in Danish',
   async () => {
     await context.addCookies([{ name: 'payload-lng', url: server.url, value: 'da' }])
-    await page.goto(`${server.url}/admin/collections/policy-releases`, { waitUntil: 'load' })
-    await page.getByTestId('policy-release-status-cell').first().waitFor({ state: 'visible' })
-    const text = (await page.locator('body').textContent()) ?? ''
-    expect(text).toMatch(/Politikker/)
-    expect(text).toMatch(/Versioner/)
-    expect(await page.locator('table thead').textContent()).toMatch(/Version.*Type.*Status.*Gælder fra/s)
-    expect(await page.getByTestId('policy-release-status-cell').allTextContents()).toContain('Gældende')
-    await screenshot(page, 'record-admin-da')
-    copyDoc('record-admin-da')
-    await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
-    await page.locator('table tbody tr a').first().click()
-    await page.locator('[data-testid="policy-changes"][aria-busy="false"]').waitFor({ state: 'visible' })
-    // Section rows are labelled with their heading, not "Afsnit 01".
-    const labels = await page.getByTestId('policy-section-label').allTextContents()
-    expect(labels.some((label) => /Rettigheder/.test(label))).toBe(true)
-    expect(await page.locator('#field-release').textContent()).toMatch(/Oversættelse følger/)
-    await context.clearCookies({ name: 'payload-lng' })
+    // The next test's admin is English even when this one fails.
+    try {
+      await page.goto(`${server.url}/admin/collections/policy-releases`, { waitUntil: 'load' })
+      await page.getByTestId('policy-release-status-cell').first().waitFor({ state: 'visible' })
+      const text = (await page.locator('body').textContent()) ?? ''
+      expect(text).toMatch(/Politikker/)
+      expect(text).toMatch(/Versioner/)
+      expect(await page.locator('table thead').textContent()).toMatch(/Version.*Type.*Status.*Gælder fra/s)
+      expect(await page.getByTestId('policy-release-status-cell').allTextContents()).toContain('Gældende')
+      await screenshot(page, 'record-admin-da')
+      copyDoc('record-admin-da')
+      await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
+      await page.locator('table tbody tr a').first().click()
+      await page.locator('[data-testid="policy-changes"][aria-busy="false"]').waitFor({ state: 'visible' })
+      // Section rows are labelled with their heading, not "Afsnit 01".
+      const labels = await page.getByTestId('policy-section-label').allTextContents()
+      expect(labels.some((label) => /Rettigheder/.test(label))).toBe(true)
+      // Payload renders a field only once it comes within 1000 px of the viewport: scroll to the end of "Udgivelse".
+      const follows = page.locator('#field-release__translationFollows')
+      for (const until = Date.now() + E2E_TIMEOUTS.navigation; (await follows.count()) === 0 && Date.now() < until; ) {
+        await page.locator('#field-release').evaluate((element) => element.scrollIntoView({ block: 'end' }))
+        await page.waitForTimeout(250)
+      }
+      expect(await follows.textContent()).toMatch(/Oversættelse følger/)
+    } finally {
+      await context.clearCookies({ name: 'payload-lng' })
+    }
   },
   E2E_TIMEOUTS.test,
 )
