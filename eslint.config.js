@@ -18,7 +18,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic rules of hooks; the React Compiler's stricter rules (purity, refs, setState in
+      // effects) flag server components that read the clock and are not adopted here.
+      'react-hooks/exhaustive-deps': 'warn',
+      'react-hooks/rules-of-hooks': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none', varsIgnorePattern: '^_' }],
     },
@@ -41,7 +44,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { console: 'readonly', fetch: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Request: 'readonly', Response: 'readonly', customElements: 'readonly', HTMLElement: 'readonly', document: 'readonly', window: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['AbortController', 'clearTimeout', 'console', 'CustomEvent', 'customElements', 'document', 'fetch', 'HTMLElement', 'localStorage', 'process', 'Request', 'Response', 'sessionStorage', 'setTimeout', 'URL', 'URLSearchParams', 'window'].map((name) => [name, 'readonly']),
+      ),
+    },
   },
   prettier,
 )
