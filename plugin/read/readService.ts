@@ -44,7 +44,15 @@ type DocumentIndex = {
 
 type ExpiringBody = { cached: CachedBody; expiresAt: number }
 
-const services = new WeakMap<Payload, PolicyReadService>()
+/**
+ * The read services, one per Payload instance, kept on `globalThis` under a registered symbol: under
+ * Next each route (Payload's catch-all, the plugin's own route) bundles its own copy of this module
+ * around the one shared Payload instance, and a publish through one route must invalidate the cache
+ * the other route answers from (a module-level map gave each copy its own, stale for up to
+ * `cache.indexTtlSeconds`).
+ */
+const REGISTRY = Symbol.for('payload-plugin-policy-docs/read-services')
+const services: WeakMap<Payload, PolicyReadService> = ((globalThis as { [REGISTRY]?: WeakMap<Payload, PolicyReadService> })[REGISTRY] ??= new WeakMap())
 
 /** The read service of a Payload instance (one per process and instance). */
 export function getReadService(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PolicyReadService {
