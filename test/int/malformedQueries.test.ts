@@ -185,3 +185,27 @@ describe('the generic REST and GraphQL reads of the ledger are not anonymous', (
     expect((await t.api('/policies/privacy/archive.json')).status).toBe(200)
   })
 })
+
+describe('oversized and chunked bodies on a running `npm run serve`', () => {
+  const tenMegabytes = JSON.stringify({ documents: ['privacy'], email: `${'a'.repeat(10 * 1024 * 1024)}@example.com`, locale: 'da' })
+
+  it('refuses a 10 MB body with a 413 (declared length and chunked), and the process still answers', async () => {
+    for (const path of ['/api/policies/subscriptions', '/api/policies/subscriptions/manage', '/api/policy-documents']) {
+      const declared = await fetch(`${server.url}${path}`, { body: tenMegabytes, headers: { 'content-type': 'application/json' }, method: 'POST' })
+      expect([path, declared.status]).toEqual([path, 413])
+      // The same body streamed without a Content-Length (Transfer-Encoding: chunked).
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          const bytes = new TextEncoder().encode(tenMegabytes)
+          for (let offset = 0; offset < bytes.length; offset += 64 * 1024) controller.enqueue(bytes.subarray(offset, offset + 64 * 1024))
+          controller.close()
+        },
+      })
+      const chunked = await fetch(`${server.url}${path}`, { body: stream, duplex: 'half', headers: { 'content-type': 'application/json' }, method: 'POST' } as RequestInit)
+      expect([path, chunked.status]).toEqual([path, 413])
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(server.alive()).toBe(true)
+    expect((await fetch(`${server.url}/api/policies/privacy?locale=da`)).status).toBe(200)
+  })
+})
