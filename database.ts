@@ -31,16 +31,23 @@ import pg from 'pg'
 class ResilientPool extends pg.Pool {
   constructor(options?: pg.PoolConfig) {
     super(options)
-    this.on('error', (error) => console.warn(`[postgres] an idle connection broke and was dropped: ${error.message}`))
+    this.on('error', (error) =>
+      console.warn(`[postgres] an idle connection broke and was dropped: ${error.message}`),
+    )
   }
 }
 
 const isOff = (value: string | undefined) => value === 'false' || value === '0'
 
-export const isMongoUri = (uri: string) => uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')
-export const isPostgresUri = (uri: string) => uri.startsWith('postgres://') || uri.startsWith('postgresql://')
+export const isMongoUri = (uri: string) =>
+  uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')
+export const isPostgresUri = (uri: string) =>
+  uri.startsWith('postgres://') || uri.startsWith('postgresql://')
 
-export function mongoDatabase(url: string, env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
+export function mongoDatabase(
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseAdapterObj {
   return mongooseAdapter({
     ensureIndexes: true,
     transactionOptions: isOff(env.DB_TRANSACTIONS) ? false : {},
@@ -50,7 +57,10 @@ export function mongoDatabase(url: string, env: NodeJS.ProcessEnv = process.env)
   })
 }
 
-export function postgresDatabase(connectionString: string, env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
+export function postgresDatabase(
+  connectionString: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseAdapterObj {
   return postgresAdapter({
     pg: { ...pg, Pool: ResilientPool },
     pool: { connectionString },

@@ -10,7 +10,16 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dev/.next/', 'dev/app/(payload)/admin/importMap.js', 'test-results/', '.cache/', 'data/', 'bench/results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dev/.next/',
+      'dev/app/(payload)/admin/importMap.js',
+      'test-results/',
+      '.cache/',
+      'data/',
+      'bench/results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -22,8 +31,14 @@ export default tseslint.config(
       // effects) flag server components that read the clock and are not adopted here.
       'react-hooks/exhaustive-deps': 'warn',
       'react-hooks/rules-of-hooks': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', caughtErrors: 'none', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -46,7 +61,25 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['AbortController', 'clearTimeout', 'console', 'CustomEvent', 'customElements', 'document', 'fetch', 'HTMLElement', 'localStorage', 'process', 'Request', 'Response', 'sessionStorage', 'setTimeout', 'URL', 'URLSearchParams', 'window'].map((name) => [name, 'readonly']),
+        [
+          'AbortController',
+          'clearTimeout',
+          'console',
+          'CustomEvent',
+          'customElements',
+          'document',
+          'fetch',
+          'HTMLElement',
+          'localStorage',
+          'process',
+          'Request',
+          'Response',
+          'sessionStorage',
+          'setTimeout',
+          'URL',
+          'URLSearchParams',
+          'window',
+        ].map((name) => [name, 'readonly']),
       ),
     },
   },

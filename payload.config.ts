@@ -19,8 +19,8 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { isMongoUri, isPostgresUri, mongoDatabase, postgresDatabase } from './database.js'
-import { policyDocsPlugin, rejectMalformedQueries } from './plugin/index.js'
 import { outboxAdapter, outboxFile } from './dev/outbox/store.js'
+import { policyDocsPlugin, rejectMalformedQueries } from './plugin/index.js'
 import { resolvePayloadSecret } from './scripts/payloadSecret.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -113,7 +113,9 @@ export default buildConfig({
   ],
   db: databaseAdapter(),
   // Tables (sub-processor and cookie lists) are part of statements: the importer writes them as table nodes.
-  editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()] }),
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
+  }),
   email: env.SMTP_HOST
     ? nodemailerAdapter({
         defaultFromAddress: env.MAIL_FROM ?? 'privacy@example.com',
@@ -157,15 +159,35 @@ export default buildConfig({
         leaseSeconds: Number(env.NOTICE_LEASE_SECONDS ?? 300),
         retryBaseSeconds: Number(env.NOTICE_RETRY_BASE_SECONDS ?? 30),
         // Notices go over a pooled SMTP transport (5 connections by default), not one connection per message.
-        smtp: env.SMTP_HOST ? { maxConnections: Number(env.NOTICE_SMTP_CONNECTIONS ?? 5), transportOptions: smtpTransportOptions } : undefined,
+        smtp: env.SMTP_HOST
+          ? {
+              maxConnections: Number(env.NOTICE_SMTP_CONNECTIONS ?? 5),
+              transportOptions: smtpTransportOptions,
+            }
+          : undefined,
         // NOTICE_AUDIENCE_USERS=true: account holders get change notices too (service messages).
-        audiences: env.NOTICE_AUDIENCE_USERS === 'true' ? [{ collection: 'users', email: 'email', label: 'Account holders', locale: 'language' }] : [],
+        audiences:
+          env.NOTICE_AUDIENCE_USERS === 'true'
+            ? [
+                {
+                  collection: 'users',
+                  email: 'email',
+                  label: 'Account holders',
+                  locale: 'language',
+                },
+              ]
+            : [],
       },
       publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
       // The proxies in front whose X-Forwarded-For the per-client rate limit believes: a hop count,
       // `true`, or comma-separated addresses/CIDRs. Unset: none (the socket address is the key).
-      trustProxy: env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY ?? '') ? Number(env.TRUST_PROXY) : (env.TRUST_PROXY ?? false),
+      trustProxy:
+        env.TRUST_PROXY === 'true'
+          ? true
+          : /^\d+$/.test(env.TRUST_PROXY ?? '')
+            ? Number(env.TRUST_PROXY)
+            : (env.TRUST_PROXY ?? false),
       timeZone: 'Europe/Copenhagen',
       urls: { siteUrl: env.SITE_URL ?? serverURL },
     }),

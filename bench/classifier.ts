@@ -11,8 +11,8 @@
 import type { BenchRow } from './types.js'
 
 import { CLASSIFIER_CASES } from '../test/fixtures/classifier/cases.js'
-import { HELD_OUT_CASES } from '../test/fixtures/classifier/heldout.js'
 import { runCases, runNaive, score } from '../test/fixtures/classifier/evaluate.js'
+import { HELD_OUT_CASES } from '../test/fixtures/classifier/heldout.js'
 
 const fmt = (value: number): string => value.toFixed(3)
 
@@ -52,8 +52,24 @@ export async function runClassifierBench(): Promise<BenchRow[]> {
     const s = score(runCases(HELD_OUT_CASES, mode))
     const naiveHeld = score(runNaive(HELD_OUT_CASES))
     const note = `${HELD_OUT_CASES.length} held-out pairs; tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn}`
-    rows.push({ goal: 'info', name: `held-out recall, ${label}`, note, ours: fmt(s.recall), pass: true, peer: `${fmt(naiveHeld.recall)} (naive)`, ratio: naiveHeld.recall === 0 ? 0 : s.recall / naiveHeld.recall })
-    rows.push({ goal: 'info', name: `held-out precision, ${label}`, note, ours: fmt(s.precision), pass: true, peer: `${fmt(naiveHeld.precision)} (naive)`, ratio: naiveHeld.precision === 0 ? 0 : s.precision / naiveHeld.precision })
+    rows.push({
+      goal: 'info',
+      name: `held-out recall, ${label}`,
+      note,
+      ours: fmt(s.recall),
+      pass: true,
+      peer: `${fmt(naiveHeld.recall)} (naive)`,
+      ratio: naiveHeld.recall === 0 ? 0 : s.recall / naiveHeld.recall,
+    })
+    rows.push({
+      goal: 'info',
+      name: `held-out precision, ${label}`,
+      note,
+      ours: fmt(s.precision),
+      pass: true,
+      peer: `${fmt(naiveHeld.precision)} (naive)`,
+      ratio: naiveHeld.precision === 0 ? 0 : s.precision / naiveHeld.precision,
+    })
   }
   return rows
 }

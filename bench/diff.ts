@@ -1,3 +1,5 @@
+import { diffWords } from 'diff'
+import DiffMatchPatch from 'diff-match-patch'
 /**
  * Diff benchmark: our structural diff of a generated 20,000-word, 40-section Danish-like statement
  * against jsdiff `diffWords` on the whole text and diff-match-patch in word mode, measured in the
@@ -14,11 +16,8 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import DiffMatchPatch from 'diff-match-patch'
-import { diffWords } from 'diff'
-
-import type { BenchRow } from './types.js'
 import type { DiffBenchCase } from './diffData.js'
+import type { BenchRow } from './types.js'
 
 import { DIFF_DEFAULTS, diffLocale } from '../src/diff/index.js'
 import { benchCase, wholeText } from './diffData.js'
@@ -101,7 +100,10 @@ function dmpWordDiff(a: string, b: string): { diffs: number; timedOut: boolean }
   const started = performance.now()
   const diffs = dmp.diff_main(encode(a), encode(b), false)
   // diff_charsToLines_ is internal in the typings but is the documented way back from characters.
-  ;(dmp as unknown as { diff_charsToLines_: (d: unknown, t: string[]) => void }).diff_charsToLines_(diffs, tokens)
+  ;(dmp as unknown as { diff_charsToLines_: (d: unknown, t: string[]) => void }).diff_charsToLines_(
+    diffs,
+    tokens,
+  )
   // Diff_Timeout is in seconds (default 1); past it diff-match-patch returns a coarser diff.
   return { diffs: diffs.length, timedOut: performance.now() - started >= dmp.Diff_Timeout * 1000 }
 }
@@ -110,18 +112,26 @@ const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.t
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 const round = (value: number): number => Math.round(value * 1000) / 1000
 
-async function probeMemory(name: DiffBenchCase, variant: 'ours' | 'tokenize'): Promise<{ peakBytes: number; retainedBytes: number }> {
+async function probeMemory(
+  name: DiffBenchCase,
+  variant: 'ours' | 'tokenize',
+): Promise<{ peakBytes: number; retainedBytes: number }> {
   const root = fileURLToPath(new URL('..', import.meta.url))
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/diffMemoryProbe.ts', name, variant], {
-    cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/diffMemoryProbe.ts', name, variant],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   const line = output.trim().split('\n').pop() ?? ''
-  if (code !== 0 || !line.startsWith('{')) throw new Error(`diffMemoryProbe ${name} ${variant} failed (exit ${code}): ${output}`)
+  if (code !== 0 || !line.startsWith('{'))
+    throw new Error(`diffMemoryProbe ${name} ${variant} failed (exit ${code}): ${output}`)
   return JSON.parse(line) as { peakBytes: number; retainedBytes: number }
 }
 
@@ -170,18 +180,25 @@ export async function runDiffBench(): Promise<BenchRow[]> {
         rows.push({
           goal: 'info',
           name: `${label}: vs jsdiff diffWords, whole text`,
-          note: result ? 'one run' : `jsdiff gave up at our ${JSDIFF_GIVE_UP_MS} ms limit (needs ~100 s); ratio is an upper bound`,
+          note: result
+            ? 'one run'
+            : `jsdiff gave up at our ${JSDIFF_GIVE_UP_MS} ms limit (needs ~100 s); ratio is an upper bound`,
           ours: ms(ours),
           pass: true,
           peer: result ? ms(elapsed) : `> ${ms(elapsed)}`,
           ratio: round(ours / elapsed),
         })
       } else {
-        const pair = timePair(PEER_RUNS, 3, ourDiff, () => diffWords(a, b, { timeout: JSDIFF_GIVE_UP_MS }))
+        const pair = timePair(PEER_RUNS, 3, ourDiff, () =>
+          diffWords(a, b, { timeout: JSDIFF_GIVE_UP_MS }),
+        )
         rows.push({
           goal: name === 'moved' ? '≤ 0.05' : 'info',
           name: `${label}: vs jsdiff diffWords, whole text`,
-          note: name === 'moved' ? summary : `${summary}; whole text without Intl.Segmenter (it runs out of memory)`,
+          note:
+            name === 'moved'
+              ? summary
+              : `${summary}; whole text without Intl.Segmenter (it runs out of memory)`,
           ours: ms(pair.ours),
           pass: name === 'moved' ? pair.ratio <= 0.05 : true,
           peer: ms(pair.peer),
@@ -190,14 +207,19 @@ export async function runDiffBench(): Promise<BenchRow[]> {
       }
       let dmpTimedOut = false
       const runDmp = (): unknown => (dmpTimedOut = dmpWordDiff(a, b).timedOut)
-      const pair = name === 'unrelated' ? { ours, peer: time(3, 1, runDmp) } : timePair(PEER_RUNS + 4, 3, ourDiff, runDmp)
+      const pair =
+        name === 'unrelated'
+          ? { ours, peer: time(3, 1, runDmp) }
+          : timePair(PEER_RUNS + 4, 3, ourDiff, runDmp)
       const dmpRatio = 'ratio' in pair ? pair.ratio : pair.ours / pair.peer
       // Goals from issue 13: ahead of diff-match-patch by 2× on scattered edits, 4× with a moved section.
       const dmpGoal = name === 'scattered' ? 0.5 : name === 'moved' ? 0.25 : null
       rows.push({
         goal: dmpGoal === null ? 'info' : `≤ ${dmpGoal}`,
         name: `${label}: vs diff-match-patch, word mode`,
-        note: dmpTimedOut ? 'diff-match-patch hit its default 1 s Diff_Timeout and returned a coarse diff' : undefined,
+        note: dmpTimedOut
+          ? 'diff-match-patch hit its default 1 s Diff_Timeout and returned a coarse diff'
+          : undefined,
         ours: ms(pair.ours),
         pass: dmpGoal === null ? true : dmpRatio <= dmpGoal,
         peer: ms(pair.peer),

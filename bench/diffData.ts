@@ -40,14 +40,19 @@ const EXTRA_WORDS = `
 
 /** Zipf-weighted vocabulary from the real statement plus privacy terms, so word frequencies look natural. */
 function vocabulary(random: () => number): { pick: () => string } {
-  const source = readFileSync(new URL('../seed/data/privacy-statement.da.txt', import.meta.url), 'utf8')
+  const source = readFileSync(
+    new URL('../seed/data/privacy-statement.da.txt', import.meta.url),
+    'utf8',
+  )
   const counts = new Map<string, number>()
   for (const word of `${source} ${EXTRA_WORDS}`.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
     const lower = word.toLowerCase()
     counts.set(lower, (counts.get(lower) ?? 0) + 1)
   }
   // Frequent words first, then a Zipf curve: rank r gets weight 1/r.
-  const words = [...counts.entries()].sort((a, b) => b[1] - a[1] || (random() < 0.5 ? -1 : 1)).map(([w]) => w)
+  const words = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (random() < 0.5 ? -1 : 1))
+    .map(([w]) => w)
   const cumulative: number[] = []
   let total = 0
   words.forEach((_, rank) => {
@@ -96,7 +101,10 @@ function generator(seed: number): Generator {
     return out.join(' ')
   }
   const sentence = (n: number): string => `${capitalize(phrase(n))}${random() < 0.08 ? '?' : '.'}`
-  const inline = (text: string): { html: string; text: string } => ({ html: escapeHtml(text), text })
+  const inline = (text: string): { html: string; text: string } => ({
+    html: escapeHtml(text),
+    text,
+  })
   return {
     heading: () => capitalize(phrase(int(2, 6))) + (random() < 0.4 ? '?' : ''),
     list: (budget) => {
@@ -158,7 +166,12 @@ export function generateStatement(seed: number): LocaleSnapshot {
   for (let i = 0; i < STATEMENT_SECTIONS; i++) {
     const heading = gen.heading()
     const kind: SectionKind = SECTION_KINDS[i % SECTION_KINDS.length]!
-    sections.push({ blocks: sectionBody(gen, perSection - heading.split(' ').length), heading, key: `s${String(i + 1).padStart(2, '0')}`, kind })
+    sections.push({
+      blocks: sectionBody(gen, perSection - heading.split(' ').length),
+      heading,
+      key: `s${String(i + 1).padStart(2, '0')}`,
+      kind,
+    })
   }
   return { html: '', sections, title: 'Persondataerklæring' }
 }
@@ -186,7 +199,11 @@ function editItems(items: ListItem[], rate: number, gen: Generator): ListItem[] 
 }
 
 /** The statement with about `rate` of its words substituted, deleted or followed by an insertion, scattered evenly. */
-export function scatterEdits(statement: LocaleSnapshot, rate: number, seed: number): LocaleSnapshot {
+export function scatterEdits(
+  statement: LocaleSnapshot,
+  rate: number,
+  seed: number,
+): LocaleSnapshot {
   const gen = generator(seed)
   return {
     ...statement,
@@ -203,11 +220,27 @@ export function scatterEdits(statement: LocaleSnapshot, rate: number, seed: numb
 }
 
 /** Moves the section at `from` to index `to`, and replaces the body of the section at `rewrite` with fresh text. */
-export function moveAndRewrite(statement: LocaleSnapshot, from: number, to: number, rewrite: number, seed: number): LocaleSnapshot {
+export function moveAndRewrite(
+  statement: LocaleSnapshot,
+  from: number,
+  to: number,
+  rewrite: number,
+  seed: number,
+): LocaleSnapshot {
   const sections = [...statement.sections]
   const fresh = generator(seed)
   const target = sections[rewrite]!
-  const words = target.blocks.reduce((n, b) => n + (b.type === 'paragraph' ? b.text : b.type === 'list' ? b.items.map((i) => i.text).join(' ') : '').split(' ').length, 0)
+  const words = target.blocks.reduce(
+    (n, b) =>
+      n +
+      (b.type === 'paragraph'
+        ? b.text
+        : b.type === 'list'
+          ? b.items.map((i) => i.text).join(' ')
+          : ''
+      ).split(' ').length,
+    0,
+  )
   sections[rewrite] = { ...target, blocks: sectionBody(fresh, words) }
   const [moved] = sections.splice(from, 1)
   sections.splice(to, 0, moved!)
@@ -246,7 +279,14 @@ function asOneBlock(statement: LocaleSnapshot): LocaleSnapshot {
   const text = wholeText(statement).replace(/\s+/g, ' ')
   return {
     ...statement,
-    sections: [{ blocks: [{ html: escapeHtml(text), text, type: 'paragraph' }], heading: 'Alt', key: 'all', kind: 'general' }],
+    sections: [
+      {
+        blocks: [{ html: escapeHtml(text), text, type: 'paragraph' }],
+        heading: 'Alt',
+        key: 'all',
+        kind: 'general',
+      },
+    ],
   }
 }
 
@@ -254,9 +294,17 @@ function asOneBlock(statement: LocaleSnapshot): LocaleSnapshot {
 export function benchCase(name: DiffBenchCase): { next: LocaleSnapshot; prev: LocaleSnapshot } {
   const prev = generateStatement(1)
   if (name === 'scattered') return { next: scatterEdits(prev, 0.02, 2), prev }
-  if (name === 'one-block') return { next: asOneBlock(generateStatement(4)), prev: asOneBlock(prev) }
-  if (name === 'moved') return { next: moveAndRewrite(scatterEdits(prev, 0.02, 2), 7, 31, 20, 3), prev }
+  if (name === 'one-block')
+    return { next: asOneBlock(generateStatement(4)), prev: asOneBlock(prev) }
+  if (name === 'moved')
+    return { next: moveAndRewrite(scatterEdits(prev, 0.02, 2), 7, 31, 20, 3), prev }
   // Same keys and kinds, entirely different text: the worst case, every section must be compared.
   const unrelated = generateStatement(4)
-  return { next: { ...unrelated, sections: unrelated.sections.map((s, i) => ({ ...s, key: prev.sections[i]!.key })) }, prev }
+  return {
+    next: {
+      ...unrelated,
+      sections: unrelated.sections.map((s, i) => ({ ...s, key: prev.sections[i]!.key })),
+    },
+    prev,
+  }
 }

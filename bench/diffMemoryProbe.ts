@@ -1,3 +1,4 @@
+import { wordDiff } from 'diff'
 /**
  * Peak JS-heap probe for the diff benchmark, run in a fresh process per measurement
  * (`node --expose-gc --import tsx bench/diffMemoryProbe.ts <case> <ours|tokenize>`), so one
@@ -9,8 +10,6 @@
  * variants alike. Prints one JSON line: `{ peakBytes, retainedBytes }` above the baseline.
  */
 import { GCProfiler, getHeapStatistics } from 'node:v8'
-
-import { wordDiff } from 'diff'
 
 import type { DiffBenchCase } from './diffData.js'
 
@@ -46,4 +45,6 @@ gc()
 const retained = getHeapStatistics().used_heap_size
 // Keep the result alive until after the retained measurement.
 if (result === undefined) throw new Error('no result')
-process.stdout.write(`${JSON.stringify({ peakBytes: peak - baseline, retainedBytes: retained - baseline })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ peakBytes: peak - baseline, retainedBytes: retained - baseline })}\n`,
+)

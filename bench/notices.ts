@@ -18,7 +18,12 @@ const PLAN_COUNTS = (process.env.BENCH_NOTICE_PLAN ?? '10000,100000').split(',')
 const CONNECTIONS = 5
 
 /** A sink that only counts: it drains each message without parsing, so it is never the bottleneck. */
-async function startCountingSink(): Promise<{ bytes: () => number; count: () => number; port: number; stop: () => Promise<void> }> {
+async function startCountingSink(): Promise<{
+  bytes: () => number
+  count: () => number
+  port: number
+  stop: () => Promise<void>
+}> {
   let count = 0
   let bytes = 0
   const server = new SMTPServer({
@@ -35,24 +40,47 @@ async function startCountingSink(): Promise<{ bytes: () => number; count: () => 
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const port = (server.server.address() as { port: number }).port
-  return { bytes: () => bytes, count: () => count, port, stop: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    bytes: () => bytes,
+    count: () => count,
+    port,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
 
 /** Runs one worker process and returns the JSON it prints last. */
 function worker<T>(args: string[], env: Record<string, string>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'bench/noticesWorker.ts', ...args], {
-      env: { ...process.env, JOBS_AUTORUN: 'false', NODE_OPTIONS: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/preload-lexical.mjs',
+        'bench/noticesWorker.ts',
+        ...args,
+      ],
+      {
+        env: { ...process.env, JOBS_AUTORUN: 'false', NODE_OPTIONS: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('exit', (code) => {
-      const last = stdout.trim().split('\n').filter((line) => line.startsWith('{')).at(-1)
+      const last = stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .at(-1)
       if (code !== 0 || !last) {
-        reject(new Error(`bench worker ${args.join(' ')} exited with ${code}:\n${stderr.slice(-3000)}`))
+        reject(
+          new Error(`bench worker ${args.join(' ')} exited with ${code}:\n${stderr.slice(-3000)}`),
+        )
       } else {
         resolve(JSON.parse(last) as T)
       }
@@ -71,7 +99,8 @@ function databaseEnv(dir: string, name: string, smtpPort: number): Record<string
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en-US')} msg/s`
+const rate = (count: number, ms: number) =>
+  `${Math.round((count / ms) * 1000).toLocaleString('en-US')} msg/s`
 
 /** Runs the notices benchmark and returns its rows. */
 export async function runNoticesBench(): Promise<BenchRow[]> {
@@ -82,9 +111,20 @@ export async function runNoticesBench(): Promise<BenchRow[]> {
     // Fan-out and publish latency.
     for (const count of PLAN_COUNTS) {
       const env = databaseEnv(dir, `plan${count}`, sink.port)
-      const { noticeId, publishMs } = await worker<{ noticeId: number; publishMs: number }>(['setup', String(count)], env)
-      const plan = await worker<{ maxRssMb: number; ms: number; planned: number; rssGrowthMb: number }>(['plan', String(noticeId)], { ...env, DB_PUSH: 'false' })
-      const floor = await worker<{ ms: number }>(['plan-floor', String(count)], { ...env, DB_PUSH: 'false' })
+      const { noticeId, publishMs } = await worker<{ noticeId: number; publishMs: number }>(
+        ['setup', String(count)],
+        env,
+      )
+      const plan = await worker<{
+        maxRssMb: number
+        ms: number
+        planned: number
+        rssGrowthMb: number
+      }>(['plan', String(noticeId)], { ...env, DB_PUSH: 'false' })
+      const floor = await worker<{ ms: number }>(['plan-floor', String(count)], {
+        ...env,
+        DB_PUSH: 'false',
+      })
       if (plan.planned !== count) {
         throw new Error(`planned ${plan.planned} deliveries for ${count} subscribers`)
       }
@@ -113,35 +153,55 @@ export async function runNoticesBench(): Promise<BenchRow[]> {
 
     // Send rate: one worker, the raw pool, two workers; the same sink for all.
     const one = databaseEnv(dir, 'send1', sink.port)
-    const { noticeId: oneNotice } = await worker<{ noticeId: number }>(['setup', String(SEND_COUNT)], one)
+    const { noticeId: oneNotice } = await worker<{ noticeId: number }>(
+      ['setup', String(SEND_COUNT)],
+      one,
+    )
     const twoEnv = databaseEnv(dir, 'send2', sink.port)
-    const { noticeId: twoNotice } = await worker<{ noticeId: number }>(['setup', String(SEND_COUNT)], twoEnv)
+    const { noticeId: twoNotice } = await worker<{ noticeId: number }>(
+      ['setup', String(SEND_COUNT)],
+      twoEnv,
+    )
     // Plan outside the timed send, so the rates compare sending alone.
     await worker(['plan', String(oneNotice)], { ...one, DB_PUSH: 'false' })
     await worker(['plan', String(twoNotice)], { ...twoEnv, DB_PUSH: 'false' })
 
     const countBefore = sink.count()
     const bytesBefore = sink.bytes()
-    const ours = await worker<{ maxRssMb: number; ms: number }>(['send', String(oneNotice), '0'], { ...one, DB_PUSH: 'false' })
+    const ours = await worker<{ maxRssMb: number; ms: number }>(['send', String(oneNotice), '0'], {
+      ...one,
+      DB_PUSH: 'false',
+    })
     const oursSent = sink.count() - countBefore
     const messageBytes = (sink.bytes() - bytesBefore) / Math.max(1, oursSent)
     const rawBefore = sink.count()
     const rawBytesBefore = sink.bytes()
-    const raw = await worker<{ maxRssMb: number; ms: number }>(['raw', String(SEND_COUNT), String(sink.port), String(CONNECTIONS)], {
-      BENCH_MESSAGE_BYTES: String(Math.max(200, Math.round(messageBytes - 450))),
-    })
+    const raw = await worker<{ maxRssMb: number; ms: number }>(
+      ['raw', String(SEND_COUNT), String(sink.port), String(CONNECTIONS)],
+      {
+        BENCH_MESSAGE_BYTES: String(Math.max(200, Math.round(messageBytes - 450))),
+      },
+    )
     const rawSent = sink.count() - rawBefore
     const rawBytes = (sink.bytes() - rawBytesBefore) / Math.max(1, rawSent)
     const startAt = String(Date.now() + 15_000)
     const twoBefore = sink.count()
     const pair = await Promise.all([
-      worker<{ maxRssMb: number; ms: number }>(['send', String(twoNotice), startAt], { ...twoEnv, DB_PUSH: 'false' }),
-      worker<{ maxRssMb: number; ms: number }>(['send', String(twoNotice), startAt], { ...twoEnv, DB_PUSH: 'false' }),
+      worker<{ maxRssMb: number; ms: number }>(['send', String(twoNotice), startAt], {
+        ...twoEnv,
+        DB_PUSH: 'false',
+      }),
+      worker<{ maxRssMb: number; ms: number }>(['send', String(twoNotice), startAt], {
+        ...twoEnv,
+        DB_PUSH: 'false',
+      }),
     ])
     const twoSent = sink.count() - twoBefore
     const twoMs = Math.max(...pair.map((w) => w.ms))
     if (oursSent !== SEND_COUNT || rawSent !== SEND_COUNT || twoSent !== SEND_COUNT) {
-      throw new Error(`sent ${oursSent} / ${rawSent} / ${twoSent} messages, expected ${SEND_COUNT} each`)
+      throw new Error(
+        `sent ${oursSent} / ${rawSent} / ${twoSent} messages, expected ${SEND_COUNT} each`,
+      )
     }
     const oursRate = SEND_COUNT / ours.ms
     const rawRate = SEND_COUNT / raw.ms

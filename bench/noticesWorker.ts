@@ -13,8 +13,8 @@
  */
 import type { Payload } from 'payload'
 
-import nodemailer from 'nodemailer'
 import { randomUUID } from 'node:crypto'
+import nodemailer from 'nodemailer'
 import { getPayload } from 'payload'
 
 import { fanOutNotice, runNotice } from '../plugin/notices/runNotice.js'
@@ -28,7 +28,10 @@ async function boot(): Promise<{ payload: Payload; pluginConfig: any }> {
   const { default: config } = await import('../payload.config.js')
   const payload = await getPayload({ config })
   payload.logger.level = 'warn'
-  return { payload, pluginConfig: (payload.config.custom as { policyDocuments: unknown }).policyDocuments }
+  return {
+    payload,
+    pluginConfig: (payload.config.custom as { policyDocuments: unknown }).policyDocuments,
+  }
 }
 
 /** Adds `count` confirmed subscribers of `privacy` straight into the tables (bench setup, not the code under test). */
@@ -48,8 +51,13 @@ async function addSubscribers(payload: Payload, count: number): Promise<void> {
       ...('tokenKey' in subscribers ? { tokenKey: randomUUID().replace(/-/g, '') } : {}),
       updatedAt: confirmedAt,
     }))
-    const ids = (await db.drizzle.insert(subscribers).values(rows).returning({ id: subscribers.id })) as Array<{ id: number }>
-    await db.drizzle.insert(texts).values(ids.map(({ id }) => ({ order: 1, parent: id, path: 'documents', text: 'privacy' })))
+    const ids = (await db.drizzle
+      .insert(subscribers)
+      .values(rows)
+      .returning({ id: subscribers.id })) as Array<{ id: number }>
+    await db.drizzle
+      .insert(texts)
+      .values(ids.map(({ id }) => ({ order: 1, parent: id, path: 'documents', text: 'privacy' })))
   }
 }
 
@@ -61,14 +69,22 @@ if (mode === 'setup') {
   await addSubscribers(payload, Number(arg1))
   const started = performance.now()
   await publishEdit(payload, {
-    changeNote: (locale) => (locale === 'da' ? 'Vi bruger en ny databehandler til nyhedsbreve.' : 'We use a new processor for newsletters.'),
+    changeNote: (locale) =>
+      locale === 'da'
+        ? 'Vi bruger en ny databehandler til nyhedsbreve.'
+        : 'We use a new processor for newsletters.',
     justification: 'Benchmark release',
     kind: 'material',
-    sections: replaceBody('third-parties', (locale) => `Benchmark ${locale}: ${'Ændret tekst om modtagere. '.repeat(20)}`),
+    sections: replaceBody(
+      'third-parties',
+      (locale) => `Benchmark ${locale}: ${'Ændret tekst om modtagere. '.repeat(20)}`,
+    ),
     shortNoticeJustification: 'Benchmark: takes effect at once',
   })
   const publishMs = performance.now() - started
-  const notice = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })).docs[0]!
+  const notice = (
+    await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
+  ).docs[0]!
   out({ noticeId: notice.id, publishMs })
 } else if (mode === 'plan') {
   const { payload, pluginConfig } = await boot()
@@ -78,21 +94,43 @@ if (mode === 'setup') {
   const started = performance.now()
   const planned = await fanOutNotice(payload, pluginConfig, notice as never)
   const memory = process.memoryUsage()
-  out({ heapTotalMb: memory.heapTotal / 1e6, maxRssMb: maxRssMb(), ms: performance.now() - started, planned, rssBeforeMb: before, rssGrowthMb: maxRssMb() - before })
+  out({
+    heapTotalMb: memory.heapTotal / 1e6,
+    maxRssMb: maxRssMb(),
+    ms: performance.now() - started,
+    planned,
+    rssBeforeMb: before,
+    rssGrowthMb: maxRssMb() - before,
+  })
 } else if (mode === 'plan-floor') {
   const { payload } = await boot()
   const db = payload.db as any
   const table = db.tables.policy_deliveries
   const notice = await payload.create({
     collection: 'policy-notices',
-    data: { documentKey: 'floor', kind: 'notice', noticeKey: `floor-${Date.now()}`, release: (await payload.find({ collection: 'policy-releases', limit: 1 })).docs[0]!.id, status: 'done', version: '0.0' },
+    data: {
+      documentKey: 'floor',
+      kind: 'notice',
+      noticeKey: `floor-${Date.now()}`,
+      release: (await payload.find({ collection: 'policy-releases', limit: 1 })).docs[0]!.id,
+      status: 'done',
+      version: '0.0',
+    },
     overrideAccess: true,
   })
   const now = new Date().toISOString()
   const started = performance.now()
   for (let start = 0; start < Number(arg1); start += 2000) {
     const rows = Array.from({ length: Math.min(2000, Number(arg1) - start) }, (_, i) => ({
-      attempts: 0, createdAt: now, deliveryKey: `floor:${start + i}`, locale: 'da', notice: notice.id, source: 'policy-subscribers', status: 'pending', subscriber: String(start + i), updatedAt: now,
+      attempts: 0,
+      createdAt: now,
+      deliveryKey: `floor:${start + i}`,
+      locale: 'da',
+      notice: notice.id,
+      source: 'policy-subscribers',
+      status: 'pending',
+      subscriber: String(start + i),
+      updatedAt: now,
     }))
     await db.drizzle.insert(table).values(rows)
   }
@@ -107,18 +145,32 @@ if (mode === 'setup') {
       break
     }
     // Another worker holds the rest: wait for it like the job queue would.
-    const notice = (await payload.findByID({ id: arg1!, collection: "policy-notices", depth: 0 })) as unknown as { status: string }
+    const notice = (await payload.findByID({
+      id: arg1!,
+      collection: 'policy-notices',
+      depth: 0,
+    })) as unknown as { status: string }
     if (notice.status === 'done') {
       break
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, result.nextRunAt.getTime() - Date.now()))))
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(1000, Math.max(10, result.nextRunAt.getTime() - Date.now()))),
+    )
   }
   out({ maxRssMb: maxRssMb(), ms: performance.now() - started })
   const { closeNoticeSender } = await import('../plugin/notices/sender.js')
   await closeNoticeSender(payload, pluginConfig)
 } else if (mode === 'raw') {
   const count = Number(arg1)
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', ignoreTLS: true, maxConnections: Number(arg3), maxMessages: Infinity, pool: true, port: Number(arg2), secure: false })
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    ignoreTLS: true,
+    maxConnections: Number(arg3),
+    maxMessages: Infinity,
+    pool: true,
+    port: Number(arg2),
+    secure: false,
+  })
   const size = Number(process.env.BENCH_MESSAGE_BYTES ?? 6000)
   const body = 'x'.repeat(Math.floor(size / 2))
   const started = performance.now()
@@ -126,7 +178,13 @@ if (mode === 'setup') {
   for (let start = 0; start < count; start += WINDOW) {
     await Promise.all(
       Array.from({ length: Math.min(WINDOW, count - start) }, (_, i) =>
-        transport.sendMail({ from: 'privacy@example.com', html: `<p>${body}</p>`, subject: 'Benchmark', text: body, to: `raw${start + i}@example.com` }),
+        transport.sendMail({
+          from: 'privacy@example.com',
+          html: `<p>${body}</p>`,
+          subject: 'Benchmark',
+          text: body,
+          to: `raw${start + i}@example.com`,
+        }),
       ),
     )
   }

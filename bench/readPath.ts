@@ -18,13 +18,27 @@ const CONNECTIONS = 16
 /** Alternating rounds per comparison (the duration is split between them). */
 const ROUNDS = 3
 
-type Ports = { barePort: number; bodyBytes: number; etag: string; floorPort: number; nextPort: number; oursPort: number; releaseId: number | string; routedPort: number; token: string }
+type Ports = {
+  barePort: number
+  bodyBytes: number
+  etag: string
+  floorPort: number
+  nextPort: number
+  oursPort: number
+  releaseId: number | string
+  routedPort: number
+  token: string
+}
 
 async function startServers(): Promise<{ pid: number; ports: Ports; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'bench/readPathServer.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'bench/readPathServer.ts'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const lines = createInterface({ input: child.stdout! })
   const ports = await new Promise<Ports>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
@@ -51,19 +65,33 @@ function cpuMs(pid: number): number | undefined {
 type Target = { expectStatus?: number; headers?: Record<string, string>; url: string }
 type Run = { cpuPerRequestUs: number | undefined; rps: number }
 
-async function measure({ expectStatus = 200, headers = {}, url }: Target, seconds: number, pid: number): Promise<Run> {
+async function measure(
+  { expectStatus = 200, headers = {}, url }: Target,
+  seconds: number,
+  pid: number,
+): Promise<Run> {
   const before = cpuMs(pid)
   const result = await autocannon({ connections: CONNECTIONS, duration: seconds, headers, url })
   const after = cpuMs(pid)
   const okKey = `${String(expectStatus).slice(0, 1)}xx` as '2xx' | '3xx'
-  if (result.errors > 0 || result[okKey] === 0 || result.non2xx - (expectStatus === 304 ? result['3xx'] : 0) > 0) {
-    throw new Error(`unexpected answers from ${url}: ${JSON.stringify({ errors: result.errors, non2xx: result.non2xx, [okKey]: result[okKey] })}`)
+  if (
+    result.errors > 0 ||
+    result[okKey] === 0 ||
+    result.non2xx - (expectStatus === 304 ? result['3xx'] : 0) > 0
+  ) {
+    throw new Error(
+      `unexpected answers from ${url}: ${JSON.stringify({ errors: result.errors, non2xx: result.non2xx, [okKey]: result[okKey] })}`,
+    )
   }
-  const cpuPerRequestUs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / result.requests.total
+  const cpuPerRequestUs =
+    before === undefined || after === undefined
+      ? undefined
+      : ((after - before) * 1000) / result.requests.total
   return { cpuPerRequestUs, rps: result.requests.average }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 type Figures = { cpu: boolean; ours: Run; peer: Run; ratio: number }
 
@@ -93,7 +121,11 @@ async function compare(ours: Target, peer: Target, pid: number): Promise<Figures
     cpu,
     ours: pick('ours'),
     peer: pick('peer'),
-    ratio: median(rounds.map((r) => (cpu ? r.peer.cpuPerRequestUs! / r.ours.cpuPerRequestUs! : r.ours.rps / r.peer.rps))),
+    ratio: median(
+      rounds.map((r) =>
+        cpu ? r.peer.cpuPerRequestUs! / r.ours.cpuPerRequestUs! : r.ours.rps / r.peer.rps,
+      ),
+    ),
   }
 }
 
@@ -117,16 +149,32 @@ export async function runReadPathBench(): Promise<BenchRow[]> {
     const n304 = await compare({ expectStatus: 304, headers: conditional, url: next }, bare304, pid)
     const floor = `http://127.0.0.1:${ports.floorPort}${path}`
     const f200 = await compare({ url: floor }, bare200, pid)
-    const f304 = await compare({ expectStatus: 304, headers: conditional, url: floor }, bare304, pid)
-    const routed = await compare({ url: `http://127.0.0.1:${ports.routedPort}${path}` }, bare200, pid)
+    const f304 = await compare(
+      { expectStatus: 304, headers: conditional, url: floor },
+      bare304,
+      pid,
+    )
+    const routed = await compare(
+      { url: `http://127.0.0.1:${ports.routedPort}${path}` },
+      bare200,
+      pid,
+    )
     const generic = await compare(
       { url: ours },
-      { headers: { authorization: `JWT ${ports.token}` }, url: `http://127.0.0.1:${ports.oursPort}/api/policy-releases/${ports.releaseId}?depth=0` },
+      {
+        headers: { authorization: `JWT ${ports.token}` },
+        url: `http://127.0.0.1:${ports.oursPort}/api/policy-releases/${ports.releaseId}?depth=0`,
+      },
       pid,
     )
     const note = `${ports.bodyBytes} B body, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${(DURATION_S / ROUNDS).toFixed(1)} s`
     const nextNote = `${note}; handler called with a Web Request, body streamed, as Next does`
-    const row = (name: string, goal: number | null, figures: Figures, rowNote = note): BenchRow => ({
+    const row = (
+      name: string,
+      goal: number | null,
+      figures: Figures,
+      rowNote = note,
+    ): BenchRow => ({
       goal: goal === null ? '(for information)' : `≥ ${goal}`,
       name,
       note: `${rowNote}; ratio ${figures.cpu ? 'of CPU time per request (peer ÷ ours)' : 'of req/s'}`,
@@ -138,10 +186,24 @@ export async function runReadPathBench(): Promise<BenchRow[]> {
     return [
       row('read API 200 vs bare node:http', 0.7, r200),
       row('read API 304 vs bare node:http', 0.7, r304),
-      row('same endpoint on the Next route handler (payload-plugin-policy-docs/next) vs bare', 0.5, n200, nextNote),
+      row(
+        'same endpoint on the Next route handler (payload-plugin-policy-docs/next) vs bare',
+        0.5,
+        n200,
+        nextNote,
+      ),
       row('its 304 on the Next route handler vs bare', 0.5, n304, nextNote),
-      row('floor: a bare Web route handler (same bytes from memory, no plugin code) vs bare node:http, 200 / 304', null, f200, `${nextNote}; 304: ${f304.ratio.toFixed(3)}`),
-      row("same endpoint through Payload's generic router (Next's catch-all without the plugin's route) vs bare", null, routed),
+      row(
+        'floor: a bare Web route handler (same bytes from memory, no plugin code) vs bare node:http, 200 / 304',
+        null,
+        f200,
+        `${nextNote}; 304: ${f304.ratio.toFixed(3)}`,
+      ),
+      row(
+        "same endpoint through Payload's generic router (Next's catch-all without the plugin's route) vs bare",
+        null,
+        routed,
+      ),
       row("read API 200 vs Payload's GET /api/policy-releases/:id (signed in)", 10, generic),
     ]
   } finally {

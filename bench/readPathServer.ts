@@ -30,7 +30,9 @@ payload.logger.level = 'warn'
 await seed(payload, { user: false })
 
 const listen = (server: Server) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)))
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  )
 
 const ours = createServer(createPolicyRequestListener(payload))
 const oursPort = await listen(ours)
@@ -46,7 +48,14 @@ sample.headers.forEach((value, name) => {
 })
 const etag = headers.etag!
 const notModified: Record<string, string> = {}
-for (const name of ['access-control-allow-origin', 'access-control-expose-headers', 'cache-control', 'cross-origin-resource-policy', 'etag', 'x-content-type-options']) {
+for (const name of [
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'cache-control',
+  'cross-origin-resource-policy',
+  'etag',
+  'x-content-type-options',
+]) {
   if (headers[name]) notModified[name] = headers[name]
 }
 const bare = createServer((req, res) => {
@@ -67,7 +76,9 @@ function webServer(handle: (request: Request) => Promise<Response>): Server {
     for (let index = 0; index < req.rawHeaders.length; index += 2) {
       requestHeaders.append(req.rawHeaders[index]!, req.rawHeaders[index + 1]!)
     }
-    void handle(new Request(`http://127.0.0.1${req.url}`, { headers: requestHeaders, method: req.method })).then(async (response) => {
+    void handle(
+      new Request(`http://127.0.0.1${req.url}`, { headers: requestHeaders, method: req.method }),
+    ).then(async (response) => {
       const out: Record<string, string> = {}
       response.headers.forEach((value, name) => {
         out[name] = value
@@ -91,17 +102,30 @@ const floorPort = await listen(
   webServer(async (request) =>
     request.headers.get('if-none-match') === etag
       ? new Response(null, { headers: notModified, status: 304 })
-      : new Response(new ReadableStream({ start: (controller) => (controller.enqueue(body), controller.close()) }), { headers }),
+      : new Response(
+          new ReadableStream({
+            start: (controller) => (controller.enqueue(body), controller.close()),
+          }),
+          { headers },
+        ),
   ),
 )
 
 const routeHandlers = createPolicyRouteHandlers(config)
 const nextPort = await listen(webServer((request) => routeHandlers.GET(request)))
-const routedPort = await listen(webServer((request) => handleEndpoints({ config: payload.config, request })))
+const routedPort = await listen(
+  webServer((request) => handleEndpoints({ config: payload.config, request })),
+)
 
 // Payload's generic REST read of the same release needs a signed-in user (the ledger is not anonymous there).
-await payload.create({ collection: 'users', data: { email: 'bench@example.com', password: 'bench-password' } })
-const { token } = await payload.login({ collection: 'users', data: { email: 'bench@example.com', password: 'bench-password' } })
+await payload.create({
+  collection: 'users',
+  data: { email: 'bench@example.com', password: 'bench-password' },
+})
+const { token } = await payload.login({
+  collection: 'users',
+  data: { email: 'bench@example.com', password: 'bench-password' },
+})
 const { docs } = await payload.find({ collection: 'policy-releases', limit: 1, sort: '-major' })
 process.stdout.write(
   `${JSON.stringify({ barePort, bodyBytes: body.byteLength, etag, floorPort, nextPort, oursPort, releaseId: docs[0]!.id, routedPort, token })}\n`,

@@ -17,7 +17,12 @@ export const defaults = {
   noticesSlug: 'policy-notices',
   subscribersSlug: 'policy-subscribers',
   suppressionsSlug: 'policy-notice-suppressions',
-  subscriptions: { confirmLinkHours: 48, manageLinkHours: 24, perAddressPerHour: 3, perClientPerHour: 20 },
+  subscriptions: {
+    confirmLinkHours: 48,
+    manageLinkHours: 24,
+    perAddressPerHour: 3,
+    perClientPerHour: 20,
+  },
   publicPath: '/policies',
   releasesSlug: 'policy-releases',
   urls: {

@@ -18,43 +18,54 @@
  */
 import type { CollectionConfig, Config } from 'payload'
 
-import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
-
 import { deepMergeSimple } from 'payload/shared'
+
+import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
 import {
   generateDeliveriesCollection,
   generateDeliveryClaimsCollection,
-  generateSuppressionsCollection,
   generateNoticesCollection,
   generateSubscribersCollection,
+  generateSuppressionsCollection,
 } from './collections/Notices/index.js'
 import { generatePolicyDocumentsCollection } from './collections/PolicyDocuments/index.js'
 import { generatePolicyReleasesCollection } from './collections/PolicyReleases/index.js'
 import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
 import { checkUniqueIndexes } from './db/checkUniqueIndexes.js'
 import { getImportEndpoint } from './endpoints/getImportEndpoint.js'
+import { getNoticeUnsubscribeEndpoints } from './endpoints/getNoticeUnsubscribeEndpoints.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
-import { getNoticeUnsubscribeEndpoints } from './endpoints/getNoticeUnsubscribeEndpoints.js'
 import { getSubscriptionEndpoints } from './endpoints/getSubscriptionEndpoints.js'
 import { malformedRequestIs400, rejectMalformedQueries } from './queryGuard/hooks.js'
-import { PUBLISH_REFUSED_ERROR_NAME } from './utilities/PublishRefusedError.js'
 import { sanitizeConfig } from './sanitizeConfig.js'
-import { backfillTokenKeys } from './subscriptions/subscriberTokens.js'
 import { hardenSqlite } from './sqlite/index.js'
+import { backfillTokenKeys } from './subscriptions/subscriberTokens.js'
 import { getResumeNoticesTask, getSendNoticeTask } from './tasks/getSendNoticeTask.js'
 import { translations } from './translations/index.js'
+import { PUBLISH_REFUSED_ERROR_NAME } from './utilities/PublishRefusedError.js'
 
 export { defaults, LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from './defaults.js'
 export { malformedRequestIs400, rejectMalformedQueries } from './queryGuard/hooks.js'
 export { getReadService } from './read/readService.js'
 export { createPolicyRequestListener } from './server/createPolicyRequestListener.js'
-export type { CollectionOverrides, FieldsOverride, PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
+export type {
+  CollectionOverrides,
+  FieldsOverride,
+  PolicyDocumentsPluginConfig,
+  SanitizedPolicyDocumentsPluginConfig,
+} from './types.js'
 
 /** Adds the malformed-query guard to one of the plugin's collections (the host's own are left alone). */
 function guardQueries(collection: CollectionConfig): CollectionConfig {
-  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [rejectMalformedQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [rejectMalformedQueries, ...(collection.hooks?.beforeOperation ?? [])],
+    },
+  }
 }
 
 /** The Payload plugin. `policyDocsPlugin({ ...options })` goes in the host config's `plugins`. */
@@ -67,11 +78,20 @@ export const policyDocsPlugin =
  * The plugin body as a plain function of (config, sanitized options). Collections are added even
  * when the plugin is disabled, so the database schema (and its migrations) stays the same.
  */
-export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Config {
+export function applyPolicyDocuments(
+  config: Config,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Config {
   // Kept on the config so code that only has `payload` (the read server, scripts) finds the options.
   config = { ...config, custom: { ...config.custom, policyDocuments: pluginConfig } }
   // Admin labels (namespace `plugin-policy-documents`): merged, never replaced; the host's strings win.
-  config = { ...config, i18n: { ...config.i18n, translations: deepMergeSimple(translations, config.i18n?.translations ?? {}) } }
+  config = {
+    ...config,
+    i18n: {
+      ...config.i18n,
+      translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
+    },
+  }
   const documents = generatePolicyDocumentsCollection(pluginConfig)
   const collections = [
     ...(config.collections ?? []),
@@ -96,12 +116,20 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
   const pluginSlugs = collections.slice(hostCount).map((collection) => collection.slug)
   return {
     ...config,
-    collections: collections.map((collection, index) => (index < hostCount ? collection : guardQueries(collection))),
+    collections: collections.map((collection, index) =>
+      index < hostCount ? collection : guardQueries(collection),
+    ),
     // A refused publish is the editor's to fix, not a fault: one info line, no stack trace.
     // (Payload types the keys as its own error names, but looks up any `error.name`.)
-    loggingLevels: { [PUBLISH_REFUSED_ERROR_NAME]: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+    loggingLevels: {
+      [PUBLISH_REFUSED_ERROR_NAME]: 'info',
+      ...config.loggingLevels,
+    } as Config['loggingLevels'],
     // Unparseable `?where=` / `?data=` JSON and broken %-escapes are the client's error: 400, not 500.
-    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), malformedRequestIs400] },
+    hooks: {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), malformedRequestIs400],
+    },
     onInit: async (payload) => {
       // First, before anything writes: on SQLite, concurrent writes lose data unless transactions
       // are queued and busy connections retired (see ./sqlite/).
@@ -123,7 +151,11 @@ export function applyPolicyDocuments(config: Config, pluginConfig: SanitizedPoli
     ],
     jobs: {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), getSendNoticeTask(pluginConfig), getResumeNoticesTask(pluginConfig)],
+      tasks: [
+        ...(config.jobs?.tasks ?? []),
+        getSendNoticeTask(pluginConfig),
+        getResumeNoticesTask(pluginConfig),
+      ],
     },
   }
 }

@@ -2,10 +2,13 @@ import type { Config } from 'payload'
 
 import type { PolicyDocumentsPluginConfig, SanitizedPolicyDocumentsPluginConfig } from './types.js'
 
-import { URL_TEMPLATE_PLACEHOLDERS, urlTemplatePlaceholders } from '../src/notices/fillUrlTemplate.js'
+import {
+  URL_TEMPLATE_PLACEHOLDERS,
+  urlTemplatePlaceholders,
+} from '../src/notices/fillUrlTemplate.js'
 import { defaults, LOG_PREFIX } from './defaults.js'
-import { normalizeOrigins } from './http/cors.js'
 import { compileTrustProxy } from './http/clientAddress.js'
+import { normalizeOrigins } from './http/cors.js'
 
 const SLUG_PATTERN = /^[a-z][a-z0-9-]*$/
 
@@ -25,7 +28,9 @@ export function sanitizeConfig(
   config: Config,
 ): SanitizedPolicyDocumentsPluginConfig {
   const hostLocales = config.localization
-    ? config.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+    ? config.localization.locales.map((locale) =>
+        typeof locale === 'string' ? locale : locale.code,
+      )
     : []
   if (!config.localization) {
     throw new Error(
@@ -41,9 +46,14 @@ export function sanitizeConfig(
   }
   const documentsSlug = options.documentsSlug ?? defaults.documentsSlug
   const releasesSlug = options.releasesSlug ?? defaults.releasesSlug
-  for (const [name, slug] of [['documentsSlug', documentsSlug], ['releasesSlug', releasesSlug]] as const) {
+  for (const [name, slug] of [
+    ['documentsSlug', documentsSlug],
+    ['releasesSlug', releasesSlug],
+  ] as const) {
     if (!SLUG_PATTERN.test(slug)) {
-      throw new Error(`${LOG_PREFIX} \`${name}\` must be lowercase letters, digits and dashes; got "${slug}".`)
+      throw new Error(
+        `${LOG_PREFIX} \`${name}\` must be lowercase letters, digits and dashes; got "${slug}".`,
+      )
     }
   }
   const publicPath = options.publicPath ?? defaults.publicPath
@@ -53,7 +63,9 @@ export function sanitizeConfig(
   const cache = { ...defaults.cache, ...options.cache }
   for (const [name, value] of Object.entries(cache)) {
     if (!Number.isFinite(value) || value < 0) {
-      throw new Error(`${LOG_PREFIX} \`cache.${name}\` must be a number of seconds ≥ 0; got ${String(value)}.`)
+      throw new Error(
+        `${LOG_PREFIX} \`cache.${name}\` must be a number of seconds ≥ 0; got ${String(value)}.`,
+      )
     }
   }
   const notices = {
@@ -72,19 +84,35 @@ export function sanitizeConfig(
     }
   }
   if (options.banner?.days !== undefined && !(options.banner.days >= 0)) {
-    throw new Error(`${LOG_PREFIX} \`banner.days\` must be a number of days ≥ 0; got ${String(options.banner.days)}.`)
+    throw new Error(
+      `${LOG_PREFIX} \`banner.days\` must be a number of days ≥ 0; got ${String(options.banner.days)}.`,
+    )
   }
-  if (options.publication?.completeness !== undefined && !['block', 'warn'].includes(options.publication.completeness)) {
-    throw new Error(`${LOG_PREFIX} \`publication.completeness\` must be 'warn' or 'block'; got ${JSON.stringify(options.publication.completeness)}.`)
+  if (
+    options.publication?.completeness !== undefined &&
+    !['block', 'warn'].includes(options.publication.completeness)
+  ) {
+    throw new Error(
+      `${LOG_PREFIX} \`publication.completeness\` must be 'warn' or 'block'; got ${JSON.stringify(options.publication.completeness)}.`,
+    )
   }
-  if (options.publication?.minNoticeDays !== undefined && !(options.publication.minNoticeDays >= 0)) {
-    throw new Error(`${LOG_PREFIX} \`publication.minNoticeDays\` must be a number of days ≥ 0; got ${String(options.publication.minNoticeDays)}.`)
+  if (
+    options.publication?.minNoticeDays !== undefined &&
+    !(options.publication.minNoticeDays >= 0)
+  ) {
+    throw new Error(
+      `${LOG_PREFIX} \`publication.minNoticeDays\` must be a number of days ≥ 0; got ${String(options.publication.minNoticeDays)}.`,
+    )
   }
   if (options.diff?.budgetMs !== undefined && !(options.diff.budgetMs > 0)) {
-    throw new Error(`${LOG_PREFIX} \`diff.budgetMs\` must be a positive number of milliseconds; got ${String(options.diff.budgetMs)}.`)
+    throw new Error(
+      `${LOG_PREFIX} \`diff.budgetMs\` must be a positive number of milliseconds; got ${String(options.diff.budgetMs)}.`,
+    )
   }
   if (options.secret !== undefined && Buffer.byteLength(options.secret) < 32) {
-    throw new Error(`${LOG_PREFIX} \`secret\` must be at least 32 bytes; leave it out to derive one from Payload's secret.`)
+    throw new Error(
+      `${LOG_PREFIX} \`secret\` must be at least 32 bytes; leave it out to derive one from Payload's secret.`,
+    )
   }
   const trustProxy = options.trustProxy ?? false
   try {
@@ -92,19 +120,25 @@ export function sanitizeConfig(
   } catch (error) {
     throw new Error(
       `${LOG_PREFIX} \`trustProxy\` must be false, a hop count, true, or a list of addresses/CIDR ranges; ${(error as Error).message}.`,
+      { cause: error },
     )
   }
   const corsOrigins = normalizeOrigins(options.cors?.subscriptions)
   if ('error' in corsOrigins) {
     throw new Error(`${LOG_PREFIX} ${corsOrigins.error}`)
   }
-  const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const siteUrl = (options.urls?.siteUrl ?? config.serverURL ?? 'http://localhost:3000').replace(
+    /\/+$/,
+    '',
+  )
   // `{siteUrl}` is known at init; the other placeholders are filled per request.
   const withSite = (template: string) => template.replaceAll('{siteUrl}', siteUrl)
   for (const name of ['compare', 'release', 'statement'] as const) {
     const template = options.urls?.[name]
     const unknownPlaceholders = template
-      ? urlTemplatePlaceholders(withSite(template)).filter((placeholder) => !URL_TEMPLATE_PLACEHOLDERS.includes(placeholder))
+      ? urlTemplatePlaceholders(withSite(template)).filter(
+          (placeholder) => !URL_TEMPLATE_PLACEHOLDERS.includes(placeholder),
+        )
       : []
     if (unknownPlaceholders.length > 0) {
       throw new Error(
@@ -113,7 +147,9 @@ export function sanitizeConfig(
     }
   }
   if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
-    throw new Error(`${LOG_PREFIX} \`timeZone\` must be an IANA time zone such as "Europe/Copenhagen"; got ${JSON.stringify(options.timeZone)}.`)
+    throw new Error(
+      `${LOG_PREFIX} \`timeZone\` must be an IANA time zone such as "Europe/Copenhagen"; got ${JSON.stringify(options.timeZone)}.`,
+    )
   }
   const apiRoute = config.routes?.api ?? '/api'
   return {
@@ -133,8 +169,14 @@ export function sanitizeConfig(
     materiality: { thresholds: options.materiality?.thresholds ?? {} },
     notices,
     noticesSlug: defaults.noticesSlug,
-    completeness: { patterns: options.completeness?.patterns ?? {}, public: options.completeness?.public === true },
-    publication: { completeness: options.publication?.completeness ?? 'warn', minNoticeDays: options.publication?.minNoticeDays ?? 30 },
+    completeness: {
+      patterns: options.completeness?.patterns ?? {},
+      public: options.completeness?.public === true,
+    },
+    publication: {
+      completeness: options.publication?.completeness ?? 'warn',
+      minNoticeDays: options.publication?.minNoticeDays ?? 30,
+    },
     publicPath,
     releasesSlug,
     secret: options.secret ?? null,
@@ -155,17 +197,30 @@ export function sanitizeConfig(
 }
 
 /** `notices.audiences`: each names one host collection, once; the e-mail field defaults to `email`. */
-function sanitizeAudiences(audiences: NonNullable<NonNullable<PolicyDocumentsPluginConfig['notices']>['audiences']>, config: Config) {
+function sanitizeAudiences(
+  audiences: NonNullable<NonNullable<PolicyDocumentsPluginConfig['notices']>['audiences']>,
+  config: Config,
+) {
   const hostCollections = new Set((config.collections ?? []).map((collection) => collection.slug))
   const seen = new Set<string>()
   return audiences.map((audience, index) => {
     if (!hostCollections.has(audience.collection)) {
-      throw new Error(`${LOG_PREFIX} \`notices.audiences[${index}].collection\` must be one of the host's collections; got "${audience.collection}".`)
+      throw new Error(
+        `${LOG_PREFIX} \`notices.audiences[${index}].collection\` must be one of the host's collections; got "${audience.collection}".`,
+      )
     }
     if (seen.has(audience.collection)) {
-      throw new Error(`${LOG_PREFIX} \`notices.audiences\` names "${audience.collection}" twice; give it one \`where\` instead.`)
+      throw new Error(
+        `${LOG_PREFIX} \`notices.audiences\` names "${audience.collection}" twice; give it one \`where\` instead.`,
+      )
     }
     seen.add(audience.collection)
-    return { collection: audience.collection, email: audience.email ?? 'email', label: audience.label ?? audience.collection, locale: audience.locale ?? null, where: audience.where ?? null }
+    return {
+      collection: audience.collection,
+      email: audience.email ?? 'email',
+      label: audience.label ?? audience.collection,
+      locale: audience.locale ?? null,
+      where: audience.where ?? null,
+    }
   })
 }

@@ -9,7 +9,9 @@ import type { NoticeSenderFactory } from './notices/sender.js'
 export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
 
 /** Escape hatch for a generated collection: spread last, per key. */
-export type CollectionOverrides = { fields?: FieldsOverride } & Partial<Omit<CollectionConfig, 'fields'>>
+export type CollectionOverrides = { fields?: FieldsOverride } & Partial<
+  Omit<CollectionConfig, 'fields'>
+>
 
 /** Options of `policyDocsPlugin`. Every option is optional. */
 export type PolicyDocumentsPluginConfig = {
@@ -180,7 +182,13 @@ export type PolicyDocumentsPluginConfig = {
      * address on the document's suppression list, which every later notice honours.
      * @default []
      */
-    audiences?: Array<{ collection: string; email?: string; label?: string; locale?: string; where?: Where }>
+    audiences?: Array<{
+      collection: string
+      email?: string
+      label?: string
+      locale?: string
+      where?: Where
+    }>
     /**
      * Replaces the transport with your own sender, e.g. a provider's batch API. It receives the
      * rendered messages of a batch and answers one result per message (see `NoticeSender`).
@@ -322,7 +330,12 @@ export type SanitizedPolicyDocumentsPluginConfig = {
   siteName: string
   subscribersSlug: string
   suppressionsSlug: string
-  subscriptions: { confirmLinkHours: number; manageLinkHours: number; perAddressPerHour: number; perClientPerHour: number }
+  subscriptions: {
+    confirmLinkHours: number
+    manageLinkHours: number
+    perAddressPerHour: number
+    perClientPerHour: number
+  }
   trustProxy: boolean | number | string | string[]
   timeZone: string
   urls: { compare: string; release: string; siteUrl: string; statement: string }

@@ -15,10 +15,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(root, 'dist')
 
 rmSync(dist, { force: true, recursive: true })
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit',
-})
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+)
 if (tsc.status !== 0) process.exit(tsc.status ?? 1)
 
 /** Files under `dir` (relative to the repo root) for which `keep(name)` holds. */
@@ -31,7 +35,10 @@ function* walk(dir, keep) {
 }
 
 let copied = 0
-for (const rel of walk('plugin', (name) => name.endsWith('.css') || name === 'policy-banner.js' || name === 'policy-banner.d.ts')) {
+for (const rel of walk(
+  'plugin',
+  (name) => name.endsWith('.css') || name === 'policy-banner.js' || name === 'policy-banner.d.ts',
+)) {
   cpSync(path.join(root, rel), path.join(dist, rel))
   copied++
 }

@@ -13,6 +13,8 @@ if (!globalThis[KEY]) {
   globalThis[KEY] = true
   process.on('unhandledRejection', (reason) => {
     const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)
-    console.error(`[keep-alive] unhandled promise rejection (logged; the process keeps running): ${detail}`)
+    console.error(
+      `[keep-alive] unhandled promise rejection (logged; the process keeps running): ${detail}`,
+    )
   })
 }

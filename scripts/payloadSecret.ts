@@ -33,7 +33,13 @@ export function isDevelopment(nodeEnv: string | undefined): boolean {
  * Returns the secret to put in the config, or throws (production without a usable secret).
  * `dataDir` is the folder of the SQLite file (or `data/` for other databases).
  */
-export function resolvePayloadSecret({ dataDir, env }: { dataDir: string; env: Record<string, string | undefined> }): string {
+export function resolvePayloadSecret({
+  dataDir,
+  env,
+}: {
+  dataDir: string
+  env: Record<string, string | undefined>
+}): string {
   const given = env.PAYLOAD_SECRET
   const development = isDevelopment(env.NODE_ENV)
   if (given !== undefined && given !== '') {
@@ -65,7 +71,10 @@ function developmentSecret(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true })
   try {
     // `wx`: when two processes start at once, the second one reads the first one's secret.
-    writeFileSync(file, `${randomBytes(MIN_SECRET_BYTES).toString('hex')}\n`, { flag: 'wx', mode: 0o600 })
+    writeFileSync(file, `${randomBytes(MIN_SECRET_BYTES).toString('hex')}\n`, {
+      flag: 'wx',
+      mode: 0o600,
+    })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       throw error

@@ -19,7 +19,9 @@ payload.logger.info(
     : '[seed] nothing to do: the demo history is already there',
 )
 if (result.createdUser) {
-  payload.logger.info('[seed] sign in at /admin as editor@example.com / policy-docs-demo (change it!)')
+  payload.logger.info(
+    '[seed] sign in at /admin as editor@example.com / policy-docs-demo (change it!)',
+  )
 }
 await payload.destroy()
 process.exit(0)

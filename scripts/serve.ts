@@ -15,7 +15,9 @@ const server = createServer(createPolicyRequestListener(payload))
 server.listen(port, '127.0.0.1', () => {
   // PORT=0 picks a free port: the line names the real one (tests read it).
   const { port: actual } = server.address() as { port: number }
-  payload.logger.info(`[serve] policy API on http://127.0.0.1:${actual}/api/policies/privacy?locale=da`)
+  payload.logger.info(
+    `[serve] policy API on http://127.0.0.1:${actual}/api/policies/privacy?locale=da`,
+  )
 })
 const stop = () => server.close(() => void payload.destroy().then(() => process.exit(0)))
 process.on('SIGTERM', stop)

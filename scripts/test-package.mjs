@@ -31,9 +31,16 @@ const step = (title) => console.log(`\n[test:package] ${title}`)
 
 /** Runs a command to completion; throws with its output on failure. */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: app, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options })
+  const result = spawnSync(command, args, {
+    cwd: app,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  })
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`)
+    throw new Error(
+      `${command} ${args.join(' ')} exited with ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`,
+    )
   }
   return result.stdout
 }
@@ -65,16 +72,32 @@ async function waitFor(url, timeoutMs) {
 let server
 try {
   step('npm pack')
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root }).replace(/^[^[]*/, ''))[0]
+  const packed = JSON.parse(
+    run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root }).replace(/^[^[]*/, ''),
+  )[0]
   const shipped = packed.files.map((file) => file.path)
-  const stray = shipped.filter((file) => !/^(dist\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(file))
-  if (stray.length) throw new Error(`the package ships files a user does not need: ${stray.join(', ')}`)
+  const stray = shipped.filter(
+    (file) => !/^(dist\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(file),
+  )
+  if (stray.length)
+    throw new Error(`the package ships files a user does not need: ${stray.join(', ')}`)
   console.log(`${packed.filename}: ${shipped.length} files, ${packed.size} bytes`)
 
   step('a fresh Payload app with the tarball')
   cpSync(path.join(root, 'test/package/host'), app, { recursive: true })
   const version = (name) => repoPackage.devDependencies[name] ?? repoPackage.dependencies[name]
-  const hostDependencies = ['payload', '@payloadcms/db-sqlite', '@payloadcms/next', '@payloadcms/richtext-lexical', '@payloadcms/translations', '@payloadcms/ui', 'graphql', 'next', 'react', 'react-dom']
+  const hostDependencies = [
+    'payload',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/next',
+    '@payloadcms/richtext-lexical',
+    '@payloadcms/translations',
+    '@payloadcms/ui',
+    'graphql',
+    'next',
+    'react',
+    'react-dom',
+  ]
   // As in the blank template: Next type-checks the app with the app's own TypeScript.
   const hostDevDependencies = ['@types/node', '@types/react', '@types/react-dom', 'typescript']
   writeFileSync(
@@ -88,7 +111,9 @@ try {
           ...Object.fromEntries(hostDependencies.map((name) => [name, version(name)])),
           'payload-plugin-policy-docs': `file:../${packed.filename}`,
         },
-        devDependencies: Object.fromEntries(hostDevDependencies.map((name) => [name, version(name)])),
+        devDependencies: Object.fromEntries(
+          hostDevDependencies.map((name) => [name, version(name)]),
+        ),
       },
       null,
       2,
@@ -115,7 +140,8 @@ try {
   // through tsx, whose separate module instances re-evaluate lexical and bring back Node 20's silent exit.
   run('npx', ['payload', 'generate:importmap', '--disable-transpile'], { env })
   const importMap = readFileSync(path.join(app, 'src/app/(payload)/admin/importMap.js'), 'utf8')
-  if (!importMap.includes("'payload-plugin-policy-docs/client'")) throw new Error('the import map does not import the plugin’s client components')
+  if (!importMap.includes("'payload-plugin-policy-docs/client'"))
+    throw new Error('the import map does not import the plugin’s client components')
 
   step('next build')
   run('npx', ['next', 'build'], { env: { ...env, NODE_ENV: 'production' } })
@@ -123,7 +149,11 @@ try {
   step('next start: the admin edit page shows the changes panel')
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: app, detached: true, env: { ...env, NODE_ENV: 'production' } })
+  server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: app,
+    detached: true,
+    env: { ...env, NODE_ENV: 'production' },
+  })
   let logs = ''
   server.stdout.on('data', (chunk) => (logs += chunk))
   server.stderr.on('data', (chunk) => (logs += chunk))
@@ -131,10 +161,14 @@ try {
 
   // Through the package's Next route handler (payload-plugin-policy-docs/next), then a conditional repeat.
   const statement = await fetch(`${base}/api/policies/privacy?locale=de`)
-  if (statement.status !== 200 || !(await statement.text()).includes('Rechnungen')) throw new Error(`the public API under Next answered ${statement.status}`)
+  if (statement.status !== 200 || !(await statement.text()).includes('Rechnungen'))
+    throw new Error(`the public API under Next answered ${statement.status}`)
   const etag = statement.headers.get('etag')
-  const again = await fetch(`${base}/api/policies/privacy?locale=de`, { headers: { 'if-none-match': etag ?? '' } })
-  if (!etag || again.status !== 304) throw new Error(`a conditional repeat under Next answered ${again.status} (ETag ${etag})`)
+  const again = await fetch(`${base}/api/policies/privacy?locale=de`, {
+    headers: { 'if-none-match': etag ?? '' },
+  })
+  if (!etag || again.status !== 304)
+    throw new Error(`a conditional repeat under Next answered ${again.status} (ETag ${etag})`)
 
   const login = await fetch(`${base}/api/users/login`, {
     body: JSON.stringify({ email: 'adopter@example.com', password: 'adopter-password-1' }),
@@ -143,14 +177,21 @@ try {
   })
   const { token } = await login.json()
   if (!token) throw new Error(`login failed: ${login.status}`)
-  const edit = await fetch(`${base}/admin/collections/policy-documents/${documentId}`, { headers: { cookie: `payload-token=${token}` } })
+  const edit = await fetch(`${base}/admin/collections/policy-documents/${documentId}`, {
+    headers: { cookie: `payload-token=${token}` },
+  })
   const html = await edit.text()
   if (edit.status !== 200 || !html.includes('data-testid="policy-changes"')) {
-    throw new Error(`the edit page (${edit.status}) has no changes panel\n${html.slice(0, 2000)}\n--- server ---\n${logs.slice(-4000)}`)
+    throw new Error(
+      `the edit page (${edit.status}) has no changes panel\n${html.slice(0, 2000)}\n--- server ---\n${logs.slice(-4000)}`,
+    )
   }
   console.log('\n[test:package] 1 passed, 0 failed')
 } catch (error) {
-  console.error(`\n[test:package] failed in ${app}\n`, error instanceof Error ? error.message : error)
+  console.error(
+    `\n[test:package] failed in ${app}\n`,
+    error instanceof Error ? error.message : error,
+  )
   console.log('\n[test:package] 0 passed, 1 failed')
   process.exitCode = 1
 } finally {
@@ -161,5 +202,6 @@ try {
       // Already gone.
     }
   }
-  if (!process.env.KEEP_ADOPTER_APP && process.exitCode !== 1) rmSync(work, { force: true, recursive: true })
+  if (!process.env.KEEP_ADOPTER_APP && process.exitCode !== 1)
+    rmSync(work, { force: true, recursive: true })
 }

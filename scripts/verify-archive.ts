@@ -13,16 +13,20 @@
  */
 import { readFile } from 'node:fs/promises'
 
-import { verifyChain, type ArchivedEvent, type ArchivedRelease } from '../src/releases/index.js'
+import { type ArchivedEvent, type ArchivedRelease, verifyChain } from '../src/releases/index.js'
 
 const source = process.argv[2]
 if (!source) {
-  console.error('usage: npm run verify -- <https://…/api/policies/privacy/archive.json | archive.json>')
+  console.error(
+    'usage: npm run verify -- <https://…/api/policies/privacy/archive.json | archive.json>',
+  )
   process.exit(2)
 }
 let archive: { document?: string; events?: ArchivedEvent[]; releases?: ArchivedRelease[] }
 try {
-  const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : await readFile(source, 'utf8')
+  const text = /^https?:\/\//.test(source)
+    ? await (await fetch(source)).text()
+    : await readFile(source, 'utf8')
   archive = JSON.parse(text) as typeof archive
 } catch (error) {
   console.error(`could not read ${source}: ${(error as Error).message}`)
@@ -34,7 +38,13 @@ if (!Array.isArray(archive.releases)) {
 }
 const report = verifyChain(archive.releases, archive.events ?? [])
 for (const release of [...report.releases, ...report.events]) {
-  console.log(`${release.problems.length === 0 ? 'ok  ' : 'FAIL'} ${archive.document ?? ''} ${release.version}${release.problems.map((p) => `\n     ${p}`).join('')}`)
+  console.log(
+    `${release.problems.length === 0 ? 'ok  ' : 'FAIL'} ${archive.document ?? ''} ${release.version}${release.problems.map((p) => `\n     ${p}`).join('')}`,
+  )
 }
-console.log(report.intact ? `intact: ${report.releases.length} releases, hash chain verified` : 'NOT INTACT: the history was changed')
+console.log(
+  report.intact
+    ? `intact: ${report.releases.length} releases, hash chain verified`
+    : 'NOT INTACT: the history was changed',
+)
 process.exit(report.intact ? 0 : 1)

@@ -56,7 +56,9 @@ export const seed = async (payload: Payload, options: SeedOptions = {}): Promise
   const have = new Set(existing.map((release) => String((release as { version?: string }).version)))
   if (have.size > 0 && !seedReleases.some((release) => have.has(release.version))) {
     // Someone else's history: never write demo releases on top of it.
-    payload.logger.info(`[seed] "${documentKey}" already has releases that are not the demo's; leaving it alone.`)
+    payload.logger.info(
+      `[seed] "${documentKey}" already has releases that are not the demo's; leaving it alone.`,
+    )
     return result
   }
 
@@ -86,18 +88,50 @@ export const seed = async (payload: Payload, options: SeedOptions = {}): Promise
  * Leaves the document with empty publish settings, as an editor starting the next release expects
  * them. Same content, so the publish this takes creates no release.
  */
-async function clearPublishSettings(payload: Payload, slug: string, id: number | string): Promise<void> {
-  const cleared = { changeKind: 'proposed', changeNote: '', effectiveAt: null, justification: '', notifyMinor: false, shortNoticeJustification: '' }
-  await payload.update({ id, collection: slug, data: { release: cleared }, draft: true, locale: 'en' })
-  await payload.update({ id, collection: slug, data: { _status: 'published', release: cleared }, locale: 'da' })
+async function clearPublishSettings(
+  payload: Payload,
+  slug: string,
+  id: number | string,
+): Promise<void> {
+  const cleared = {
+    changeKind: 'proposed',
+    changeNote: '',
+    effectiveAt: null,
+    justification: '',
+    notifyMinor: false,
+    shortNoticeJustification: '',
+  }
+  await payload.update({
+    id,
+    collection: slug,
+    data: { release: cleared },
+    draft: true,
+    locale: 'en',
+  })
+  await payload.update({
+    id,
+    collection: slug,
+    data: { _status: 'published', release: cleared },
+    locale: 'da',
+  })
 }
 
 function publishedAtFor(release: SeedRelease): string {
   return new Date(Date.parse(release.effectiveAt) - NOTICE_DAYS * 24 * 3600 * 1000).toISOString()
 }
 
-async function findDocumentId(payload: Payload, slug: string, key: string): Promise<number | string | undefined> {
-  const { docs } = await payload.find({ collection: slug, depth: 0, draft: true, limit: 1, where: { key: { equals: key } } })
+async function findDocumentId(
+  payload: Payload,
+  slug: string,
+  key: string,
+): Promise<number | string | undefined> {
+  const { docs } = await payload.find({
+    collection: slug,
+    depth: 0,
+    draft: true,
+    limit: 1,
+    where: { key: { equals: key } },
+  })
   return docs[0]?.id
 }
 
@@ -118,7 +152,13 @@ async function writeDraft(
   })
   const rowIds = new Map<string, number | string>()
   if (id !== undefined) {
-    const current = await payload.findByID({ id, collection: slug, depth: 0, draft: true, locale: 'da' })
+    const current = await payload.findByID({
+      id,
+      collection: slug,
+      depth: 0,
+      draft: true,
+      locale: 'da',
+    })
     for (const row of (current.sections ?? []) as Array<{ id: number | string; key: string }>) {
       rowIds.set(row.key, row.id)
     }
@@ -131,10 +171,20 @@ async function writeDraft(
       key: section.key,
       kind: section.kind,
     }))
-  const daData = { key, release: releaseSettings('da'), sections: sectionsFor('da'), title: statement.title.da }
+  const daData = {
+    key,
+    release: releaseSettings('da'),
+    sections: sectionsFor('da'),
+    title: statement.title.da,
+  }
   const da =
     id === undefined
-      ? await payload.create({ collection: slug, data: { ...daData, _status: 'draft' }, draft: true, locale: 'da' })
+      ? await payload.create({
+          collection: slug,
+          data: { ...daData, _status: 'draft' },
+          draft: true,
+          locale: 'da',
+        })
       : await payload.update({ id, collection: slug, data: daData, draft: true, locale: 'da' })
   for (const row of (da.sections ?? []) as Array<{ id: number | string; key: string }>) {
     rowIds.set(row.key, row.id)
@@ -142,7 +192,11 @@ async function writeDraft(
   await payload.update({
     id: da.id,
     collection: slug,
-    data: { release: releaseSettings('en'), sections: sectionsFor('en'), title: statement.title.en },
+    data: {
+      release: releaseSettings('en'),
+      sections: sectionsFor('en'),
+      title: statement.title.en,
+    },
     draft: true,
     locale: 'en',
   })

@@ -58,7 +58,11 @@ function classify(raw: string): Line {
   const bullet = BULLET.exec(raw)
   if (bullet) {
     // A tab counts as one level, like a space: the source uses one space per level.
-    return { indent: (bullet[1] ?? '').length, kind: 'bullet', text: normalizeWhitespace(bullet[2] ?? '') }
+    return {
+      indent: (bullet[1] ?? '').length,
+      kind: 'bullet',
+      text: normalizeWhitespace(bullet[2] ?? ''),
+    }
   }
   const text = normalizeWhitespace(raw)
   return text === '' ? { kind: 'blank' } : { kind: 'text', text }
@@ -91,7 +95,10 @@ function looksLikeHeading(lines: readonly Line[], index: number): boolean {
 // same type, so splitting them here would not survive a round trip through the editor anyway.
 /** Parses plain statement text into a title and sections of blocks (see the module comment for the format). */
 export function parsePrivacyStatement(text: string): ParsedStatement {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map(classify)
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map(classify)
 
   const titleIndex = lines.findIndex((line) => line.kind !== 'blank')
   const titleLine = lines[titleIndex]

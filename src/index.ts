@@ -13,5 +13,10 @@ export * from './releases/index.js'
 export * from './banner/index.js'
 export * from './notices/index.js'
 export * from './tokens/index.js'
-export { blocksToLexical, lexicalToBlocks, renderBlocksHtml, renderStatementHtml } from './lexical/index.js'
+export {
+  blocksToLexical,
+  lexicalToBlocks,
+  renderBlocksHtml,
+  renderStatementHtml,
+} from './lexical/index.js'
 export type { SerializedEditorState } from './lexical/index.js'

@@ -13,16 +13,19 @@ import { readOutbox } from './store.js'
 
 const COPY = {
   da: {
-    empty: 'Ingen e-mails endnu. Tilmeld dig på demosiden (fx /da/privatliv), så kommer bekræftelsen her.',
+    empty:
+      'Ingen e-mails endnu. Tilmeld dig på demosiden (fx /da/privatliv), så kommer bekræftelsen her.',
     html: 'HTML-udgave',
-    intro: 'E-mails, som demoen har sendt uden SMTP-server (SMTP_HOST er ikke sat). De nyeste står øverst.',
+    intro:
+      'E-mails, som demoen har sendt uden SMTP-server (SMTP_HOST er ikke sat). De nyeste står øverst.',
     signIn: 'Log ind for at se udbakken.',
     text: 'Tekstudgave',
     title: 'Udbakke (udvikling)',
     to: 'Til',
   },
   en: {
-    empty: 'No e-mails yet. Subscribe on the demo site (e.g. /en/privacy) and the confirmation shows up here.',
+    empty:
+      'No e-mails yet. Subscribe on the demo site (e.g. /en/privacy) and the confirmation shows up here.',
     html: 'HTML part',
     intro: 'E-mails the demo sent without an SMTP server (SMTP_HOST is not set). Newest first.',
     signIn: 'Sign in to see the outbox.',
@@ -74,10 +77,19 @@ export function OutboxView({ initPageResult, params, searchParams }: AdminViewSe
         {req.user && messages.length === 0 && <p data-testid="outbox-empty">{copy.empty}</p>}
         <ol data-testid="outbox" style={{ listStyle: 'none', padding: 0 }}>
           {messages.map((message) => (
-            <li data-testid="outbox-message" key={message.id} style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '1rem 0' }}>
+            <li
+              data-testid="outbox-message"
+              key={message.id}
+              style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '1rem 0' }}
+            >
               <h2 style={{ fontSize: '1.1rem', margin: 0 }}>{message.subject}</h2>
               <p style={{ margin: '0.25rem 0' }}>
-                {copy.to}: {message.to} · <time dateTime={message.sentAt}>{new Date(message.sentAt).toLocaleString(req.i18n.language, { timeZone: 'Europe/Copenhagen' })}</time>
+                {copy.to}: {message.to} ·{' '}
+                <time dateTime={message.sentAt}>
+                  {new Date(message.sentAt).toLocaleString(req.i18n.language, {
+                    timeZone: 'Europe/Copenhagen',
+                  })}
+                </time>
               </p>
               <details open={messages[0]?.id === message.id}>
                 <summary>{copy.text}</summary>
@@ -90,7 +102,12 @@ export function OutboxView({ initPageResult, params, searchParams }: AdminViewSe
                   <iframe
                     sandbox="allow-popups allow-popups-to-escape-sandbox"
                     srcDoc={`<base target="_blank">${message.html}`}
-                    style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: '32rem', width: '100%' }}
+                    style={{
+                      background: '#fff',
+                      border: '1px solid var(--theme-elevation-150)',
+                      height: '32rem',
+                      width: '100%',
+                    }}
                     title={`${copy.html}: ${message.subject}`}
                   />
                 </details>

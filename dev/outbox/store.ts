@@ -59,14 +59,19 @@ export function outboxFile(dataDir: string): string {
 }
 
 /** A Payload e-mail adapter that keeps every message in the outbox instead of sending it. */
-export function outboxAdapter(options: { defaultFromAddress: string; defaultFromName: string; file: string }): EmailAdapter {
+export function outboxAdapter(options: {
+  defaultFromAddress: string
+  defaultFromName: string
+  file: string
+}): EmailAdapter {
   return ({ payload }) => ({
     defaultFromAddress: options.defaultFromAddress,
     defaultFromName: options.defaultFromName,
     name: 'dev-outbox',
     sendEmail: async (message: SendEmailOptions) => {
       const captured: OutboxMessage = {
-        from: addressOf(message.from) || `${options.defaultFromName} <${options.defaultFromAddress}>`,
+        from:
+          addressOf(message.from) || `${options.defaultFromName} <${options.defaultFromAddress}>`,
         html: typeof message.html === 'string' ? message.html : '',
         id: randomUUID(),
         sentAt: new Date().toISOString(),
@@ -76,7 +81,11 @@ export function outboxAdapter(options: { defaultFromAddress: string; defaultFrom
       }
       appendToOutbox(options.file, captured)
       payload.logger.info(`[outbox] "${captured.subject}" to ${captured.to}: see /admin/outbox`)
-      return { accepted: [captured.to], messageId: captured.id, response: '250 kept in the development outbox' }
+      return {
+        accepted: [captured.to],
+        messageId: captured.id,
+        response: '250 kept in the development outbox',
+      }
     },
   })
 }

@@ -22,7 +22,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const port = process.env.PORT || '3000'
-const serverURL = (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`).replace(/\/+$/, '')
+const serverURL = (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`).replace(
+  /\/+$/,
+  '',
+)
 const preload = pathToFileURL(path.join(root, 'scripts/preload-lexical.mjs')).href
 
 const env = {
@@ -50,7 +53,9 @@ function run(command, args, childEnv) {
     const child = spawn(command, args, { cwd: root, env: childEnv, stdio: 'inherit' })
     child.on('error', reject)
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${args[args.length - 1] ?? command} exited with ${signal ?? code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${args[args.length - 1] ?? command} exited with ${signal ?? code}`)),
     )
   })
 }
@@ -74,7 +79,12 @@ const tsx = (script) =>
   run(
     process.execPath,
     // Like package.json's "seed": tsx takes the lexical preload itself.
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', './scripts/preload-lexical.mjs', script],
+    [
+      path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      './scripts/preload-lexical.mjs',
+      script,
+    ],
     { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' },
   )
 // In parallel: the admin's import map (Payload refreshes it only on a config hot reload, not at
@@ -113,7 +123,9 @@ next.stdout.on('data', (chunk) => {
   if (!announced && /Ready in|ready started/i.test(String(chunk))) {
     announced = true
     console.log(banner())
-    console.log(`[dev] ready ${((Date.now() - started) / 1000).toFixed(1)} s after start (seed included)`)
+    console.log(
+      `[dev] ready ${((Date.now() - started) / 1000).toFixed(1)} s after start (seed included)`,
+    )
   }
 })
 

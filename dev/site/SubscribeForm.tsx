@@ -16,10 +16,12 @@ import { LOCALES } from './config.js'
 const copy = {
   da: {
     email: 'E-mailadresse',
-    emailHint: 'Vi sender en e-mail med et link, som du skal klikke på for at bekræfte tilmeldingen.',
+    emailHint:
+      'Vi sender en e-mail med et link, som du skal klikke på for at bekræfte tilmeldingen.',
     failed: 'Tilmeldingen kunne ikke sendes lige nu. Prøv igen senere.',
     heading: 'Få besked, når erklæringen ændres',
-    intro: 'Vi skriver til dig, når vi ændrer privatlivspolitikken væsentligt. Du kan altid afmelde dig igen.',
+    intro:
+      'Vi skriver til dig, når vi ændrer privatlivspolitikken væsentligt. Du kan altid afmelde dig igen.',
     invalidEmail: 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.',
     language: 'Sprog for e-mails',
     languageNames: { da: 'Dansk', en: 'English' } as Record<Locale, string>,
@@ -33,7 +35,8 @@ const copy = {
     emailHint: 'We will send you an e-mail with a link to click to confirm the subscription.',
     failed: 'The subscription could not be sent right now. Please try again later.',
     heading: 'Get notified when the statement changes',
-    intro: 'We will write to you when we make a material change to the privacy statement. You can unsubscribe at any time.',
+    intro:
+      'We will write to you when we make a material change to the privacy statement. You can unsubscribe at any time.',
     invalidEmail: 'Enter a valid e-mail address, e.g. name@example.com.',
     language: 'Language of e-mails',
     languageNames: { da: 'Dansk', en: 'English' } as Record<Locale, string>,
@@ -55,7 +58,15 @@ function messageOf(body: unknown): string | undefined {
   return typeof first === 'string' && first.trim() ? first.trim() : undefined
 }
 
-export function SubscribeForm({ api, documentKey, locale }: { api: string; documentKey: string; locale: Locale }) {
+export function SubscribeForm({
+  api,
+  documentKey,
+  locale,
+}: {
+  api: string
+  documentKey: string
+  locale: Locale
+}) {
   const m = copy[locale]
   const id = useId()
   const formRef = useRef<HTMLFormElement>(null)
@@ -69,7 +80,9 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
     const data = new FormData(event.currentTarget)
     const email = String(data.get('email') ?? '').trim()
     const chosen = String(data.get('locale') ?? locale)
-    const language: Locale = (LOCALES as readonly string[]).includes(chosen) ? (chosen as Locale) : locale
+    const language: Locale = (LOCALES as readonly string[]).includes(chosen)
+      ? (chosen as Locale)
+      : locale
     setPending(true)
     setOutcome(null)
     try {
@@ -86,7 +99,11 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
       }
       const text = messageOf(body)
       if (response.ok) {
-        setOutcome(text ? { kind: 'success', lang: language, text } : { kind: 'success', lang: locale, text: m.sent })
+        setOutcome(
+          text
+            ? { kind: 'success', lang: language, text }
+            : { kind: 'success', lang: locale, text: m.sent },
+        )
         formRef.current?.reset()
       } else if (response.status === 400) {
         // The only input a reader can correct is the address; the API's own wording is for developers.
@@ -108,14 +125,22 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
     <section aria-labelledby={`${id}-heading`} className="subscribe" data-testid="subscribe">
       <h2 id={`${id}-heading`}>{m.heading}</h2>
       <p className="muted">{m.intro}</p>
-      <form action={endpoint} className="subscribe-form" method="post" onSubmit={onSubmit} ref={formRef}>
+      <form
+        action={endpoint}
+        className="subscribe-form"
+        method="post"
+        onSubmit={onSubmit}
+        ref={formRef}
+      >
         <input name="documents" type="hidden" value={documentKey} />
         <div className="field subscribe-email">
           <label htmlFor={`${id}-email`}>{m.email}</label>
           <input
             // The error, when there is one, is part of the field's description (WCAG 3.3.1).
             aria-describedby={outcome?.kind === 'error' ? `${id}-hint ${id}-error` : `${id}-hint`}
-            aria-invalid={outcome?.kind === 'error' && outcome.text === m.invalidEmail ? true : undefined}
+            aria-invalid={
+              outcome?.kind === 'error' && outcome.text === m.invalidEmail ? true : undefined
+            }
             autoComplete="email"
             id={`${id}-email`}
             inputMode="email"
@@ -143,7 +168,12 @@ export function SubscribeForm({ api, documentKey, locale }: { api: string; docum
         {m.emailHint}
       </p>
       {/* Live regions exist before they are filled, so screen readers announce the change. */}
-      <div aria-live="polite" className="subscribe-result" data-testid="subscribe-status" role="status">
+      <div
+        aria-live="polite"
+        className="subscribe-result"
+        data-testid="subscribe-status"
+        role="status"
+      >
         {outcome?.kind === 'success' && (
           <p className="notice notice-info" lang={outcome.lang}>
             {outcome.text}

@@ -83,10 +83,18 @@ async function getJson<T>(path: string): Promise<ApiResult<T>> {
     body = undefined
   }
   if (!response.ok) {
-    return { message: errorMessage(body) ?? `HTTP ${response.status}`, ok: false, status: response.status }
+    return {
+      message: errorMessage(body) ?? `HTTP ${response.status}`,
+      ok: false,
+      status: response.status,
+    }
   }
   if (body === undefined || body === null || typeof body !== 'object') {
-    return { message: 'The API answered with something other than JSON.', ok: false, status: response.status }
+    return {
+      message: 'The API answered with something other than JSON.',
+      ok: false,
+      status: response.status,
+    }
   }
   return { data: body as T, ok: true }
 }
@@ -103,7 +111,9 @@ const base = (key: string) => `/api/policies/${encodeURIComponent(key)}`
 const localeQuery = (locale: Locale) => `locale=${encodeURIComponent(locale)}`
 
 /** The release in force now. Wrapped in `cache` so metadata and page share one request per render. */
-export const getStatement = cache((key: string, locale: Locale) => getJson<Release>(`${base(key)}?${localeQuery(locale)}`))
+export const getStatement = cache((key: string, locale: Locale) =>
+  getJson<Release>(`${base(key)}?${localeQuery(locale)}`),
+)
 
 export const getArchive = cache((key: string, locale: Locale) =>
   getJson<Archive>(`${base(key)}/releases?${localeQuery(locale)}`),

@@ -46,7 +46,15 @@ export function ReleaseFacts({ locale, release }: { locale: Locale; release: Rel
 }
 
 /** A notice box: `tone` picks the colour, the text is always plain. */
-export function Notice({ children, role, tone = 'info' }: { children: ReactNode; role?: 'alert' | 'status'; tone?: 'error' | 'info' | 'warning' }) {
+export function Notice({
+  children,
+  role,
+  tone = 'info',
+}: {
+  children: ReactNode
+  role?: 'alert' | 'status'
+  tone?: 'error' | 'info' | 'warning'
+}) {
   return (
     <div className={`notice notice-${tone}`} role={role}>
       {children}
@@ -87,7 +95,10 @@ export function ReleaseArchive({
               key={release.version}
             >
               <div className="archive-head">
-                <a className="archive-version" href={versionPath(locale, documentKey, release.version)}>
+                <a
+                  className="archive-version"
+                  href={versionPath(locale, documentKey, release.version)}
+                >
                   {m.readVersion(release.version)}
                 </a>
                 {isInForce && <span className="badge badge-current">{m.badgeInForce}</span>}
@@ -98,13 +109,21 @@ export function ReleaseArchive({
                 </span>
               </div>
               <p className="archive-dates">
-                {upcoming ? m.takesEffect : m.effective} <DateText iso={release.effectiveAt} locale={locale} /> ·{' '}
-                {m.published} <DateText iso={release.publishedAt} locale={locale} />
+                {upcoming ? m.takesEffect : m.effective}{' '}
+                <DateText iso={release.effectiveAt} locale={locale} /> · {m.published}{' '}
+                <DateText iso={release.publishedAt} locale={locale} />
               </p>
               {release.changeNote && <p className="archive-note">{release.changeNote}</p>}
               <p className="archive-links">
                 {release.previousVersion && (
-                  <a href={comparePath(locale, documentKey, release.previousVersion, release.version)}>
+                  <a
+                    href={comparePath(
+                      locale,
+                      documentKey,
+                      release.previousVersion,
+                      release.version,
+                    )}
+                  >
                     {m.compareWith(release.previousVersion)}
                   </a>
                 )}

@@ -6,7 +6,8 @@ export const LOCALES = ['da', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'da'
 
-export const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value)
+export const isLocale = (value: string): value is Locale =>
+  (LOCALES as readonly string[]).includes(value)
 
 /** Document key → its URL slug per locale. */
 export const DOCUMENTS: Record<string, Record<Locale, string>> = {
@@ -31,7 +32,12 @@ export function versionPath(locale: Locale, key: string, version: string): strin
   return `${statementPath(locale, key)}/${encodeURIComponent(version)}`
 }
 
-export function comparePath(locale: Locale, key: string, from?: null | string, to?: null | string): string {
+export function comparePath(
+  locale: Locale,
+  key: string,
+  from?: null | string,
+  to?: null | string,
+): string {
   const query = new URLSearchParams()
   if (from) query.set('from', from)
   if (to) query.set('to', to)
@@ -40,4 +46,5 @@ export function comparePath(locale: Locale, key: string, from?: null | string, t
 }
 
 /** The other locales, for the language switch. */
-export const otherLocales = (locale: Locale): Locale[] => LOCALES.filter((candidate) => candidate !== locale)
+export const otherLocales = (locale: Locale): Locale[] =>
+  LOCALES.filter((candidate) => candidate !== locale)

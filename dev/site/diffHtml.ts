@@ -66,7 +66,12 @@ export function splitDiffHtml(html: string): SplitDiff {
         const section = body.slice(sectionStart, end)
         const classes = (attribute(openTag, 'class') ?? '').split(/\s+/)
         if (classes.includes('unchanged')) {
-          pieces.push({ heading: headingText(section), html: section, key: attribute(openTag, 'data-key'), type: 'unchanged' })
+          pieces.push({
+            heading: headingText(section),
+            html: section,
+            key: attribute(openTag, 'data-key'),
+            type: 'unchanged',
+          })
         } else {
           pushHtml(pieces, section)
         }
@@ -80,12 +85,28 @@ export function splitDiffHtml(html: string): SplitDiff {
   return pieces.every((piece) => isBalanced(piece.html)) ? { pieces, wrapper } : whole
 }
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
 
 /** Whether every element opened in `html` is closed in it, in order (a rough check; enough for server output). */
 export function isBalanced(html: string): boolean {
   const stack: string[] = []
-  for (const match of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
+  for (const match of html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
     const name = match[2]!.toLowerCase()
     if (VOID_ELEMENTS.has(name) || match[3] === '/') continue
     if (match[1] !== '/') stack.push(name)
@@ -113,18 +134,27 @@ function attribute(tag: string, name: string): null | string {
 /** The text of the first heading in a section, tags stripped and entities decoded: plain text for React. */
 function headingText(section: string): string {
   const heading = /<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]\s*>/i.exec(section)
-  return heading ? decodeEntities(heading[1]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() : ''
+  return heading
+    ? decodeEntities(heading[1]!.replace(/<[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim()
+    : ''
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp|#39);/gi, (entity, code: string) => {
-    const lower = code.toLowerCase()
-    if (lower.startsWith('#x')) return safeCodePoint(Number.parseInt(lower.slice(2), 16), entity)
-    if (lower.startsWith('#')) return safeCodePoint(Number.parseInt(lower.slice(1), 10), entity)
-    return { amp: '&', apos: "'", gt: '>', lt: '<', nbsp: '\u00a0', quot: '"' }[lower] ?? entity
-  })
+  return value.replace(
+    /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp|#39);/gi,
+    (entity, code: string) => {
+      const lower = code.toLowerCase()
+      if (lower.startsWith('#x')) return safeCodePoint(Number.parseInt(lower.slice(2), 16), entity)
+      if (lower.startsWith('#')) return safeCodePoint(Number.parseInt(lower.slice(1), 10), entity)
+      return { amp: '&', apos: "'", gt: '>', lt: '<', nbsp: '\u00a0', quot: '"' }[lower] ?? entity
+    },
+  )
 }
 
 function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+    ? String.fromCodePoint(code)
+    : fallback
 }

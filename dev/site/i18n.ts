@@ -15,9 +15,11 @@ const da = {
   compareIntro: 'Vælg to udgaver af erklæringen for at se, hvad der er ændret mellem dem.',
   compareSubmit: 'Vis ændringer',
   compareWith: (version: string) => `Sammenlign med ${version}`,
-  diffLegend: 'Tilføjet tekst er understreget og markeret med grønt; fjernet tekst er gennemstreget og markeret med rødt.',
+  diffLegend:
+    'Tilføjet tekst er understreget og markeret med grønt; fjernet tekst er gennemstreget og markeret med rødt.',
   diffUnavailable: 'Sammenligningen er ikke tilgængelig.',
-  diffUnavailableDetail: 'Serveren kan ikke vise forskellen mellem de to versioner lige nu. Du kan stadig læse begge versioner i sin helhed:',
+  diffUnavailableDetail:
+    'Serveren kan ikke vise forskellen mellem de to versioner lige nu. Du kan stadig læse begge versioner i sin helhed:',
   effective: 'Gældende fra',
   footer: 'Demo af payload-plugin-policy-docs. Indholdet hentes fra det offentlige API.',
   from: 'Fra version',
@@ -41,10 +43,13 @@ const da = {
   takesEffect: 'Træder i kraft',
   technicalDetail: 'Teknisk detalje',
   to: 'Til version',
-  unknownVersion: (version: string) => `Der findes ingen version ${version}. Vælg en version fra listen.`,
-  unchangedCount: (count: number) => (count === 1 ? '1 afsnit er uændret.' : `${count} afsnit er uændrede.`),
+  unknownVersion: (version: string) =>
+    `Der findes ingen version ${version}. Vælg en version fra listen.`,
+  unchangedCount: (count: number) =>
+    count === 1 ? '1 afsnit er uændret.' : `${count} afsnit er uændrede.`,
   unchangedSection: 'uændret',
-  upcomingVersion: (version: string, date: string) => `Version ${version} er offentliggjort, men træder først i kraft ${date}.`,
+  upcomingVersion: (version: string, date: string) =>
+    `Version ${version} er offentliggjort, men træder først i kraft ${date}.`,
   version: 'Version',
   versionJson: (version: string) => `Version ${version} som JSON`,
 }
@@ -65,9 +70,11 @@ const en: Messages = {
   compareIntro: 'Choose two editions of the statement to see what changed between them.',
   compareSubmit: 'Show changes',
   compareWith: (version: string) => `Compare with ${version}`,
-  diffLegend: 'Added text is underlined and marked in green; removed text is struck through and marked in red.',
+  diffLegend:
+    'Added text is underlined and marked in green; removed text is struck through and marked in red.',
   diffUnavailable: 'The comparison is not available.',
-  diffUnavailableDetail: 'The server cannot show the differences between these versions right now. You can still read both versions in full:',
+  diffUnavailableDetail:
+    'The server cannot show the differences between these versions right now. You can still read both versions in full:',
   effective: 'In force from',
   footer: 'A demo of payload-plugin-policy-docs. The content comes from the public API.',
   from: 'From version',
@@ -91,10 +98,13 @@ const en: Messages = {
   takesEffect: 'Takes effect',
   technicalDetail: 'Technical detail',
   to: 'To version',
-  unknownVersion: (version: string) => `There is no version ${version}. Choose a version from the list.`,
-  unchangedCount: (count: number) => (count === 1 ? '1 section is unchanged.' : `${count} sections are unchanged.`),
+  unknownVersion: (version: string) =>
+    `There is no version ${version}. Choose a version from the list.`,
+  unchangedCount: (count: number) =>
+    count === 1 ? '1 section is unchanged.' : `${count} sections are unchanged.`,
   unchangedSection: 'unchanged',
-  upcomingVersion: (version: string, date: string) => `Version ${version} has been published but takes effect on ${date}.`,
+  upcomingVersion: (version: string, date: string) =>
+    `Version ${version} has been published but takes effect on ${date}.`,
   version: 'Version',
   versionJson: (version: string) => `Version ${version} as JSON`,
 }

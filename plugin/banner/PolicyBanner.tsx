@@ -110,7 +110,6 @@ export function PolicyBanner({
       clearTimeout(timer)
       controller.abort()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `storage` is read through a ref
   }, [api, documentKey, locale])
 
   // Dismissed in another tab: hide here too.
@@ -126,12 +125,13 @@ export function PolicyBanner({
   const dismiss = useCallback(() => {
     if (!model) return
     const region = regionRef.current
-    const hadFocus = Boolean(region && typeof window !== 'undefined' && region.contains(window.document.activeElement))
+    const hadFocus = Boolean(
+      region && typeof window !== 'undefined' && region.contains(window.document.activeElement),
+    )
     writeSeen(store(), documentKey, model.version)
     setModel(null)
     if (hadFocus) moveFocus(focusTarget)
     onDismiss?.({ document: documentKey, version: model.version })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `storage` is read through a ref
   }, [documentKey, focusTarget, model, onDismiss])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -160,7 +160,9 @@ export function PolicyBanner({
         ref={regionRef}
         role="region"
       >
-        <p className="policy-banner__message">{model.note ? `${model.message} ${model.note}` : model.message}</p>
+        <p className="policy-banner__message">
+          {model.note ? `${model.message} ${model.note}` : model.message}
+        </p>
         <div className="policy-banner__actions">
           {model.links.length > 0 && (
             <ul className="policy-banner__links">
@@ -184,15 +186,16 @@ export function PolicyBanner({
 
 /** Focus goes to the page's main content after a dismiss, rather than to nowhere (the removed button). */
 function moveFocus(selector: string): void {
-  let target: Element | null = null
+  let target: Element | null
   try {
     target = window.document.querySelector(selector)
   } catch {
+    // An invalid selector from the host: no focus target.
     target = null
   }
   if (target instanceof HTMLElement) {
-    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.setAttribute('tabindex', '-1')
+    if (!target.hasAttribute('tabindex') && target.tabIndex < 0)
+      target.setAttribute('tabindex', '-1')
     target.focus({ preventScroll: true })
   }
 }
-

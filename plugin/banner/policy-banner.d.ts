@@ -24,7 +24,12 @@ export declare function isVersion(value: unknown): value is string
 /** An absolute http(s) URL or a root-relative path, else `null`. */
 export declare function safeHref(value: unknown): null | string
 /** `{api}/policies/{document}/banner?locale=…&seen=…` (`seen` only when it is a version). */
-export declare function bannerUrl(api: null | string | undefined, documentKey: string, locale?: string, seen?: unknown): string
+export declare function bannerUrl(
+  api: null | string | undefined,
+  documentKey: string,
+  locale?: string,
+  seen?: unknown,
+): string
 /** The checked banner to show, or `null`. */
 export declare function toBannerModel(body: unknown): BannerModel | null
 

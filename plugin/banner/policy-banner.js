@@ -38,7 +38,7 @@ export function isVersion(value) {
  */
 export function safeHref(value) {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return null
   if (value.startsWith('/')) {
     return value.startsWith('//') ? null : value
@@ -229,7 +229,11 @@ export class PolicyBannerElement extends Base {
     this._render(null)
     if (hadFocus) this._moveFocus()
     this.dispatchEvent(
-      new CustomEvent('policy-banner:dismiss', { bubbles: true, composed: true, detail: { document: this.document, version: model.version } }),
+      new CustomEvent('policy-banner:dismiss', {
+        bubbles: true,
+        composed: true,
+        detail: { document: this.document, version: model.version },
+      }),
     )
   }
 
@@ -240,11 +244,14 @@ export class PolicyBannerElement extends Base {
     const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS)
     const key = this.document
     try {
-      const response = await fetch(bannerUrl(this.getAttribute('api'), key, this.locale, readSeen(key)), {
-        credentials: 'omit',
-        headers: { accept: 'application/json' },
-        signal: controller.signal,
-      })
+      const response = await fetch(
+        bannerUrl(this.getAttribute('api'), key, this.locale, readSeen(key)),
+        {
+          credentials: 'omit',
+          headers: { accept: 'application/json' },
+          signal: controller.signal,
+        },
+      )
       const model = response.ok ? toBannerModel(await response.json()) : null
       if (controller !== this._controller) return
       // Dismissed in another tab (or the server did not know): trust the local record too.
@@ -323,14 +330,15 @@ export class PolicyBannerElement extends Base {
 
   /** After a dismiss from inside the banner, focus goes to the page's main content, not to nowhere. */
   _moveFocus() {
-    let target = null
+    let target
     try {
       target = document.querySelector(this.getAttribute('focus-target') || 'main, [role="main"]')
     } catch {
       target = null
     }
     if (target instanceof HTMLElement) {
-      if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.setAttribute('tabindex', '-1')
+      if (!target.hasAttribute('tabindex') && target.tabIndex < 0)
+        target.setAttribute('tabindex', '-1')
       target.focus({ preventScroll: true })
     } else if (document.activeElement instanceof HTMLElement) {
       document.activeElement.blur()

@@ -24,5 +24,9 @@ const subscribe = (listener: () => void) => {
 
 /** The section keys changed in the saved draft (empty until the panel has loaded its preview). */
 export function useChangedSections(): ReadonlySet<string> {
-  return useSyncExternalStore(subscribe, () => changed, () => changed)
+  return useSyncExternalStore(
+    subscribe,
+    () => changed,
+    () => changed,
+  )
 }

@@ -21,7 +21,12 @@ export class FetchJsonError extends Error {
  * `max-age`, but the admin must see a release the moment it exists).
  */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { cache: 'no-store', credentials: 'include', headers: { Accept: 'application/json' }, signal })
+  const response = await fetch(url, {
+    cache: 'no-store',
+    credentials: 'include',
+    headers: { Accept: 'application/json' },
+    signal,
+  })
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     throw new FetchJsonError(errorMessage(body) ?? `HTTP ${response.status}`, response.status)

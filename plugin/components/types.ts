@@ -5,9 +5,15 @@
  */
 import type { CompletenessReport } from '../../src/completeness/index.js'
 import type { DiffStats } from '../../src/diff/index.js'
-import type { KindSuggestionItem } from './KindSuggestions/index.client.js'
-import type { Leftover, PublishFacts, PublishOutcome, PublishProblem, PublishSettings } from '../../src/releases/publishRules.js'
+import type {
+  Leftover,
+  PublishFacts,
+  PublishOutcome,
+  PublishProblem,
+  PublishSettings,
+} from '../../src/releases/publishRules.js'
 import type { ChangeKind } from '../../src/types.js'
+import type { KindSuggestionItem } from './KindSuggestions/index.client.js'
 
 /** Serializable props the collection passes to both components (`admin.components.Field.clientProps`). */
 export type PolicyAdminClientProps = {
@@ -58,7 +64,13 @@ export type PublishPreview = {
   facts: PublishFacts
   previousVersion: null | string
   proposal: ChangeKind
-  reasons: Array<{ code: string; locale: string; material: boolean; message: string; section: null | string }>
+  reasons: Array<{
+    code: string
+    locale: string
+    material: boolean
+    message: string
+    section: null | string
+  }>
   /** The publish settings as last saved, every locale. */
   savedSettings: PublishSettings
   subscribers: number

@@ -28,7 +28,9 @@ export function useSavedPolicyDocument(): SavedPolicyDocument {
   const saved = (data ?? initialData) as { key?: unknown; updatedAt?: unknown } | undefined
   const key = id !== undefined && typeof saved?.key === 'string' && saved.key ? saved.key : null
   const event =
-    mostRecentUpdate && mostRecentUpdate.entitySlug === collectionSlug && String(mostRecentUpdate.id) === String(id)
+    mostRecentUpdate &&
+    mostRecentUpdate.entitySlug === collectionSlug &&
+    String(mostRecentUpdate.id) === String(id)
       ? mostRecentUpdate.updatedAt
       : ''
   return {

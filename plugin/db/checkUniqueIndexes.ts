@@ -25,7 +25,9 @@ export class MissingUniqueIndexError extends Error {
     super(
       `[policy-documents] The database lacks unique indexes the plugin relies on: ${missing
         .map((index) => `${index.collection} (${index.fields.join(', ')})`)
-        .join('; ')}. Without them a notice can reach a subscriber twice or a release chain can fork. ` +
+        .join(
+          '; ',
+        )}. Without them a notice can reach a subscriber twice or a release chain can fork. ` +
         'On MongoDB, look for duplicate values that kept the index from being built (db-mongodb with `ensureIndexes: true` ' +
         'reports them at start); on Postgres or SQLite, run the migrations (`payload migrate`).',
     )
@@ -77,7 +79,11 @@ type MongooseAdapter = {
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`
-const snakeCase = (slug: string) => slug.replaceAll('-', '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+const snakeCase = (slug: string) =>
+  slug
+    .replaceAll('-', '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
 
 type ExistingIndexes = {
   /** How the database names a field path: a MongoDB path, or a SQL column. */
@@ -87,7 +93,10 @@ type ExistingIndexes = {
 }
 
 /** The unique indexes of one collection in the database, or null for an adapter this check does not know. */
-async function existingUniqueIndexes(payload: Payload, slug: string): Promise<ExistingIndexes | null> {
+async function existingUniqueIndexes(
+  payload: Payload,
+  slug: string,
+): Promise<ExistingIndexes | null> {
   const db = payload.db as unknown as DrizzleAdapter & MongooseAdapter
   if (db.name === 'mongoose') {
     const model = db.collections[slug]
@@ -137,7 +146,10 @@ async function existingUniqueIndexes(payload: Payload, slug: string): Promise<Ex
 }
 
 /** The required unique indexes the database lacks (empty when all exist), or null if the adapter is unknown. */
-export async function findMissingUniqueIndexes(payload: Payload, slugs: string[]): Promise<null | UniqueIndex[]> {
+export async function findMissingUniqueIndexes(
+  payload: Payload,
+  slugs: string[],
+): Promise<null | UniqueIndex[]> {
   const missing: UniqueIndex[] = []
   const existing = new Map<string, ExistingIndexes>()
   for (const required of requiredUniqueIndexes(payload, slugs)) {
@@ -150,7 +162,9 @@ export async function findMissingUniqueIndexes(payload: Payload, slugs: string[]
     }
     const { nameOf, unique } = existing.get(required.collection)!
     const names = required.fields.map((field) => nameOf(field.split('.')))
-    if (!unique.some((fields) => fields.length > 0 && fields.every((field) => names.includes(field)))) {
+    if (
+      !unique.some((fields) => fields.length > 0 && fields.every((field) => names.includes(field)))
+    ) {
       missing.push(required)
     }
   }

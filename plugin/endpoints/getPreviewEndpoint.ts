@@ -4,13 +4,22 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { renderDiffHtml } from '../../src/diff/index.js'
 import { renderReason } from '../../src/materiality/index.js'
-import { checkPublish, formatVersion, nextVersion, parseVersion, renderPublishProblem } from '../../src/releases/index.js'
+import {
+  checkPublish,
+  formatVersion,
+  nextVersion,
+  parseVersion,
+  renderPublishProblem,
+} from '../../src/releases/index.js'
 import { countAudiences } from '../notices/audiences.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { parseDocumentKey, parseLocale } from '../read/params.js'
-import { checkDocumentCompleteness, notApplicableOf } from '../utilities/checkDocumentCompleteness.js'
-import { kindSuggestionsFor } from '../utilities/kindSuggestionsFor.js'
+import {
+  checkDocumentCompleteness,
+  notApplicableOf,
+} from '../utilities/checkDocumentCompleteness.js'
 import { findDocumentWithLocales } from '../utilities/findReleases.js'
+import { kindSuggestionsFor } from '../utilities/kindSuggestionsFor.js'
 import { gatherPublishInputs } from '../utilities/planPublish.js'
 
 /**
@@ -28,7 +37,11 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
       let language: string
       try {
         key = parseDocumentKey(req.routeParams?.key)
-        language = parseLocale(req.searchParams?.get('locale') ?? req.i18n?.language ?? undefined, pluginConfig.locales, pluginConfig.defaultLocale)
+        language = parseLocale(
+          req.searchParams?.get('locale') ?? req.i18n?.language ?? undefined,
+          pluginConfig.locales,
+          pluginConfig.defaultLocale,
+        )
       } catch (error) {
         return toResponse(answerWithError(400, (error as Error).message))
       }
@@ -61,21 +74,39 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
         where: { and: [{ status: { equals: 'confirmed' } }, { documents: { in: [key] } }] },
       })
       // A material release shows the site banner from publication until `banner.days` after it takes effect.
-      const effectiveAt = draft.release?.effectiveAt && Date.parse(draft.release.effectiveAt) > Date.now() ? new Date(draft.release.effectiveAt) : new Date()
-      const bannerUntil = new Date(effectiveAt.getTime() + pluginConfig.banner.days * 24 * 3600 * 1000).toISOString()
+      const effectiveAt =
+        draft.release?.effectiveAt && Date.parse(draft.release.effectiveAt) > Date.now()
+          ? new Date(draft.release.effectiveAt)
+          : new Date()
+      const bannerUntil = new Date(
+        effectiveAt.getTime() + pluginConfig.banner.days * 24 * 3600 * 1000,
+      ).toISOString()
       return Response.json(
         {
-          banner: { days: pluginConfig.banner.days, effectiveAt: effectiveAt.toISOString(), until: bannerUntil },
+          banner: {
+            days: pluginConfig.banner.days,
+            effectiveAt: effectiveAt.toISOString(),
+            until: bannerUntil,
+          },
           changed: facts.changed,
           /** Keys of the sections the draft changes in any locale (the section list marks them). */
           changedSections: [
-            ...new Set(Object.values(diff?.locales ?? {}).flatMap((localeDiff) => localeDiff.sections.filter((section) => section.type !== 'unchanged').map((section) => section.key))),
+            ...new Set(
+              Object.values(diff?.locales ?? {}).flatMap((localeDiff) =>
+                localeDiff.sections
+                  .filter((section) => section.type !== 'unchanged')
+                  .map((section) => section.key),
+              ),
+            ),
           ],
           /** Every failing rule with the settings as last saved, rendered in the editor's language. */
           check: {
             leftovers: check.leftovers,
             outcome: check.outcome,
-            problems: check.problems.map((problem) => ({ ...problem, message: renderPublishProblem(problem, render) })),
+            problems: check.problems.map((problem) => ({
+              ...problem,
+              message: renderPublishProblem(problem, render),
+            })),
           },
           diff: Object.fromEntries(
             Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [
@@ -87,12 +118,17 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
                 html: renderDiffHtml(localeDiff, { headingLevel: 3, locale: language }),
                 stats: localeDiff.stats,
                 summary: diff?.summary[locale] ?? '',
-                titleChanged: localeDiff.title.flavour !== null || localeDiff.title.oldText !== localeDiff.title.newText,
+                titleChanged:
+                  localeDiff.title.flavour !== null ||
+                  localeDiff.title.oldText !== localeDiff.title.newText,
               },
             ]),
           ),
           /** The GDPR Art. 13/14 checklist of every locale, and whether a missing element blocks the publish. */
-          completeness: { mode: pluginConfig.publication.completeness, reports: checkDocumentCompleteness(snapshot, notApplicableOf(draft), pluginConfig) },
+          completeness: {
+            mode: pluginConfig.publication.completeness,
+            reports: checkDocumentCompleteness(snapshot, notApplicableOf(draft), pluginConfig),
+          },
           document: key,
           /** Kinds the text of each section suggests, where they differ from the section's kind (`language`'s text). */
           kindSuggestions: kindSuggestionsFor(snapshot[language], language),
@@ -103,7 +139,10 @@ export function getPreviewEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginC
           previousVersion: previous?.version ?? null,
           proposal: proposal.proposal,
           reasons: proposal.reasons
-            .filter((reason) => reason.locale === language || proposal.reasons.every((r) => r.locale !== language))
+            .filter(
+              (reason) =>
+                reason.locale === language || proposal.reasons.every((r) => r.locale !== language),
+            )
             .map((reason) => ({ ...reason, message: renderReason(reason, language) })),
           subscribers,
           /** Recipients per audience (`notices.audiences`), before de-duplication by address. */

@@ -19,10 +19,15 @@ function pathAndQuery(url: string | undefined): string {
  * own entries). All of them go through the one public read handler, so the bytes, headers and
  * cache are the same as on the Next route handler and the standalone server.
  */
-export function getPublicReadEndpoints(pluginConfig: SanitizedPolicyDocumentsPluginConfig): Endpoint[] {
+export function getPublicReadEndpoints(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Endpoint[] {
   const handler = async (req: PayloadRequest): Promise<Response> => {
     const method = (req.method ?? 'GET').toUpperCase()
-    const answer = await getPublicReadHandler(req.payload, pluginConfig)({
+    const answer = await getPublicReadHandler(
+      req.payload,
+      pluginConfig,
+    )({
       ifNoneMatch: req.headers.get('if-none-match'),
       method,
       url: pathAndQuery(req.url),
@@ -33,6 +38,10 @@ export function getPublicReadEndpoints(pluginConfig: SanitizedPolicyDocumentsPlu
     return toResponse(answer, method === 'HEAD')
   }
   return getPublicRoutes(pluginConfig).flatMap((route) =>
-    (['get', 'head', 'options'] as const).map((method) => ({ handler, method, path: `${pluginConfig.publicPath}${route.path}` })),
+    (['get', 'head', 'options'] as const).map((method) => ({
+      handler,
+      method,
+      path: `${pluginConfig.publicPath}${route.path}`,
+    })),
   )
 }

@@ -29,7 +29,10 @@ import { getPublicReadHandler } from '../read/publicReadHandler.js'
 type RouteHandler = (request: Request) => Promise<Response>
 
 /** The handlers a Next route module exports. */
-export type PolicyRouteHandlers = Record<'DELETE' | 'GET' | 'HEAD' | 'OPTIONS' | 'PATCH' | 'POST' | 'PUT', RouteHandler>
+export type PolicyRouteHandlers = Record<
+  'DELETE' | 'GET' | 'HEAD' | 'OPTIONS' | 'PATCH' | 'POST' | 'PUT',
+  RouteHandler
+>
 
 /** Path and query of a request URL (`https://host/api/policies/x?y` → `/api/policies/x?y`). */
 function pathAndQuery(url: string): string {
@@ -38,16 +41,22 @@ function pathAndQuery(url: string): string {
 }
 
 /** Builds the route handlers for `app/(payload)/api/policies/[...path]/route.ts`. */
-export function createPolicyRouteHandlers(config: Promise<SanitizedConfig> | SanitizedConfig): PolicyRouteHandlers {
+export function createPolicyRouteHandlers(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+): PolicyRouteHandlers {
   /** Set once Payload is up: from then on a request does not wait for a promise before its answer. */
   let publicRead: PublicReadHandler | undefined
   let ready: Promise<PublicReadHandler> | undefined
   const init = () =>
     (ready ??= getPayload({ config, cron: true })
       .then((payload: Payload) => {
-        const pluginConfig = (payload.config.custom as { policyDocuments?: SanitizedPolicyDocumentsPluginConfig })?.policyDocuments
+        const pluginConfig = (
+          payload.config.custom as { policyDocuments?: SanitizedPolicyDocumentsPluginConfig }
+        )?.policyDocuments
         if (!pluginConfig) {
-          throw new Error('[policy-documents] createPolicyRouteHandlers: the Payload config does not use policyDocsPlugin.')
+          throw new Error(
+            '[policy-documents] createPolicyRouteHandlers: the Payload config does not use policyDocsPlugin.',
+          )
         }
         return (publicRead = getPublicReadHandler(payload, pluginConfig))
       })
@@ -59,13 +68,22 @@ export function createPolicyRouteHandlers(config: Promise<SanitizedConfig> | San
   /** Payload's REST router, as the catch-all route would call it; a HEAD is answered as its GET without the body. */
   const fallback = async (request: Request): Promise<Response> => {
     const head = request.method === 'HEAD'
-    const response = await handleEndpoints({ config, request: head ? new Request(request, { method: 'GET' }) : request })
-    return head ? new Response(null, { headers: response.headers, status: response.status }) : response
+    const response = await handleEndpoints({
+      config,
+      request: head ? new Request(request, { method: 'GET' }) : request,
+    })
+    return head
+      ? new Response(null, { headers: response.headers, status: response.status })
+      : response
   }
 
   const read: RouteHandler = async (request) => {
     const handler = publicRead ?? (await init())
-    const pending = handler({ ifNoneMatch: request.headers.get('if-none-match'), method: request.method, url: pathAndQuery(request.url) })
+    const pending = handler({
+      ifNoneMatch: request.headers.get('if-none-match'),
+      method: request.method,
+      url: pathAndQuery(request.url),
+    })
     if (pending === undefined) {
       return fallback(request)
     }
@@ -73,5 +91,13 @@ export function createPolicyRouteHandlers(config: Promise<SanitizedConfig> | San
     return toResponse(answer, request.method === 'HEAD')
   }
 
-  return { DELETE: fallback, GET: read, HEAD: read, OPTIONS: read, PATCH: fallback, POST: fallback, PUT: fallback }
+  return {
+    DELETE: fallback,
+    GET: read,
+    HEAD: read,
+    OPTIONS: read,
+    PATCH: fallback,
+    POST: fallback,
+    PUT: fallback,
+  }
 }

@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  PayloadRequest,
+  RequestContext,
+} from 'payload'
 
 import type { PlannedRelease, PublishSettings } from '../../src/releases/index.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
@@ -69,20 +74,34 @@ function publishedAtOf(context: RequestContext): string {
  * `PublishRefusedError` with every failing rule; an accepted publish clears the "Release" settings
  * in the same write, so the next release starts empty (the release records them).
  */
-export function checkPublishRules(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionBeforeChangeHook {
+export function checkPublishRules(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionBeforeChangeHook {
   return async ({ context, data, originalDoc, req }) => {
     if (data._status !== 'published') {
       return data
     }
-    const locale = typeof req.locale === 'string' && req.locale !== 'all' ? req.locale : pluginConfig.defaultLocale
+    const locale =
+      typeof req.locale === 'string' && req.locale !== 'all'
+        ? req.locale
+        : pluginConfig.defaultLocale
     const { full, inputs } = await keepingLocale(req, async () => {
-      const base = originalDoc?.id !== undefined ? await findDocumentWithLocales(req, pluginConfig, originalDoc.id, true) : null
+      const base =
+        originalDoc?.id !== undefined
+          ? await findDocumentWithLocales(req, pluginConfig, originalDoc.id, true)
+          : null
       const full = mergeLocaleData(base, data, locale)
       return { base, full, inputs: await gatherPublishInputs(req, pluginConfig, full) }
     })
     const publishedAt = publishedAtOf(context)
     const plan = planFromInputs(req, pluginConfig, full.key, inputs, publishedAt)
-    const checked: CheckedPublish = { contentHash: inputs.facts.contentHash, diff: inputs.diff, plan, publishedAt, settings: inputs.settings }
+    const checked: CheckedPublish = {
+      contentHash: inputs.facts.contentHash,
+      diff: inputs.diff,
+      plan,
+      publishedAt,
+      settings: inputs.settings,
+    }
     const perRequest = checkedPublishes.get(req) ?? new Map<string, CheckedPublish>()
     perRequest.set(full.key, checked)
     checkedPublishes.set(req, perRequest)
@@ -101,7 +120,9 @@ export function checkPublishRules(pluginConfig: SanitizedPolicyDocumentsPluginCo
  * Local API call gets `req`), so on adapters with transactions a failure here rolls back too.
  * Drafts and autosaves create nothing, and neither does a publish that changes no content.
  */
-export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionAfterChangeHook {
+export function freezeReleaseOnPublish(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionAfterChangeHook {
   return async ({ context, doc, req }) => {
     if (doc._status !== 'published') {
       return doc
@@ -115,7 +136,9 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
       // The saved document is not what the check saw (another hook changed it): apply the rules
       // again to what was saved, with the settings the editor gave.
       if (checked) {
-        req.payload.logger.warn(`[policy-documents] "${full.key}": the saved document differs from the checked one; checking it again.`)
+        req.payload.logger.warn(
+          `[policy-documents] "${full.key}": the saved document differs from the checked one; checking it again.`,
+        )
       }
       const inputs = await gatherPublishInputs(req, pluginConfig, full)
       const settings = checked?.settings ?? inputs.settings
@@ -125,7 +148,9 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
     }
     const { diff, plan } = checked
     if (!plan) {
-      req.payload.logger.info(`[policy-documents] "${full.key}" published with no content change: no new release.`)
+      req.payload.logger.info(
+        `[policy-documents] "${full.key}" published with no content change: no new release.`,
+      )
       return doc
     }
     const release = await req.payload.create({
@@ -157,7 +182,12 @@ export function freezeReleaseOnPublish(pluginConfig: SanitizedPolicyDocumentsPlu
     // Material releases start a notice; a minor one only when the editor asks. The first release
     // announces nothing: it is not a change to anything a subscriber agreed to.
     if (plan.notify) {
-      await startNotice(req, pluginConfig, { documentKey: full.key, id: release.id, version: plan.version }, 'notice')
+      await startNotice(
+        req,
+        pluginConfig,
+        { documentKey: full.key, id: release.id, version: plan.version },
+        'notice',
+      )
     }
     return doc
   }

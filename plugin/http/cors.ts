@@ -41,7 +41,10 @@ export type SubscriptionCors = { origins: readonly string[] }
  * header. Always includes `Vary: Origin` (the answer differs by origin); adds the allow headers
  * only when the origin is on the list.
  */
-export function subscriptionCorsHeaders(origin: null | string | undefined, allowed: SubscriptionCors): Record<string, string> {
+export function subscriptionCorsHeaders(
+  origin: null | string | undefined,
+  allowed: SubscriptionCors,
+): Record<string, string> {
   const headers: Record<string, string> = { Vary: 'Origin' }
   if (origin && allowed.origins.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin
@@ -54,7 +57,10 @@ export function subscriptionCorsHeaders(origin: null | string | undefined, allow
  * POST JSON or form bodies, without credentials; others get only `Vary: Origin` (the browser then
  * refuses the request).
  */
-export function subscriptionPreflightHeaders(origin: null | string | undefined, allowed: SubscriptionCors): Record<string, string> {
+export function subscriptionPreflightHeaders(
+  origin: null | string | undefined,
+  allowed: SubscriptionCors,
+): Record<string, string> {
   const headers = subscriptionCorsHeaders(origin, allowed)
   if (headers['Access-Control-Allow-Origin']) {
     headers['Access-Control-Allow-Headers'] = 'Content-Type, Accept, Accept-Language'
@@ -74,7 +80,9 @@ export function normalizeOrigins(origins: unknown): { error: string } | { origin
     return { origins: [] }
   }
   if (!Array.isArray(origins)) {
-    return { error: '`cors.subscriptions` must be a list of origins such as ["https://www.example.com"].' }
+    return {
+      error: '`cors.subscriptions` must be a list of origins such as ["https://www.example.com"].',
+    }
   }
   const result: string[] = []
   for (const entry of origins) {
@@ -84,8 +92,14 @@ export function normalizeOrigins(origins: unknown): { error: string } | { origin
     } catch {
       url = undefined
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== entry.replace(/\/$/, '')) {
-      return { error: `\`cors.subscriptions\`: "${String(entry)}" is not an origin; use scheme://host[:port] with no path, e.g. "https://www.example.com".` }
+    if (
+      !url ||
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      url.origin !== entry.replace(/\/$/, '')
+    ) {
+      return {
+        error: `\`cors.subscriptions\`: "${String(entry)}" is not an origin; use scheme://host[:port] with no path, e.g. "https://www.example.com".`,
+      }
     }
     result.push(url.origin)
   }

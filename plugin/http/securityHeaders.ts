@@ -35,7 +35,10 @@ export function cspHash(text: string): string {
 /** Headers for an HTML page: strict CSP, no framing, no referrer, no sniffing. */
 export function htmlSecurityHeaders(options: HtmlSecurityOptions = {}): Record<string, string> {
   const attributes = [...new Set(options.styleAttributes ?? [])].map(cspHash)
-  const styles = [...(options.inlineStyles ?? []).map(cspHash), ...(attributes.length ? ["'unsafe-hashes'", ...attributes] : [])]
+  const styles = [
+    ...(options.inlineStyles ?? []).map(cspHash),
+    ...(attributes.length ? ["'unsafe-hashes'", ...attributes] : []),
+  ]
   const csp = [
     "default-src 'none'",
     `style-src ${styles.length ? styles.join(' ') : "'none'"}`,

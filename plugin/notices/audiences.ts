@@ -10,13 +10,21 @@ import { addressHash } from './fanOut.js'
 type Id = number | string
 
 /** An audience as sanitized: a host collection whose documents are recipients (see `notices.audiences`). */
-export type SanitizedAudience = { collection: string; email: string; label: string; locale: null | string; where: null | Where }
+export type SanitizedAudience = {
+  collection: string
+  email: string
+  label: string
+  locale: null | string
+  where: null | Where
+}
 
 const DAY = 24 * 3600 * 1000
 const SUPPRESS_PURPOSE = 'suppress'
 
 /** The audience's own condition and, optionally, more. */
-const audienceWhere = (audience: SanitizedAudience, ...more: Where[]): Where => ({ and: [...(audience.where ? [audience.where] : []), ...more] })
+const audienceWhere = (audience: SanitizedAudience, ...more: Where[]): Where => ({
+  and: [...(audience.where ? [audience.where] : []), ...more],
+})
 
 /** One page of an audience in ID order: those in it when the release was published (created by then and matching now). */
 export function audiencePage(payload: Payload, audience: SanitizedAudience, publishedAt: string) {
@@ -32,12 +40,20 @@ export function audiencePage(payload: Payload, audience: SanitizedAudience, publ
         pagination: false,
         select,
         sort: 'id',
-        where: audienceWhere(audience, { createdAt: { less_than_equal: publishedAt } }, ...(after === null ? [] : [{ id: { greater_than: after } }])),
+        where: audienceWhere(
+          audience,
+          { createdAt: { less_than_equal: publishedAt } },
+          ...(after === null ? [] : [{ id: { greater_than: after } }]),
+        ),
       }),
     )
     return {
       next: docs.length < limit ? null : docs[docs.length - 1]!.id,
-      recipients: docs.map((doc) => ({ email: doc[audience.email], id: doc.id, locale: audience.locale ? doc[audience.locale] : null })),
+      recipients: docs.map((doc) => ({
+        email: doc[audience.email],
+        id: doc.id,
+        locale: audience.locale ? doc[audience.locale] : null,
+      })),
     }
   }
 }
@@ -58,11 +74,23 @@ export async function loadAudienceRecipients(
   )
   return docs
     .filter((doc) => typeof doc[audience.email] === 'string')
-    .map((doc) => ({ email: doc[audience.email] as string, id: doc.id, locale: audience.locale && typeof doc[audience.locale] === 'string' ? (doc[audience.locale] as string) : null }))
+    .map((doc) => ({
+      email: doc[audience.email] as string,
+      id: doc.id,
+      locale:
+        audience.locale && typeof doc[audience.locale] === 'string'
+          ? (doc[audience.locale] as string)
+          : null,
+    }))
 }
 
 /** Which of these address hashes are on the document's suppression list (one query). */
-export async function suppressedHashes(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, documentKey: string, hashes: string[]): Promise<Set<string>> {
+export async function suppressedHashes(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  documentKey: string,
+  hashes: string[],
+): Promise<Set<string>> {
   if (hashes.length === 0) {
     return new Set()
   }
@@ -79,7 +107,13 @@ export async function suppressedHashes(payload: Payload, pluginConfig: Sanitized
 }
 
 /** The one-click unsubscribe link of an audience recipient: puts their address on the document's suppression list. */
-export function suppressionUrl(pluginConfig: SanitizedPolicyDocumentsPluginConfig, secret: Buffer, documentKey: string, address: string, now = new Date()): string {
+export function suppressionUrl(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  secret: Buffer,
+  documentKey: string,
+  address: string,
+  now = new Date(),
+): string {
   const token = createToken({
     expiresAt: new Date(now.getTime() + 5 * 365 * DAY),
     purpose: SUPPRESS_PURPOSE,
@@ -93,7 +127,12 @@ export function suppressionUrl(pluginConfig: SanitizedPolicyDocumentsPluginConfi
  * Records a suppression from a one-click token. Idempotent (the unique key makes a repeat a
  * no-op). Returns false for a bad or expired token.
  */
-export async function suppressFromToken(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, secret: Buffer, token: unknown): Promise<boolean> {
+export async function suppressFromToken(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  secret: Buffer,
+  token: unknown,
+): Promise<boolean> {
   const verified = verifyToken(token, { purpose: SUPPRESS_PURPOSE, secret })
   if (!verified.ok) {
     return false
@@ -102,7 +141,12 @@ export async function suppressFromToken(payload: Payload, pluginConfig: Sanitize
   const documentKey = verified.subject.slice(0, separator)
   const hash = verified.subject.slice(separator + 1)
   const suppressionKey = `${documentKey}:${hash}`
-  const { totalDocs } = await withBusyRetry(() => payload.db.count({ collection: pluginConfig.suppressionsSlug, where: { suppressionKey: { equals: suppressionKey } } }))
+  const { totalDocs } = await withBusyRetry(() =>
+    payload.db.count({
+      collection: pluginConfig.suppressionsSlug,
+      where: { suppressionKey: { equals: suppressionKey } },
+    }),
+  )
   if (totalDocs === 0) {
     try {
       await withBusyRetry(() =>
@@ -116,7 +160,10 @@ export async function suppressFromToken(payload: Payload, pluginConfig: Sanitize
       )
     } catch (error) {
       // A concurrent click of the same link: the unique key kept one row, which is what was asked.
-      const { totalDocs: now } = await payload.db.count({ collection: pluginConfig.suppressionsSlug, where: { suppressionKey: { equals: suppressionKey } } })
+      const { totalDocs: now } = await payload.db.count({
+        collection: pluginConfig.suppressionsSlug,
+        where: { suppressionKey: { equals: suppressionKey } },
+      })
       if (now === 0) {
         throw error
       }
@@ -126,7 +173,11 @@ export async function suppressFromToken(payload: Payload, pluginConfig: Sanitize
 }
 
 /** The suppression entries of an address (for the right of access). */
-export async function suppressionsFor(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, email: string) {
+export async function suppressionsFor(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  email: string,
+) {
   const { docs } = await payload.db.find<{ createdAt: string; documentKey: string }>({
     collection: pluginConfig.suppressionsSlug,
     limit: 0,
@@ -137,15 +188,28 @@ export async function suppressionsFor(payload: Payload, pluginConfig: SanitizedP
 }
 
 /** Erases the suppression entries of an address (right to erasure; later notices reach it again). */
-export async function eraseSuppressions(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, email: string): Promise<void> {
-  await payload.db.deleteMany({ collection: pluginConfig.suppressionsSlug, where: { addressHash: { equals: addressHash(email) } } })
+export async function eraseSuppressions(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  email: string,
+): Promise<void> {
+  await payload.db.deleteMany({
+    collection: pluginConfig.suppressionsSlug,
+    where: { addressHash: { equals: addressHash(email) } },
+  })
 }
 
 /** Per audience, how many would be notified about `documentKey` now (before de-duplication), for the publish preview. */
-export async function countAudiences(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<Array<{ audience: string; recipients: number }>> {
+export async function countAudiences(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Promise<Array<{ audience: string; recipients: number }>> {
   const counts: Array<{ audience: string; recipients: number }> = []
   for (const audience of pluginConfig.notices.audiences) {
-    const { totalDocs } = await payload.db.count({ collection: audience.collection, where: audienceWhere(audience) })
+    const { totalDocs } = await payload.db.count({
+      collection: audience.collection,
+      where: audienceWhere(audience),
+    })
     counts.push({ audience: audience.label, recipients: totalDocs })
   }
   return counts

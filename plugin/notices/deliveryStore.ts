@@ -14,7 +14,10 @@ export type NewDelivery = {
 }
 
 /** One page of recipients and the cursor after it (`null` at the end). */
-export type RecipientPage = { next: Id | null; recipients: Array<{ email: unknown; id: Id; locale: unknown }> }
+export type RecipientPage = {
+  next: Id | null
+  recipients: Array<{ email: unknown; id: Id; locale: unknown }>
+}
 
 /** A delivery this runner has claimed and now sends. */
 export type ClaimedDelivery = {
@@ -37,7 +40,13 @@ export type DeliveryOutcome =
       smtpResponse: string
       status: 'sent'
     }
-  | { attempts: number; id: Id; lastError: string; nextAttemptAt: null | string; status: 'failed' | 'retry' | 'skipped' }
+  | {
+      attempts: number
+      id: Id
+      lastError: string
+      nextAttemptAt: null | string
+      status: 'failed' | 'retry' | 'skipped'
+    }
 
 /**
  * The three bulk operations of the notice worker, each one statement (or one transaction) per
@@ -50,7 +59,13 @@ export type DeliveryStore = {
    * Claims up to `limit` due, unleased deliveries of a notice for `claimToken`, atomically: a row
    * is taken only if its lease is free at the moment of the write, so two runners never hold it.
    */
-  claim: (args: { claimToken: string; leaseUntil: Date; limit: number; noticeId: Id; now: Date }) => Promise<ClaimedDelivery[]>
+  claim: (args: {
+    claimToken: string
+    leaseUntil: Date
+    limit: number
+    noticeId: Id
+    now: Date
+  }) => Promise<ClaimedDelivery[]>
   /** Extends the lease of the rows still held under `claimToken` and not yet recorded (a heartbeat while a batch is sent). */
   extend: (args: { claimToken: string; leaseUntil: Date }) => Promise<void>
   /** Inserts deliveries, silently skipping any whose `deliveryKey` exists (a re-run, or a second audience). */
@@ -71,15 +86,22 @@ export type DeliveryStore = {
 const stores = new WeakMap<Payload, Promise<DeliveryStore>>()
 
 /** The store for the configured database adapter: SQL (SQLite, Postgres) through drizzle, or MongoDB through mongoose. */
-export function getDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<DeliveryStore> {
+export function getDeliveryStore(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Promise<DeliveryStore> {
   let store = stores.get(payload)
   if (!store) {
     const name = (payload.db as { name?: string }).name
     // Imported lazily, so a MongoDB host never loads drizzle and a SQL host never loads mongoose code.
     store =
       name === 'mongoose'
-        ? import('./deliveryStoreMongo.js').then(({ mongoDeliveryStore }) => mongoDeliveryStore(payload, pluginConfig))
-        : import('./deliveryStoreSql.js').then(({ sqlDeliveryStore }) => sqlDeliveryStore(payload, pluginConfig))
+        ? import('./deliveryStoreMongo.js').then(({ mongoDeliveryStore }) =>
+            mongoDeliveryStore(payload, pluginConfig),
+          )
+        : import('./deliveryStoreSql.js').then(({ sqlDeliveryStore }) =>
+            sqlDeliveryStore(payload, pluginConfig),
+          )
     stores.set(payload, store)
   }
   return store

@@ -6,14 +6,24 @@ import type { DeliveryStore } from './deliveryStore.js'
 /** The parts of a mongoose Model this store uses (Payload's models cast values by their schema). */
 type Model = {
   bulkWrite: (ops: unknown[], options: { ordered: boolean }) => Promise<unknown>
-  find: (filter: object, projection?: object) => { lean: () => Promise<Array<Record<string, unknown>>>; limit: (n: number) => any; sort: (s: object) => any }
+  find: (
+    filter: object,
+    projection?: object,
+  ) => {
+    lean: () => Promise<Array<Record<string, unknown>>>
+    limit: (n: number) => any
+    sort: (s: object) => any
+  }
   insertMany: (docs: object[], options: { ordered: boolean }) => Promise<unknown>
   updateMany: (filter: object, update: object) => Promise<unknown>
 }
 
 /** Whether every write error of a bulk insert is a duplicate key (E11000): those are expected. */
 function onlyDuplicates(error: unknown): boolean {
-  const e = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> }
+  const e = error as {
+    code?: number
+    writeErrors?: Array<{ code?: number; err?: { code?: number } }>
+  }
   if (Array.isArray(e?.writeErrors) && e.writeErrors.length > 0) {
     return e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000)
   }
@@ -26,8 +36,13 @@ function onlyDuplicates(error: unknown): boolean {
  * as one `bulkWrite`. Each document's update is atomic with its condition, so a row is claimed
  * by one runner only; no multi-document transaction is needed.
  */
-export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): DeliveryStore {
-  const model = (payload.db as unknown as { collections: Record<string, Model> }).collections[pluginConfig.deliveriesSlug]
+export function mongoDeliveryStore(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): DeliveryStore {
+  const model = (payload.db as unknown as { collections: Record<string, Model> }).collections[
+    pluginConfig.deliveriesSlug
+  ]
   if (!model) {
     throw new Error(`[policy-documents] no MongoDB model for ${pluginConfig.deliveriesSlug}`)
   }
@@ -38,7 +53,11 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
     async claim({ claimToken, leaseUntil, limit, noticeId, now }) {
       const candidates = await model
         .find(
-          { $and: [free(now), { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] }], notice: noticeId, status: open },
+          {
+            $and: [free(now), { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] }],
+            notice: noticeId,
+            status: open,
+          },
           { _id: 1 },
         )
         .sort({ _id: 1 })
@@ -48,7 +67,11 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
         return []
       }
       await model.updateMany(
-        { ...free(now), _id: { $in: candidates.map((doc: { _id: unknown }) => doc._id) }, status: open },
+        {
+          ...free(now),
+          _id: { $in: candidates.map((doc: { _id: unknown }) => doc._id) },
+          status: open,
+        },
         { $set: { claimedBy: claimToken, leaseUntil } },
       )
       const claimed = await model.find({ claimedBy: claimToken }).sort({ _id: 1 }).lean()
@@ -72,7 +95,13 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
       const now = new Date()
       try {
         await model.insertMany(
-          rows.map((row) => ({ ...row, attempts: 0, createdAt: now, status: 'pending', updatedAt: now })),
+          rows.map((row) => ({
+            ...row,
+            attempts: 0,
+            createdAt: now,
+            status: 'pending',
+            updatedAt: now,
+          })),
           { ordered: false },
         )
       } catch (error) {
@@ -83,12 +112,18 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
     },
 
     async subscribers({ confirmedBy, documentKey }) {
-      const subscribers = (payload.db as unknown as { collections: Record<string, Model> }).collections[pluginConfig.subscribersSlug]!
+      const subscribers = (payload.db as unknown as { collections: Record<string, Model> })
+        .collections[pluginConfig.subscribersSlug]!
       return {
         page: async (after, limit) => {
           const docs = await subscribers
             .find(
-              { ...(after === null ? {} : { _id: { $gt: after } }), confirmedAt: { $lte: new Date(confirmedBy) }, documents: documentKey, status: 'confirmed' },
+              {
+                ...(after === null ? {} : { _id: { $gt: after } }),
+                confirmedAt: { $lte: new Date(confirmedBy) },
+                documents: documentKey,
+                status: 'confirmed',
+              },
               { email: 1, locale: 1 },
             )
             .sort({ _id: 1 })
@@ -96,7 +131,11 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
             .lean()
           return {
             next: docs.length < limit ? null : String(docs[docs.length - 1]!._id),
-            recipients: docs.map((doc: Record<string, unknown>) => ({ email: doc.email, id: String(doc._id), locale: doc.locale })),
+            recipients: docs.map((doc: Record<string, unknown>) => ({
+              email: doc.email,
+              id: String(doc._id),
+              locale: doc.locale,
+            })),
           }
         },
       }
@@ -115,7 +154,16 @@ export function mongoDeliveryStore(payload: Payload, pluginConfig: SanitizedPoli
             return {
               updateOne: {
                 filter: { _id: id },
-                update: { $set: { ...common, ...proof, lastError: null, nextAttemptAt: null, sentAt: new Date(sentAt), status: 'sent' } },
+                update: {
+                  $set: {
+                    ...common,
+                    ...proof,
+                    lastError: null,
+                    nextAttemptAt: null,
+                    sentAt: new Date(sentAt),
+                    status: 'sent',
+                  },
+                },
               },
             }
           }

@@ -14,7 +14,7 @@ const INSERT_CHUNK = 2000
 const HOLDERS_PAGE = 5000
 
 // Drizzle's query builders differ in type between dialects but not in the calls used here.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 type Db = any
 type Table = any
 
@@ -22,7 +22,10 @@ type Table = any
  * The delivery store for Payload's SQL adapters (SQLite, Postgres): plain drizzle statements on
  * the deliveries table Payload created, so the unique index on `delivery_key` stays the guard.
  */
-export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): DeliveryStore {
+export function sqlDeliveryStore(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): DeliveryStore {
   const adapter = payload.db as unknown as {
     client?: { execute: (statement: { args: never; sql: string }) => Promise<unknown> }
     drizzle: Db
@@ -32,21 +35,40 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
     tableNameMap: Map<string, string>
     tables: Record<string, Table>
   }
-  const tableName = adapter.tableNameMap.get(pluginConfig.deliveriesSlug.replace(/-/g, '_')) ?? pluginConfig.deliveriesSlug.replace(/-/g, '_')
+  const tableName =
+    adapter.tableNameMap.get(pluginConfig.deliveriesSlug.replace(/-/g, '_')) ??
+    pluginConfig.deliveriesSlug.replace(/-/g, '_')
   const t: Table = adapter.tables[tableName]
   if (!t) {
-    throw new Error(`[policy-documents] no table for ${pluginConfig.deliveriesSlug} in the ${adapter.name} adapter`)
+    throw new Error(
+      `[policy-documents] no table for ${pluginConfig.deliveriesSlug} in the ${adapter.name} adapter`,
+    )
   }
   const db: Db = adapter.drizzle
   const open = ['pending', 'retry']
   const subscribersName = pluginConfig.subscribersSlug.replace(/-/g, '_')
-  const subscribers: Table = adapter.tables[adapter.tableNameMap.get(subscribersName) ?? subscribersName]
-  const subscriberTexts: Table = adapter.tables[`${adapter.tableNameMap.get(subscribersName) ?? subscribersName}_texts`]
-  const insertColumns = ['deliveryKey', 'notice', 'subscriber', 'source', 'locale', 'status', 'attempts', 'createdAt', 'updatedAt'] as const
-  const qualifiedTable = adapter.schemaName ? `"${adapter.schemaName}"."${tableName}"` : `"${tableName}"`
+  const subscribers: Table =
+    adapter.tables[adapter.tableNameMap.get(subscribersName) ?? subscribersName]
+  const subscriberTexts: Table =
+    adapter.tables[`${adapter.tableNameMap.get(subscribersName) ?? subscribersName}_texts`]
+  const insertColumns = [
+    'deliveryKey',
+    'notice',
+    'subscriber',
+    'source',
+    'locale',
+    'status',
+    'attempts',
+    'createdAt',
+    'updatedAt',
+  ] as const
+  const qualifiedTable = adapter.schemaName
+    ? `"${adapter.schemaName}"."${tableName}"`
+    : `"${tableName}"`
   const insertHead = `INSERT INTO ${qualifiedTable} (${insertColumns.map((column) => `"${t[column].name}"`).join(', ')}) VALUES `
   const rowPlaceholders = `(${insertColumns.map(() => '?').join(', ')})`
-  const insertSql = (rows: number) => `${insertHead}${Array.from({ length: rows }, () => rowPlaceholders).join(', ')} ON CONFLICT ("${t.deliveryKey.name}") DO NOTHING`
+  const insertSql = (rows: number) =>
+    `${insertHead}${Array.from({ length: rows }, () => rowPlaceholders).join(', ')} ON CONFLICT ("${t.deliveryKey.name}") DO NOTHING`
   const fullChunkInsert = insertSql(INSERT_CHUNK)
   /**
    * Runs one SQL statement with positional parameters on the adapter's own client. Used for the
@@ -55,7 +77,10 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
   const execute = async (text: string, params: unknown[]): Promise<void> => {
     if (adapter.name === 'postgres') {
       let index = 0
-      await adapter.pool!.query(text.replace(/\?/g, () => `$${++index}`), params)
+      await adapter.pool!.query(
+        text.replace(/\?/g, () => `$${++index}`),
+        params,
+      )
     } else {
       await adapter.client!.execute({ args: params as never, sql: text })
     }
@@ -87,9 +112,23 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
           .update(t)
           .set({ claimedBy: claimToken, leaseUntil: leaseUntil.toISOString() })
           .where(and(picked, claimable))
-          .returning({ id: t.id, attempts: t.attempts, locale: t.locale, source: t.source, subscriber: t.subscriber }),
+          .returning({
+            id: t.id,
+            attempts: t.attempts,
+            locale: t.locale,
+            source: t.source,
+            subscriber: t.subscriber,
+          }),
       )
-      return (rows as Array<{ attempts: null | number; id: number | string; locale: string; source: null | string; subscriber: string }>)
+      return (
+        rows as Array<{
+          attempts: null | number
+          id: number | string
+          locale: string
+          source: null | string
+          subscriber: string
+        }>
+      )
         .map((row) => ({ ...row, attempts: row.attempts ?? 0 }))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
     },
@@ -109,7 +148,17 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
         const chunk = rows.slice(start, start + INSERT_CHUNK)
         const params: unknown[] = []
         for (const row of chunk) {
-          params.push(row.deliveryKey, row.notice, row.subscriber, row.source, row.locale, 'pending', 0, now, now)
+          params.push(
+            row.deliveryKey,
+            row.notice,
+            row.subscriber,
+            row.source,
+            row.locale,
+            'pending',
+            0,
+            now,
+            now,
+          )
         }
         const text = chunk.length === INSERT_CHUNK ? fullChunkInsert : insertSql(chunk.length)
         await withBusyRetry(() => execute(text, params))
@@ -121,12 +170,18 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
       // by primary key a page at a time: every query stays linear, whatever the cursor's depth.
       const holders = new Set<string>()
       // In pages too, so that a million subscribers never become a million row objects at once.
-      for (let after: null | number | string = null; ; ) {
+      for (let after: null | number | string = null; ;) {
         const rows = (await withBusyRetry(() =>
           db
             .select({ id: subscriberTexts.id, parent: subscriberTexts.parent })
             .from(subscriberTexts)
-            .where(and(eq(subscriberTexts.path, 'documents'), eq(subscriberTexts.text, documentKey), after === null ? undefined : gt(subscriberTexts.id, after)))
+            .where(
+              and(
+                eq(subscriberTexts.path, 'documents'),
+                eq(subscriberTexts.text, documentKey),
+                after === null ? undefined : gt(subscriberTexts.id, after),
+              ),
+            )
             .orderBy(asc(subscriberTexts.id))
             .limit(HOLDERS_PAGE),
         )) as Array<{ id: number | string; parent: number | string }>
@@ -144,7 +199,13 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
             db
               .select({ email: subscribers.email, id: subscribers.id, locale: subscribers.locale })
               .from(subscribers)
-              .where(and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, confirmedBy), after === null ? undefined : gt(subscribers.id, after)))
+              .where(
+                and(
+                  eq(subscribers.status, 'confirmed'),
+                  lte(subscribers.confirmedAt, confirmedBy),
+                  after === null ? undefined : gt(subscribers.id, after),
+                ),
+              )
               .orderBy(asc(subscribers.id))
               .limit(limit),
           )) as Array<{ email: string; id: number | string; locale: string }>
@@ -161,9 +222,18 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
       const pg = adapter.name === 'postgres'
       // Postgres cannot infer a parameter's type inside CASE; SQLite needs no cast (and would
       // give "timestamptz" numeric affinity).
-      const typed = (value: unknown, pgType: string): SQL => (pg ? sql`CAST(${value} AS ${sql.raw(pgType)})` : sql`${value}`)
-      const byId = <T,>(rows: T[], id: (row: T) => number | string, value: (row: T) => unknown, pgType: string): SQL =>
-        sql`CASE ${t.id} ${sql.join(rows.map((row) => sql`WHEN ${id(row)} THEN ${typed(value(row), pgType)}`), sql` `)} END`
+      const typed = (value: unknown, pgType: string): SQL =>
+        pg ? sql`CAST(${value} AS ${sql.raw(pgType)})` : sql`${value}`
+      const byId = <T>(
+        rows: T[],
+        id: (row: T) => number | string,
+        value: (row: T) => unknown,
+        pgType: string,
+      ): SQL =>
+        sql`CASE ${t.id} ${sql.join(
+          rows.map((row) => sql`WHEN ${id(row)} THEN ${typed(value(row), pgType)}`),
+          sql` `,
+        )} END`
       // Single statements, not a transaction: libsql runs a transaction on a second connection,
       // and a write on the first one while it is open would wait for it synchronously (a
       // self-deadlock until the busy timeout). Each UPDATE is atomic on its own.
@@ -173,38 +243,104 @@ export function sqlDeliveryStore(payload: Payload, pluginConfig: SanitizedPolicy
           db
             .update(t)
             .set({
-              attempts: byId(sent, (o) => o.id, (o) => o.attempts, 'numeric'),
-              contentHash: byId(sent, (o) => o.id, (o) => o.contentHash, 'varchar'),
+              attempts: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.attempts,
+                'numeric',
+              ),
+              contentHash: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.contentHash,
+                'varchar',
+              ),
               lastError: null,
               leaseUntil: null,
-              messageId: byId(sent, (o) => o.id, (o) => o.messageId, 'varchar'),
+              messageId: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.messageId,
+                'varchar',
+              ),
               nextAttemptAt: null,
-              releaseVersion: byId(sent, (o) => o.id, (o) => o.releaseVersion, 'varchar'),
-              sentAt: byId(sent, (o) => o.id, (o) => o.sentAt, 'timestamptz'),
-              smtpResponse: byId(sent, (o) => o.id, (o) => o.smtpResponse, 'varchar'),
+              releaseVersion: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.releaseVersion,
+                'varchar',
+              ),
+              sentAt: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.sentAt,
+                'timestamptz',
+              ),
+              smtpResponse: byId(
+                sent,
+                (o) => o.id,
+                (o) => o.smtpResponse,
+                'varchar',
+              ),
               status: 'sent',
               updatedAt: now,
             })
-            .where(inArray(t.id, sent.map((o) => o.id))),
+            .where(
+              inArray(
+                t.id,
+                sent.map((o) => o.id),
+              ),
+            ),
         )
       }
-      const other = outcomes.filter((outcome): outcome is Exclude<typeof outcome, { status: 'sent' }> => outcome.status !== 'sent')
+      const other = outcomes.filter(
+        (outcome): outcome is Exclude<typeof outcome, { status: 'sent' }> =>
+          outcome.status !== 'sent',
+      )
       if (other.length > 0) {
         await withBusyRetry(() =>
           db
             .update(t)
             .set({
-              attempts: byId(other, (o) => o.id, (o) => o.attempts, 'numeric'),
+              attempts: byId(
+                other,
+                (o) => o.id,
+                (o) => o.attempts,
+                'numeric',
+              ),
               // Released, so a late heartbeat of this batch cannot hold a row that waits for its retry.
               claimedBy: null,
-              lastError: byId(other, (o) => o.id, (o) => o.lastError, 'varchar'),
+              lastError: byId(
+                other,
+                (o) => o.id,
+                (o) => o.lastError,
+                'varchar',
+              ),
               leaseUntil: null,
-              nextAttemptAt: byId(other, (o) => o.id, (o) => o.nextAttemptAt, 'timestamptz'),
-              status: byId(other, (o) => o.id, (o) => o.status, pg ? `"enum_${tableName}_status"` : 'varchar'),
+              nextAttemptAt: byId(
+                other,
+                (o) => o.id,
+                (o) => o.nextAttemptAt,
+                'timestamptz',
+              ),
+              status: byId(
+                other,
+                (o) => o.id,
+                (o) => o.status,
+                pg ? `"enum_${tableName}_status"` : 'varchar',
+              ),
               updatedAt: now,
             })
             // A row another runner has meanwhile recorded as sent stays sent.
-            .where(and(inArray(t.id, other.map((o) => o.id)), ne(t.status, 'sent'))),
+            .where(
+              and(
+                inArray(
+                  t.id,
+                  other.map((o) => o.id),
+                ),
+                ne(t.status, 'sent'),
+              ),
+            ),
         )
       }
     },

@@ -6,7 +6,12 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
 import { audiencePage, suppressedHashes } from './audiences.js'
-import { type DeliveryStore, getDeliveryStore, type NewDelivery, type RecipientPage } from './deliveryStore.js'
+import {
+  type DeliveryStore,
+  getDeliveryStore,
+  type NewDelivery,
+  type RecipientPage,
+} from './deliveryStore.js'
 
 type Id = number | string
 
@@ -57,60 +62,115 @@ export function deliveryKeyFor(noticeId: Id, address: string): string {
  * it. A crash between the two re-inserts one page, which the unique `deliveryKey` absorbs; so
  * re-running is always safe, and a finished plan is never redone. Returns the number planned.
  */
-export async function fanOutNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, notice: PlannedNotice): Promise<number> {
+export async function fanOutNotice(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  notice: PlannedNotice,
+): Promise<number> {
   if (notice.recipients !== null && notice.recipients !== undefined) {
     return notice.recipients
   }
   const store = await getDeliveryStore(payload, pluginConfig)
   const release = (await withBusyRetry(() =>
-    payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true, select: { publishedAt: true } }),
+    payload.findByID({
+      id: idOf(notice.release),
+      collection: pluginConfig.releasesSlug,
+      depth: 0,
+      overrideAccess: true,
+      select: { publishedAt: true },
+    }),
   )) as unknown as { publishedAt: string }
   const watermark: PlanWatermark = notice.plan ?? { after: null, source: 0 }
   // The adapter's own update: no hooks or access to run, so a watermark costs one statement.
   const saveWatermark = (data: Record<string, unknown>) =>
     updateOwnRow(() =>
-      payload.db.updateOne({ id: notice.id, collection: pluginConfig.noticesSlug, data: { ...data, updatedAt: new Date().toISOString() }, returning: false }),
+      payload.db.updateOne({
+        id: notice.id,
+        collection: pluginConfig.noticesSlug,
+        data: { ...data, updatedAt: new Date().toISOString() },
+        returning: false,
+      }),
     )
 
   if (notice.kind === 'correction') {
     // A correction goes to those the original notice reached, not to today's subscribers.
     const original = await findOriginalNotice(payload, pluginConfig, idOf(notice.release))
     if (original !== null) {
-      await planCorrection(payload, pluginConfig, notice.id, original, watermark, store.insert, saveWatermark)
+      await planCorrection(
+        payload,
+        pluginConfig,
+        notice.id,
+        original,
+        watermark,
+        store.insert,
+        saveWatermark,
+      )
     }
   } else {
     // Subscribers who had confirmed when the release was published: a later subscriber never
     // agreed to the old text, and reads the new one when they subscribe.
-    const subscribers = await store.subscribers({ confirmedBy: release.publishedAt, documentKey: notice.documentKey })
+    const subscribers = await store.subscribers({
+      confirmedBy: release.publishedAt,
+      documentKey: notice.documentKey,
+    })
     // Then each audience (host collection); an address already planned is skipped by the unique
     // key, so a person in several audiences gets one message, in the first source's locale.
     const sources: RecipientSource[] = [
       { name: pluginConfig.subscribersSlug, page: subscribers.page },
       ...pluginConfig.notices.audiences.map((audience) => ({
         name: audience.collection,
-        page: withoutSuppressed(payload, pluginConfig, notice.documentKey, audiencePage(payload, audience, release.publishedAt)),
+        page: withoutSuppressed(
+          payload,
+          pluginConfig,
+          notice.documentKey,
+          audiencePage(payload, audience, release.publishedAt),
+        ),
       })),
     ]
     for (let index = watermark.source; index < sources.length; index++) {
-      await planSource(store, notice.id, sources[index]!, index === watermark.source ? watermark.after : null, (after) =>
-        saveWatermark({ plan: { after, source: index } }),
+      await planSource(
+        store,
+        notice.id,
+        sources[index]!,
+        index === watermark.source ? watermark.after : null,
+        (after) => saveWatermark({ plan: { after, source: index } }),
       )
     }
   }
   const { totalDocs } = await withBusyRetry(() =>
-    payload.db.count({ collection: pluginConfig.deliveriesSlug, where: { notice: { equals: notice.id } } }),
+    payload.db.count({
+      collection: pluginConfig.deliveriesSlug,
+      where: { notice: { equals: notice.id } },
+    }),
   )
   await saveWatermark({ recipients: totalDocs, status: 'sending' })
   return totalDocs
 }
 
 /** Drops the addresses on the document's suppression list from each page of a source. */
-function withoutSuppressed(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, documentKey: string, page: RecipientSource['page']): RecipientSource['page'] {
+function withoutSuppressed(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  documentKey: string,
+  page: RecipientSource['page'],
+): RecipientSource['page'] {
   return async (after, limit) => {
     const result = await page(after, limit)
-    const hashes = result.recipients.map((recipient) => (typeof recipient.email === 'string' ? addressHash(recipient.email) : ''))
-    const suppressed = await suppressedHashes(payload, pluginConfig, documentKey, hashes.filter(Boolean))
-    return { next: result.next, recipients: result.recipients.filter((_, index) => hashes[index] && !suppressed.has(hashes[index]!)) }
+    const hashes = result.recipients.map((recipient) =>
+      typeof recipient.email === 'string' ? addressHash(recipient.email) : '',
+    )
+    const suppressed = await suppressedHashes(
+      payload,
+      pluginConfig,
+      documentKey,
+      hashes.filter(Boolean),
+    )
+    return {
+      next: result.next,
+      recipients: result.recipients.filter(
+        (_, index) => hashes[index] && !suppressed.has(hashes[index]!),
+      ),
+    }
   }
 }
 
@@ -122,7 +182,7 @@ async function planSource(
   startAfter: null | number | string,
   saveWatermark: (after: number | string) => Promise<unknown>,
 ): Promise<void> {
-  for (let after = startAfter; ; ) {
+  for (let after = startAfter; ;) {
     const { next, recipients } = await withBusyRetry(() => source.page(after, PLAN_PAGE))
     const rows: NewDelivery[] = []
     for (const recipient of recipients) {
@@ -147,7 +207,11 @@ async function planSource(
   }
 }
 
-async function findOriginalNotice(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, releaseId: Id): Promise<Id | null> {
+async function findOriginalNotice(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  releaseId: Id,
+): Promise<Id | null> {
   const { docs } = await withBusyRetry(() =>
     payload.db.find<{ id: Id }>({
       collection: pluginConfig.noticesSlug,
@@ -171,9 +235,15 @@ async function planCorrection(
   saveWatermark: (data: Record<string, unknown>) => Promise<unknown>,
 ): Promise<void> {
   const base: Where = { and: [{ notice: { equals: originalId } }, { status: { equals: 'sent' } }] }
-  for (let after = watermark.after; ; ) {
+  for (let after = watermark.after; ;) {
     const { docs } = await withBusyRetry(() =>
-      payload.db.find<{ deliveryKey: string; id: Id; locale: string; source?: null | string; subscriber: string }>({
+      payload.db.find<{
+        deliveryKey: string
+        id: Id
+        locale: string
+        source?: null | string
+        subscriber: string
+      }>({
         collection: pluginConfig.deliveriesSlug,
         limit: PLAN_PAGE,
         pagination: false,

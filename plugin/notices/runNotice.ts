@@ -34,7 +34,13 @@ type NoticeDoc = PlannedNotice & {
   version: string
 }
 
-type EventDoc = { effectiveAt?: null | string; id: Id; previousEffectiveAt: string; reason: string; type: 'postponed' | 'withdrawn' }
+type EventDoc = {
+  effectiveAt?: null | string
+  id: Id
+  previousEffectiveAt: string
+  reason: string
+  type: 'postponed' | 'withdrawn'
+}
 
 type ReleaseDoc = {
   changeNote: Record<string, string>
@@ -49,7 +55,14 @@ type ReleaseDoc = {
 }
 
 /** A recipient as read again at send time. */
-type Recipient = { audience?: boolean; email: string; id: Id; locale: null | string; reason: null | string; tokenKey?: null | string }
+type Recipient = {
+  audience?: boolean
+  email: string
+  id: Id
+  locale: null | string
+  reason: null | string
+  tokenKey?: null | string
+}
 
 /** The outcome of one run: finished, or when the next run should happen. */
 export type NoticeRunResult = { done: true } | { done: false; nextRunAt: Date }
@@ -101,24 +114,48 @@ export async function runNotice(
   noticeId: Id,
   runner: string,
 ): Promise<NoticeRunResult> {
-  const notice = (await withBusyRetry(() => payload.findByID({ id: noticeId, collection: pluginConfig.noticesSlug, depth: 0, overrideAccess: true }))) as unknown as NoticeDoc
+  const notice = (await withBusyRetry(() =>
+    payload.findByID({
+      id: noticeId,
+      collection: pluginConfig.noticesSlug,
+      depth: 0,
+      overrideAccess: true,
+    }),
+  )) as unknown as NoticeDoc
   if (notice.status === 'done') {
     return { done: true }
   }
   await fanOutNotice(payload, pluginConfig, notice)
-  const release = (await withBusyRetry(() => payload.findByID({ id: idOf(notice.release), collection: pluginConfig.releasesSlug, depth: 0, overrideAccess: true }))) as unknown as ReleaseDoc
+  const release = (await withBusyRetry(() =>
+    payload.findByID({
+      id: idOf(notice.release),
+      collection: pluginConfig.releasesSlug,
+      depth: 0,
+      overrideAccess: true,
+    }),
+  )) as unknown as ReleaseDoc
   const run: NoticeRun = {
     event:
       notice.kind === 'correction' && notice.event
         ? ((await withBusyRetry(() =>
-            payload.findByID({ id: idOf(notice.event!), collection: pluginConfig.eventsSlug, depth: 0, overrideAccess: true }),
+            payload.findByID({
+              id: idOf(notice.event!),
+              collection: pluginConfig.eventsSlug,
+              depth: 0,
+              overrideAccess: true,
+            }),
           )) as unknown as EventDoc)
         : null,
     mail: getMailContext(payload, pluginConfig),
     notice,
     payload,
     pluginConfig,
-    previousVersion: await findPreviousVersion(payload, pluginConfig, notice.documentKey, release.version),
+    previousVersion: await findPreviousVersion(
+      payload,
+      pluginConfig,
+      notice.documentKey,
+      release.version,
+    ),
     release,
     runner,
   }
@@ -143,9 +180,14 @@ export async function runNotice(
       // Heartbeat: while this process lives, its batch's lease is renewed, so a slow batch is never
       // taken over (and sent twice) by another runner; a killed runner's lease simply runs out.
       const heartbeat = setInterval(() => {
-        store.extend({ claimToken, leaseUntil: new Date(Date.now() + leaseMs) }).catch((error: unknown) => {
-          payload.logger.warn({ err: error, msg: '[policy-documents] could not renew a notice batch lease' })
-        })
+        store
+          .extend({ claimToken, leaseUntil: new Date(Date.now() + leaseMs) })
+          .catch((error: unknown) => {
+            payload.logger.warn({
+              err: error,
+              msg: '[policy-documents] could not renew a notice batch lease',
+            })
+          })
       }, leaseMs / 3)
       try {
         await sendBatch(run, store, claimed)
@@ -162,7 +204,10 @@ export async function runNotice(
  * Reads the recipients of a batch again (one query per source), so that whoever unsubscribed or
  * was erased after planning is not mailed.
  */
-async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promise<Map<string, Recipient>> {
+async function loadRecipients(
+  run: NoticeRun,
+  claimed: ClaimedDelivery[],
+): Promise<Map<string, Recipient>> {
   const { notice, payload, pluginConfig } = run
   const bySource = new Map<string, string[]>()
   for (const delivery of claimed) {
@@ -171,18 +216,27 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
   }
   const recipients = new Map<string, Recipient>()
   for (const [source, ids] of bySource) {
-    const audience = pluginConfig.notices.audiences.find((candidate) => candidate.collection === source)
+    const audience = pluginConfig.notices.audiences.find(
+      (candidate) => candidate.collection === source,
+    )
     if (audience) {
       // Audience recipients: still in the audience, and not on the document's suppression list.
       const current = await loadAudienceRecipients(payload, audience, ids)
-      const suppressed = await suppressedHashes(payload, pluginConfig, notice.documentKey, current.map((doc) => addressHash(doc.email)))
+      const suppressed = await suppressedHashes(
+        payload,
+        pluginConfig,
+        notice.documentKey,
+        current.map((doc) => addressHash(doc.email)),
+      )
       for (const doc of current) {
         recipients.set(`${source}:${String(doc.id)}`, {
           audience: true,
           email: doc.email,
           id: doc.id,
           locale: doc.locale,
-          reason: suppressed.has(addressHash(doc.email)) ? 'Unsubscribed (suppression list) before sending.' : null,
+          reason: suppressed.has(addressHash(doc.email))
+            ? 'Unsubscribed (suppression list) before sending.'
+            : null,
         })
       }
       continue
@@ -191,7 +245,14 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
       continue
     }
     const { docs } = await withBusyRetry(() =>
-      payload.db.find<{ documents?: null | string[]; email: string; id: Id; locale: string; status: string; tokenKey?: null | string }>({
+      payload.db.find<{
+        documents?: null | string[]
+        email: string
+        id: Id
+        locale: string
+        status: string
+        tokenKey?: null | string
+      }>({
         collection: source,
         limit: 0,
         pagination: false,
@@ -200,7 +261,8 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
       }),
     )
     for (const doc of docs) {
-      const subscribed = doc.status === 'confirmed' && Boolean(doc.documents?.includes(notice.documentKey))
+      const subscribed =
+        doc.status === 'confirmed' && Boolean(doc.documents?.includes(notice.documentKey))
       recipients.set(`${source}:${String(doc.id)}`, {
         email: doc.email,
         id: doc.id,
@@ -215,28 +277,48 @@ async function loadRecipients(run: NoticeRun, claimed: ClaimedDelivery[]): Promi
 }
 
 /** An audience recipient has no subscriber record: both links lead to the one-click suppression page. */
-function audienceLinks(run: NoticeRun, email: string): { manageUrl: string; unsubscribeMailto: string; unsubscribeUrl: string } {
+function audienceLinks(
+  run: NoticeRun,
+  email: string,
+): { manageUrl: string; unsubscribeMailto: string; unsubscribeUrl: string } {
   const url = suppressionUrl(run.pluginConfig, run.mail.secret, run.notice.documentKey, email)
   return { manageUrl: url, unsubscribeMailto: run.mail.unsubscribeMailto, unsubscribeUrl: url }
 }
 
 /** Renders one notice for one recipient. */
-function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipient): OutgoingNotice {
+function renderFor(
+  run: NoticeRun,
+  delivery: ClaimedDelivery,
+  recipient: Recipient,
+): OutgoingNotice {
   const { event, mail, notice, pluginConfig, previousVersion, release } = run
-  const locale = pickLocale(delivery.locale || recipient.locale || '', pluginConfig.locales, pluginConfig.defaultLocale)
+  const locale = pickLocale(
+    delivery.locale || recipient.locale || '',
+    pluginConfig.locales,
+    pluginConfig.defaultLocale,
+  )
   const localeSnapshot: LocaleSnapshot | undefined = release.snapshot[locale]
-  const urlValues = { from: previousVersion ?? release.version, key: notice.documentKey, locale, to: release.version, version: release.version }
+  const urlValues = {
+    from: previousVersion ?? release.version,
+    key: notice.documentKey,
+    locale,
+    to: release.version,
+    version: release.version,
+  }
   const source = delivery.source ?? pluginConfig.subscribersSlug
   const messageId = messageIdFor({
     domain: mail.domain,
     kind: notice.kind,
     releaseId: release.id,
     // Subscribers keep the Message-IDs they always had; other audiences' IDs are told apart by source.
-    subscriberId: source === pluginConfig.subscribersSlug ? recipient.id : `${source}:${String(recipient.id)}`,
+    subscriberId:
+      source === pluginConfig.subscribersSlug ? recipient.id : `${source}:${String(recipient.id)}`,
     variant: event ? String(event.id) : undefined,
   })
   const common = {
-    ...(recipient.audience ? audienceLinks(run, recipient.email) : listLinksFor(pluginConfig, mail, recipient)),
+    ...(recipient.audience
+      ? audienceLinks(run, recipient.email)
+      : listLinksFor(pluginConfig, mail, recipient)),
     siteName: pluginConfig.siteName,
     statementUrl: fillUrlTemplate(pluginConfig.urls.statement, urlValues),
     timeZone: pluginConfig.timeZone,
@@ -246,7 +328,13 @@ function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipie
   const email = event
     ? renderCorrectionNotice(
         event.type === 'postponed'
-          ? { ...common, effectiveAt: event.effectiveAt!, kind: 'postponed', note: event.reason, previousEffectiveAt: event.previousEffectiveAt }
+          ? {
+              ...common,
+              effectiveAt: event.effectiveAt!,
+              kind: 'postponed',
+              note: event.reason,
+              previousEffectiveAt: event.previousEffectiveAt,
+            }
           : { ...common, kind: 'withdrawn', note: event.reason },
         locale,
         pluginConfig.defaultLocale,
@@ -255,13 +343,18 @@ function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipie
         {
           ...common,
           changeNote: release.changeNote?.[locale] ?? '',
-          compareUrl: previousVersion ? fillUrlTemplate(pluginConfig.urls.compare, urlValues) : undefined,
+          compareUrl: previousVersion
+            ? fillUrlTemplate(pluginConfig.urls.compare, urlValues)
+            : undefined,
           diffSummary: release.diff?.summary?.[locale] || undefined,
           effectiveAt: release.effectiveAt,
           previousVersion,
           translationNotice:
-            translationNoticeFor(release.translationFollows, locale, { publishedAt: release.publishedAt, timeZone: pluginConfig.timeZone, version: release.version }) ??
-            undefined,
+            translationNoticeFor(release.translationFollows, locale, {
+              publishedAt: release.publishedAt,
+              timeZone: pluginConfig.timeZone,
+              version: release.version,
+            }) ?? undefined,
         },
         locale,
         pluginConfig.defaultLocale,
@@ -278,14 +371,20 @@ function renderFor(run: NoticeRun, delivery: ClaimedDelivery, recipient: Recipie
 }
 
 /** Sends one claimed batch and records every outcome with one write. Never throws for an SMTP failure. */
-async function sendBatch(run: NoticeRun, store: DeliveryStore, claimed: ClaimedDelivery[]): Promise<void> {
+async function sendBatch(
+  run: NoticeRun,
+  store: DeliveryStore,
+  claimed: ClaimedDelivery[],
+): Promise<void> {
   const { notice, payload, pluginConfig, release } = run
   const recipients = await loadRecipients(run, claimed)
   const outcomes: DeliveryOutcome[] = []
   const outgoing: Array<{ delivery: ClaimedDelivery; message: OutgoingNotice }> = []
   for (const delivery of claimed) {
     const attempts = delivery.attempts + 1
-    const recipient = recipients.get(`${delivery.source ?? pluginConfig.subscribersSlug}:${delivery.subscriber}`)
+    const recipient = recipients.get(
+      `${delivery.source ?? pluginConfig.subscribersSlug}:${delivery.subscriber}`,
+    )
     if (!recipient || recipient.reason) {
       outcomes.push({
         attempts,
@@ -300,19 +399,33 @@ async function sendBatch(run: NoticeRun, store: DeliveryStore, claimed: ClaimedD
       outgoing.push({ delivery, message: renderFor(run, delivery, recipient) })
     } catch (error) {
       // A message that cannot be rendered will not render next time either: recorded, not retried.
-      payload.logger.error({ err: error, msg: `[policy-documents] notice ${notice.version}: cannot render the message to recipient ${delivery.subscriber}` })
-      outcomes.push({ attempts, id: delivery.id, lastError: `permanent: ${String((error as Error)?.message ?? error)}`.slice(0, 500), nextAttemptAt: null, status: 'failed' })
+      payload.logger.error({
+        err: error,
+        msg: `[policy-documents] notice ${notice.version}: cannot render the message to recipient ${delivery.subscriber}`,
+      })
+      outcomes.push({
+        attempts,
+        id: delivery.id,
+        lastError: `permanent: ${String((error as Error)?.message ?? error)}`.slice(0, 500),
+        nextAttemptAt: null,
+        status: 'failed',
+      })
     }
   }
   let results: SendResult[]
   try {
-    results = await getNoticeSender(payload, pluginConfig).send(outgoing.map(({ message }) => message))
+    results = await getNoticeSender(payload, pluginConfig).send(
+      outgoing.map(({ message }) => message),
+    )
   } catch (error) {
     // A sender that throws for the whole batch: every message of it failed the same way.
     results = outgoing.map(() => ({ error, ok: false }))
   }
   outgoing.forEach(({ delivery, message }, index) => {
-    const result = results[index] ?? { error: new Error('The sender returned no result for this message.'), ok: false }
+    const result = results[index] ?? {
+      error: new Error('The sender returned no result for this message.'),
+      ok: false,
+    }
     const attempts = delivery.attempts + 1
     if (result.ok) {
       outcomes.push({
@@ -342,7 +455,10 @@ async function sendBatch(run: NoticeRun, store: DeliveryStore, claimed: ClaimedD
         ? null
         : new Date(
             Date.now() +
-              backoffDelay(attempts, { baseMs: pluginConfig.notices.retryBaseSeconds * 1000, maxMs: pluginConfig.notices.retryMaxSeconds * 1000 }),
+              backoffDelay(attempts, {
+                baseMs: pluginConfig.notices.retryBaseSeconds * 1000,
+                maxMs: pluginConfig.notices.retryMaxSeconds * 1000,
+              }),
           ).toISOString(),
       status: giveUp ? 'failed' : 'retry',
     })
@@ -359,21 +475,28 @@ async function findPreviousVersion(
   version: string,
 ): Promise<string | undefined> {
   const [major, minor] = version.split('.').map(Number) as [number, number]
-  const { docs } = await withBusyRetry(() => payload.find({
-    collection: pluginConfig.releasesSlug,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    select: { version: true },
-    sort: ['-major', '-minor'],
-    where: {
-      and: [
-        { documentKey: { equals: documentKey } },
-        { or: [{ major: { less_than: major } }, { and: [{ major: { equals: major } }, { minor: { less_than: minor } }] }] },
-      ],
-    },
-  }))
+  const { docs } = await withBusyRetry(() =>
+    payload.find({
+      collection: pluginConfig.releasesSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      select: { version: true },
+      sort: ['-major', '-minor'],
+      where: {
+        and: [
+          { documentKey: { equals: documentKey } },
+          {
+            or: [
+              { major: { less_than: major } },
+              { and: [{ major: { equals: major } }, { minor: { less_than: minor } }] },
+            ],
+          },
+        ],
+      },
+    }),
+  )
   return (docs[0] as undefined | { version: string })?.version
 }
 
@@ -382,9 +505,15 @@ async function findPreviousVersion(
  * an unleased delivery is due, else at the earliest retry or the earliest end of another
  * runner's lease.
  */
-async function finishRun(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig, noticeId: Id): Promise<NoticeRunResult> {
+async function finishRun(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  noticeId: Id,
+): Promise<NoticeRunResult> {
   const now = new Date().toISOString()
-  const open: Where = { and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }] }
+  const open: Where = {
+    and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }],
+  }
   const first = async (extra: Where, sort: string) =>
     (
       await withBusyRetry(() =>
@@ -400,21 +529,48 @@ async function finishRun(payload: Payload, pluginConfig: SanitizedPolicyDocument
     ).docs[0]
   const anyOpen = await first({}, 'id')
   if (!anyOpen) {
-    await updateOwnRow(() => payload.update({
-      id: noticeId,
-      collection: pluginConfig.noticesSlug,
-      data: { completedAt: new Date().toISOString(), nextRunAt: null, status: 'done' },
-      depth: 0,
-      overrideAccess: true, disableTransaction: true }))
+    await updateOwnRow(() =>
+      payload.update({
+        id: noticeId,
+        collection: pluginConfig.noticesSlug,
+        data: { completedAt: new Date().toISOString(), nextRunAt: null, status: 'done' },
+        depth: 0,
+        overrideAccess: true,
+        disableTransaction: true,
+      }),
+    )
     return { done: true }
   }
-  const free: Where = { or: [{ leaseUntil: { exists: false } }, { leaseUntil: { equals: null } }, { leaseUntil: { less_than: now } }] }
-  const dueNow = await first({ and: [free, { or: [{ nextAttemptAt: { exists: false } }, { nextAttemptAt: { equals: null } }, { nextAttemptAt: { less_than_equal: now } }] }] }, 'id')
+  const free: Where = {
+    or: [
+      { leaseUntil: { exists: false } },
+      { leaseUntil: { equals: null } },
+      { leaseUntil: { less_than: now } },
+    ],
+  }
+  const dueNow = await first(
+    {
+      and: [
+        free,
+        {
+          or: [
+            { nextAttemptAt: { exists: false } },
+            { nextAttemptAt: { equals: null } },
+            { nextAttemptAt: { less_than_equal: now } },
+          ],
+        },
+      ],
+    },
+    'id',
+  )
   const candidates: number[] = [Date.now() + pluginConfig.notices.leaseSeconds * 1000]
   if (dueNow) {
     candidates.push(Date.now())
   } else {
-    const retry = await first({ and: [free, { nextAttemptAt: { greater_than: now } }] }, 'nextAttemptAt')
+    const retry = await first(
+      { and: [free, { nextAttemptAt: { greater_than: now } }] },
+      'nextAttemptAt',
+    )
     const leased = await first({ leaseUntil: { greater_than_equal: now } }, 'leaseUntil')
     for (const at of [retry?.nextAttemptAt, leased?.leaseUntil]) {
       if (at) {
@@ -423,11 +579,15 @@ async function finishRun(payload: Payload, pluginConfig: SanitizedPolicyDocument
     }
   }
   const at = new Date(Math.max(Date.now(), Math.min(...candidates)))
-  await updateOwnRow(() => payload.update({
-    id: noticeId,
-    collection: pluginConfig.noticesSlug,
-    data: { nextRunAt: at.toISOString() },
-    depth: 0,
-    overrideAccess: true, disableTransaction: true }))
+  await updateOwnRow(() =>
+    payload.update({
+      id: noticeId,
+      collection: pluginConfig.noticesSlug,
+      data: { nextRunAt: at.toISOString() },
+      depth: 0,
+      overrideAccess: true,
+      disableTransaction: true,
+    }),
+  )
   return { done: false, nextRunAt: at }
 }

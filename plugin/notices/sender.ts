@@ -35,7 +35,10 @@ export type NoticeSenderFactory = (payload: Payload) => NoticeSender
 const senders = new WeakMap<Payload, WeakMap<object, NoticeSender>>()
 
 /** The sender notices go through: `notices.sender`, else the pooled SMTP transport, else `payload.sendEmail`. */
-export function getNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): NoticeSender {
+export function getNoticeSender(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): NoticeSender {
   let byConfig = senders.get(payload)
   if (!byConfig) {
     byConfig = new WeakMap()
@@ -44,7 +47,11 @@ export function getNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyD
   let sender = byConfig.get(pluginConfig.notices)
   if (!sender) {
     const { maxPerSecond, sender: factory, smtp } = pluginConfig.notices
-    const base = factory ? factory(payload) : smtp ? smtpPoolSender(smtp) : payloadEmailSender(payload)
+    const base = factory
+      ? factory(payload)
+      : smtp
+        ? smtpPoolSender(smtp)
+        : payloadEmailSender(payload)
     sender = maxPerSecond ? rateLimited(base, maxPerSecond) : base
     byConfig.set(pluginConfig.notices, sender)
   }
@@ -52,7 +59,10 @@ export function getNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyD
 }
 
 /** Closes the sender made for this Payload instance and configuration (its pooled connections), if any. */
-export async function closeNoticeSender(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<void> {
+export async function closeNoticeSender(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Promise<void> {
   const byConfig = senders.get(payload)
   const sender = byConfig?.get(pluginConfig.notices)
   byConfig?.delete(pluginConfig.notices)
@@ -63,7 +73,10 @@ export async function closeNoticeSender(payload: Payload, pluginConfig: Sanitize
  * A pooled nodemailer SMTP transport: `maxConnections` connections kept open and reused, so a
  * message costs one SMTP transaction instead of a connection, a greeting and a transaction.
  */
-export function smtpPoolSender(smtp: { maxConnections: number; transportOptions: Record<string, unknown> }): NoticeSender {
+export function smtpPoolSender(smtp: {
+  maxConnections: number
+  transportOptions: Record<string, unknown>
+}): NoticeSender {
   const transport = nodemailer.createTransport({
     ...smtp.transportOptions,
     maxConnections: smtp.maxConnections,
@@ -76,7 +89,10 @@ export function smtpPoolSender(smtp: { maxConnections: number; transportOptions:
       Promise.all(
         messages.map((message) =>
           transport.sendMail(message).then(
-            (info: { response?: string }): SendResult => ({ ok: true, response: String(info.response ?? '') }),
+            (info: { response?: string }): SendResult => ({
+              ok: true,
+              response: String(info.response ?? ''),
+            }),
             (error: unknown): SendResult => ({ error, ok: false }),
           ),
         ),
@@ -91,7 +107,10 @@ export function payloadEmailSender(payload: Payload): NoticeSender {
       Promise.all(
         messages.map((message) =>
           Promise.resolve(payload.sendEmail(message)).then(
-            (info: unknown): SendResult => ({ ok: true, response: String((info as { response?: string } | undefined)?.response ?? '') }),
+            (info: unknown): SendResult => ({
+              ok: true,
+              response: String((info as { response?: string } | undefined)?.response ?? ''),
+            }),
             (error: unknown): SendResult => ({ error, ok: false }),
           ),
         ),

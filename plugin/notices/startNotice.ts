@@ -74,22 +74,27 @@ export async function queueSendNotice(
  * job stuck as `processing` forever (Payload 3 does not reclaim it), and our notice stays
  * unfinished. Runs on a schedule (every minute) and can be called directly.
  */
-export async function resumeStalledNotices(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): Promise<number> {
+export async function resumeStalledNotices(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): Promise<number> {
   const stale = new Date(Date.now() - pluginConfig.notices.leaseSeconds * 1000).toISOString()
-  const { docs } = await withBusyRetry(() => payload.find({
-    collection: pluginConfig.noticesSlug,
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-    pagination: false,
-    where: {
-      and: [
-        { status: { not_equals: 'done' } },
-        { or: [{ nextRunAt: { exists: false } }, { nextRunAt: { less_than: stale } }] },
-        { updatedAt: { less_than: stale } },
-      ],
-    },
-  }))
+  const { docs } = await withBusyRetry(() =>
+    payload.find({
+      collection: pluginConfig.noticesSlug,
+      depth: 0,
+      limit: 100,
+      overrideAccess: true,
+      pagination: false,
+      where: {
+        and: [
+          { status: { not_equals: 'done' } },
+          { or: [{ nextRunAt: { exists: false } }, { nextRunAt: { less_than: stale } }] },
+          { updatedAt: { less_than: stale } },
+        ],
+      },
+    }),
+  )
   for (const notice of docs) {
     await updateOwnRow(() =>
       payload.update({

@@ -51,11 +51,22 @@ const OPERATORS = new Set([
 ])
 const GEO = new Set(['intersects', 'near', 'within'])
 /** Operators whose value is compared with the column as its type (so it must be of that type). */
-const TYPED = new Set(['all', 'equals', 'greater_than', 'greater_than_equal', 'in', 'less_than', 'less_than_equal', 'not_equals', 'not_in'])
+const TYPED = new Set([
+  'all',
+  'equals',
+  'greater_than',
+  'greater_than_equal',
+  'in',
+  'less_than',
+  'less_than_equal',
+  'not_equals',
+  'not_in',
+])
 const MAX_DEPTH = 8
 
 /** What a checked path leads to. */
-type Target = { kind: 'date' | 'id' | 'number' | 'other' | 'point'; relationTo?: string } | undefined
+type Target =
+  { kind: 'date' | 'id' | 'number' | 'other' | 'point'; relationTo?: string } | undefined
 
 /** Returns the first problem with an id from a URL, or `undefined` when it is well-formed. */
 export function checkId(id: unknown, pattern: RegExp | undefined): string | undefined {
@@ -118,9 +129,17 @@ export function checkWhere(where: unknown, schema: QuerySchema, depth = 0): stri
   return undefined
 }
 
-function checkValue(path: string, operator: string, value: unknown, target: Target, schema: QuerySchema): string | undefined {
+function checkValue(
+  path: string,
+  operator: string,
+  value: unknown,
+  target: Target,
+  schema: QuerySchema,
+): string | undefined {
   if (GEO.has(operator)) {
-    return target?.kind === 'point' ? undefined : `"${operator}" works only on point fields, not on "${short(path)}".`
+    return target?.kind === 'point'
+      ? undefined
+      : `"${operator}" works only on point fields, not on "${short(path)}".`
   }
   if (operator === 'exists') {
     return value === true || value === false || value === 'true' || value === 'false'
@@ -129,7 +148,9 @@ function checkValue(path: string, operator: string, value: unknown, target: Targ
   }
   if (isPlainObject(value)) {
     // Nested queries (`contains` on a relationship) are Payload's to check; objects elsewhere reach the database.
-    return operator === 'contains' && target?.relationTo ? undefined : `"${short(path)}" [${operator}] needs a value, not an object.`
+    return operator === 'contains' && target?.relationTo
+      ? undefined
+      : `"${short(path)}" [${operator}] needs a value, not an object.`
   }
   if (!target || !TYPED.has(operator)) {
     return undefined
@@ -149,7 +170,10 @@ function checkValue(path: string, operator: string, value: unknown, target: Targ
       return `"${short(path)}" [${operator}] needs a number; got "${short(String(item))}".`
     }
     if (target.kind === 'id') {
-      const problem = checkId(typeof item === 'boolean' ? String(item) : item, schema.idPattern(target.relationTo ?? schema.slug))
+      const problem = checkId(
+        typeof item === 'boolean' ? String(item) : item,
+        schema.idPattern(target.relationTo ?? schema.slug),
+      )
       if (problem) {
         return `"${short(path)}" [${operator}]: ${problem}`
       }
@@ -182,7 +206,11 @@ function resolvePath(path: string, schema: QuerySchema): 'too-deep' | Target {
   return walk(segments, schema.versionFields, schema)
 }
 
-function walk(segments: string[], rootFields: FlattenedField[], schema: QuerySchema): 'too-deep' | Target {
+function walk(
+  segments: string[],
+  rootFields: FlattenedField[],
+  schema: QuerySchema,
+): 'too-deep' | Target {
   let fields: FlattenedField[] | undefined = rootFields
   let collection = schema.slug
   let hops = 0
@@ -229,7 +257,8 @@ function walk(segments: string[], rootFields: FlattenedField[], schema: QuerySch
         break
       default:
         target = { kind: 'other' }
-        fields = 'flattenedFields' in field ? (field.flattenedFields as FlattenedField[]) : undefined
+        fields =
+          'flattenedFields' in field ? (field.flattenedFields as FlattenedField[]) : undefined
     }
   }
   return target

@@ -1,8 +1,13 @@
-import type { AfterErrorHook, CollectionBeforeOperationHook, Payload, SanitizedCollectionConfig } from 'payload'
-
-import type { QuerySchema } from './checkQuery.js'
+import type {
+  AfterErrorHook,
+  CollectionBeforeOperationHook,
+  Payload,
+  SanitizedCollectionConfig,
+} from 'payload'
 
 import { APIError, buildVersionCollectionFields } from 'payload'
+
+import type { QuerySchema } from './checkQuery.js'
 
 import { checkId, checkWhere, NUMERIC_ID, OBJECT_ID } from './checkQuery.js'
 
@@ -10,7 +15,9 @@ const schemas = new WeakMap<SanitizedCollectionConfig, QuerySchema>()
 
 /** How ids of a collection look on this database, or `undefined` when any string may be one. */
 function idPatternOf(payload: Payload, slug: string): RegExp | undefined {
-  const custom = payload.collections[slug]?.config.flattenedFields.find((field) => field.name === 'id')
+  const custom = payload.collections[slug]?.config.flattenedFields.find(
+    (field) => field.name === 'id',
+  )
   if (custom) {
     return custom.type === 'number' ? NUMERIC_ID : undefined
   }
@@ -30,7 +37,9 @@ function schemaOf(payload: Payload, collection: SanitizedCollectionConfig): Quer
       locales: localization ? localization.localeCodes : [],
       relatedFields: (slug) => payload.collections[slug]?.config.flattenedFields,
       slug: collection.slug,
-      versionFields: collection.versions ? buildVersionCollectionFields(payload.config, collection, true) : undefined,
+      versionFields: collection.versions
+        ? buildVersionCollectionFields(payload.config, collection, true)
+        : undefined,
     }
     schemas.set(collection, schema)
   }
@@ -43,7 +52,11 @@ function schemaOf(payload: Payload, collection: SanitizedCollectionConfig): Quer
  * Payload 3.90.1 leave a rejected promise unawaited). Only REST and GraphQL requests are checked;
  * the Local API is trusted code.
  */
-export const rejectMalformedQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+export const rejectMalformedQueries: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  req,
+}) => {
   if (!req || req.payloadAPI === 'local') {
     return args
   }
@@ -68,12 +81,22 @@ export const rejectMalformedQueries: CollectionBeforeOperationHook = ({ args, co
  * so it gets a 400 rather than a 500.
  */
 export const malformedRequestIs400: AfterErrorHook = ({ error }) => {
-  const unparseable = error instanceof URIError || (error instanceof SyntaxError && /JSON/i.test(error.message))
+  const unparseable =
+    error instanceof URIError || (error instanceof SyntaxError && /JSON/i.test(error.message))
   if (!unparseable || (error as { status?: number }).status) {
     return undefined
   }
   return {
-    response: { errors: [{ message: error instanceof URIError ? 'The URL has a malformed %-escape.' : 'A query parameter is not valid JSON.' }] },
+    response: {
+      errors: [
+        {
+          message:
+            error instanceof URIError
+              ? 'The URL has a malformed %-escape.'
+              : 'A query parameter is not valid JSON.',
+        },
+      ],
+    },
     status: 400,
   }
 }

@@ -22,7 +22,11 @@ export async function answerCompleteness(
 ): Promise<HttpAnswer> {
   try {
     const key = parseDocumentKey(rawKey)
-    const locale = parseLocale(singleParam(search, 'locale'), pluginConfig.locales, pluginConfig.defaultLocale)
+    const locale = parseLocale(
+      singleParam(search, 'locale'),
+      pluginConfig.locales,
+      pluginConfig.defaultLocale,
+    )
     const entries = await service.entries(key)
     const entry = releaseInForce(
       entries.filter((e) => e.status !== 'withdrawn'),
@@ -31,8 +35,13 @@ export async function answerCompleteness(
     if (!entry) return answerWithError(404, `No release of "${key}" is in force yet.`)
     const release = await service.loadRelease(entry)
     // The not-applicable declarations as recorded with that release (`ReleaseDecision.gdpr`).
-    const decision = release.decision as { gdpr?: { notApplicable?: Partial<Record<ElementId, string>> } } | null | undefined
-    const reports = checkDocumentCompleteness(release.snapshot, decision?.gdpr?.notApplicable ?? {}, { ...pluginConfig, locales: [locale] })
+    const decision = release.decision as
+      { gdpr?: { notApplicable?: Partial<Record<ElementId, string>> } } | null | undefined
+    const reports = checkDocumentCompleteness(
+      release.snapshot,
+      decision?.gdpr?.notApplicable ?? {},
+      { ...pluginConfig, locales: [locale] },
+    )
     const body = serializeBody({ document: key, version: entry.version, ...reports[locale]! })
     return answerWithBody(body, ifNoneMatch, `public, max-age=${pluginConfig.cache.maxAgeSeconds}`)
   } catch (error) {

@@ -22,7 +22,9 @@ const CACHE_CONTROL_IMMUTABLE = 'public, max-age=31536000, immutable'
 function candidates(): string[] {
   const list: string[] = []
   try {
-    list.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../banner/policy-banner.js'))
+    list.push(
+      path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../banner/policy-banner.js'),
+    )
   } catch {
     // import.meta.url is not a file: URL here (bundled); the fallbacks below apply.
   }
@@ -65,7 +67,11 @@ export function answerEmbedScript(search: URLSearchParams, ifNoneMatch: null | s
   }
   const version = search.get('v')
   const immutable = version !== null && `"${version}"` === loaded.script.etag
-  const answer = answerWithBody(loaded.script, ifNoneMatch, immutable ? CACHE_CONTROL_IMMUTABLE : CACHE_CONTROL)
+  const answer = answerWithBody(
+    loaded.script,
+    ifNoneMatch,
+    immutable ? CACHE_CONTROL_IMMUTABLE : CACHE_CONTROL,
+  )
   // The file is read once per process: the answer for a URL never changes.
   answer.stableUntil = Infinity
   return answer

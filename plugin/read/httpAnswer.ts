@@ -37,8 +37,14 @@ export function serializeBody(value: unknown): CachedBody {
 export function serializeText(text: string, contentType: string): CachedBody {
   const body = encoder.encode(text)
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  const security = contentType.startsWith('text/html') ? htmlSecurityHeaders(inlineStylesOf(text)) : NOSNIFF_HEADERS
-  const headers = Object.freeze({ ...security, 'Content-Length': String(body.byteLength), 'Content-Type': contentType })
+  const security = contentType.startsWith('text/html')
+    ? htmlSecurityHeaders(inlineStylesOf(text))
+    : NOSNIFF_HEADERS
+  const headers = Object.freeze({
+    ...security,
+    'Content-Length': String(body.byteLength),
+    'Content-Type': contentType,
+  })
   return { body, contentType, etag, headers }
 }
 
@@ -72,7 +78,10 @@ export function ifNoneMatchHits(header: null | string | undefined, etag: string)
 }
 
 /** Headers of a 304 for this representation: the validator and caching headers a 200 would carry (RFC 9110 §15.4.5). */
-export function notModifiedHeaders(cached: CachedBody, cacheControl: string): Record<string, string> {
+export function notModifiedHeaders(
+  cached: CachedBody,
+  cacheControl: string,
+): Record<string, string> {
   return { ...NOSNIFF_HEADERS, 'Cache-Control': cacheControl, ETag: cached.etag }
 }
 
@@ -82,18 +91,42 @@ export function okHeaders(cached: CachedBody, cacheControl: string): Record<stri
 }
 
 /** 200 with the cached bytes, or 304 when the client already has them. */
-export function answerWithBody(cached: CachedBody, ifNoneMatch: null | string | undefined, cacheControl: string): HttpAnswer {
+export function answerWithBody(
+  cached: CachedBody,
+  ifNoneMatch: null | string | undefined,
+  cacheControl: string,
+): HttpAnswer {
   if (ifNoneMatchHits(ifNoneMatch, cached.etag)) {
-    return { body: null, cacheControl, cached, headers: notModifiedHeaders(cached, cacheControl), status: 304 }
+    return {
+      body: null,
+      cacheControl,
+      cached,
+      headers: notModifiedHeaders(cached, cacheControl),
+      status: 304,
+    }
   }
-  return { body: cached.body, cacheControl, cached, headers: okHeaders(cached, cacheControl), status: 200 }
+  return {
+    body: cached.body,
+    cacheControl,
+    cached,
+    headers: okHeaders(cached, cacheControl),
+    status: 200,
+  }
 }
 
 /** A JSON error in Payload's own error shape (`{ errors: [{ message }] }`), never cached. */
-export function answerWithError(status: number, message: string, data?: Record<string, unknown>): HttpAnswer {
+export function answerWithError(
+  status: number,
+  message: string,
+  data?: Record<string, unknown>,
+): HttpAnswer {
   return {
     body: encoder.encode(JSON.stringify({ errors: [{ message, ...(data ? { data } : {}) }] })),
-    headers: { ...NOSNIFF_HEADERS, 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8' },
+    headers: {
+      ...NOSNIFF_HEADERS,
+      'Cache-Control': 'no-store',
+      'Content-Type': 'application/json; charset=utf-8',
+    },
     status,
   }
 }
@@ -117,5 +150,8 @@ export function bodyStream(bytes: Uint8Array | null): null | ReadableStream<Uint
 
 /** Converts an answer to a Web `Response` (what Payload endpoint handlers return); `headOnly` drops the body. */
 export function toResponse(answer: HttpAnswer, headOnly = false): Response {
-  return new Response(headOnly ? null : bodyStream(answer.body), { headers: answer.headers, status: answer.status })
+  return new Response(headOnly ? null : bodyStream(answer.body), {
+    headers: answer.headers,
+    status: answer.status,
+  })
 }

@@ -13,7 +13,8 @@ export class BadRequest extends Error {
 
 const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
 /** A parameter value from a query string, refusing repeats such as `?locale=da&locale=en`. */
 export function singleParam(params: URLSearchParams, name: string): string | undefined {
@@ -27,13 +28,19 @@ export function singleParam(params: URLSearchParams, name: string): string | und
 /** Checks the document key from the path. */
 export function parseDocumentKey(value: unknown): string {
   if (typeof value !== 'string' || !DOCUMENT_KEY.test(value)) {
-    throw new BadRequest('The document key must be lowercase letters, digits and dashes, e.g. "privacy".')
+    throw new BadRequest(
+      'The document key must be lowercase letters, digits and dashes, e.g. "privacy".',
+    )
   }
   return value
 }
 
 /** Resolves `?locale=` against the configured locales; absent means the default locale. */
-export function parseLocale(value: string | undefined, locales: readonly string[], defaultLocale: string): string {
+export function parseLocale(
+  value: string | undefined,
+  locales: readonly string[],
+  defaultLocale: string,
+): string {
   if (value === undefined || value === '') {
     return defaultLocale
   }
@@ -47,7 +54,9 @@ export function parseLocale(value: string | undefined, locales: readonly string[
 export function parseVersionParam(value: string | undefined, name = 'version'): Version {
   const version = parseVersion(value)
   if (!version) {
-    throw new BadRequest(`"${name}" must be a version like 2.0 or 1.1; got "${truncate(value ?? '')}".`)
+    throw new BadRequest(
+      `"${name}" must be a version like 2.0 or 1.1; got "${truncate(value ?? '')}".`,
+    )
   }
   return version
 }
@@ -65,7 +74,9 @@ export function parseAt(value: string | undefined): Date | undefined {
   const parts = dateOnly ?? dateTime
   const time = dateOnly ? Date.parse(`${value}T00:00:00Z`) : dateTime ? Date.parse(value) : NaN
   if (!parts || Number.isNaN(time)) {
-    throw new BadRequest(`"at" must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${truncate(value)}".`)
+    throw new BadRequest(
+      `"at" must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${truncate(value)}".`,
+    )
   }
   const [, year, month, day] = parts
   const check = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))

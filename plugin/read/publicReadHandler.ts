@@ -24,15 +24,26 @@ export type PublicReadRequest = {
  * (another path or method): the caller then hands it to Payload. The answer is synchronous on a
  * memo hit. For `HEAD` the caller sends the headers of the answer without its body.
  */
-export type PublicReadHandler = (request: PublicReadRequest) => HttpAnswer | Promise<HttpAnswer> | undefined
+export type PublicReadHandler = (
+  request: PublicReadRequest,
+) => HttpAnswer | Promise<HttpAnswer> | undefined
 
 /** One memoized answer of one URL: both forms prebuilt, so a hit is a tag comparison and a write. */
-type Memo = { etag: string; generation: number; notModified: HttpAnswer; ok: HttpAnswer; stableUntil: number }
+type Memo = {
+  etag: string
+  generation: number
+  notModified: HttpAnswer
+  ok: HttpAnswer
+  stableUntil: number
+}
 
 const handlers = new WeakMap<Payload, PublicReadHandler>()
 
 /** The public read handler of a Payload instance (one per process and instance, shared by every server kind). */
-export function getPublicReadHandler(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicReadHandler {
+export function getPublicReadHandler(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): PublicReadHandler {
   let handler = handlers.get(payload)
   if (!handler) {
     handler = createPublicReadHandler(payload, pluginConfig)
@@ -54,7 +65,10 @@ export function getPublicReadHandler(payload: Payload, pluginConfig: SanitizedPo
  * - CORS: every answer carries the public CORS headers (unless `cors.public` is off); OPTIONS on a
  *   public path answers the preflight.
  */
-export function createPublicReadHandler(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PublicReadHandler {
+export function createPublicReadHandler(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): PublicReadHandler {
   const prefix = `${pluginConfig.apiRoute}${pluginConfig.publicPath}/`
   // The subscription endpoints live under the same path; `/:key` must never take them.
   const subscriptions = `${prefix}subscriptions`
@@ -68,14 +82,28 @@ export function createPublicReadHandler(payload: Payload, pluginConfig: Sanitize
 
   const remember = (url: string, answer: HttpAnswer, generation: number): void => {
     const { cacheControl, cached, stableUntil } = answer
-    if (!cached || !cacheControl || !stableUntil || stableUntil <= Date.now() || (answer.status !== 200 && answer.status !== 304)) {
+    if (
+      !cached ||
+      !cacheControl ||
+      !stableUntil ||
+      stableUntil <= Date.now() ||
+      (answer.status !== 200 && answer.status !== 304)
+    ) {
       return
     }
     memo.set(url, {
       etag: cached.etag,
       generation,
-      notModified: { body: null, headers: { ...notModifiedHeaders(cached, cacheControl), ...cors }, status: 304 },
-      ok: { body: cached.body, headers: { ...okHeaders(cached, cacheControl), ...cors }, status: 200 },
+      notModified: {
+        body: null,
+        headers: { ...notModifiedHeaders(cached, cacheControl), ...cors },
+        status: 304,
+      },
+      ok: {
+        body: cached.body,
+        headers: { ...okHeaders(cached, cacheControl), ...cors },
+        status: 200,
+      },
       stableUntil,
     })
   }
@@ -86,7 +114,9 @@ export function createPublicReadHandler(payload: Payload, pluginConfig: Sanitize
       const hit = memo.get(url)
       if (hit) {
         if (hit.generation === service.generation && hit.stableUntil > Date.now()) {
-          return ifNoneMatch === hit.etag || ifNoneMatchHits(ifNoneMatch, hit.etag) ? hit.notModified : hit.ok
+          return ifNoneMatch === hit.etag || ifNoneMatchHits(ifNoneMatch, hit.etag)
+            ? hit.notModified
+            : hit.ok
         }
         memo.delete(url)
       }
@@ -96,7 +126,10 @@ export function createPublicReadHandler(payload: Payload, pluginConfig: Sanitize
     }
     const queryStart = url.indexOf('?')
     const rest = url.slice(prefix.length - 1, queryStart === -1 ? undefined : queryStart)
-    if (url.startsWith(subscriptions) && (rest === '/subscriptions' || rest.startsWith('/subscriptions/'))) {
+    if (
+      url.startsWith(subscriptions) &&
+      (rest === '/subscriptions' || rest.startsWith('/subscriptions/'))
+    ) {
       return undefined
     }
     for (const route of routes) {
@@ -105,7 +138,13 @@ export function createPublicReadHandler(payload: Payload, pluginConfig: Sanitize
         continue
       }
       if (method === 'OPTIONS') {
-        return { body: null, headers: pluginConfig.cors.public ? publicPreflightHeaders() : { Allow: 'GET, HEAD, OPTIONS' }, status: 204 }
+        return {
+          body: null,
+          headers: pluginConfig.cors.public
+            ? publicPreflightHeaders()
+            : { Allow: 'GET, HEAD, OPTIONS' },
+          status: 204,
+        }
       }
       if (!read) {
         return undefined

@@ -10,7 +10,9 @@ export const MAX_PUBLIC_BODY_BYTES = 16 * 1024
  * form-encoded). Refuses other types with 415, oversized bodies with 413 and bad JSON with 400,
  * before anything is stored.
  */
-export async function readBody(req: PayloadRequest): Promise<{ form: boolean; values: Record<string, unknown> }> {
+export async function readBody(
+  req: PayloadRequest,
+): Promise<{ form: boolean; values: Record<string, unknown> }> {
   const contentType = (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
   const declared = Number(req.headers.get('content-length') ?? '0')
   if (declared > MAX_PUBLIC_BODY_BYTES) {
@@ -39,9 +41,15 @@ export async function readBody(req: PayloadRequest): Promise<{ form: boolean; va
     const values: Record<string, unknown> = {}
     for (const [name, value] of new URLSearchParams(text)) {
       const existing = values[name]
-      values[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
+      values[name] =
+        existing === undefined
+          ? value
+          : [...(Array.isArray(existing) ? existing : [existing]), value]
     }
     return { form: true, values }
   }
-  throw new BadRequest('Send the body as application/json or application/x-www-form-urlencoded.', 415)
+  throw new BadRequest(
+    'Send the body as application/json or application/x-www-form-urlencoded.',
+    415,
+  )
 }

@@ -1,19 +1,35 @@
 import type { Payload } from 'payload'
 
+import { Feed } from 'feed'
+import { LRUCache } from 'lru-cache'
+
 import type { ChangeKind, LocaleSnapshot, ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { CachedBody, HttpAnswer } from './httpAnswer.js'
 
 import { bannerExpiresAt, renderBanner, selectBanner } from '../../src/banner/index.js'
 import { diffLocale, renderDiffHtml, summarizeDiff } from '../../src/diff/index.js'
-import { fillUrlTemplate, formatDate } from '../../src/notices/index.js'
-import { Feed } from 'feed'
-import { LRUCache } from 'lru-cache'
-
 import { escapeHtml, getTranslator } from '../../src/i18n/index.js'
-import { canonicalCopy, GENESIS_HASH, nextEffectiveChange, releaseInForce, translationNoticeFor, verifyChain, type ArchivedEvent, type ArchivedRelease } from '../../src/releases/index.js'
+import { fillUrlTemplate, formatDate } from '../../src/notices/index.js'
+import {
+  type ArchivedEvent,
+  type ArchivedRelease,
+  canonicalCopy,
+  GENESIS_HASH,
+  nextEffectiveChange,
+  releaseInForce,
+  translationNoticeFor,
+  verifyChain,
+} from '../../src/releases/index.js'
 import { answerWithBody, answerWithError, serializeBody, serializeText } from './httpAnswer.js'
-import { BadRequest, parseAt, parseDocumentKey, parseLocale, parseVersionParam, singleParam } from './params.js'
+import {
+  BadRequest,
+  parseAt,
+  parseDocumentKey,
+  parseLocale,
+  parseVersionParam,
+  singleParam,
+} from './params.js'
 
 /** One ledger entry, as much as the read path needs to route a request (no snapshot). */
 export type ReleaseIndexEntry = {
@@ -34,7 +50,8 @@ export type ReleaseIndexEntry = {
 }
 
 /** Releases that can be in force: withdrawn ones never are. */
-const active = (entries: ReleaseIndexEntry[]) => entries.filter((entry) => entry.status !== 'withdrawn')
+const active = (entries: ReleaseIndexEntry[]) =>
+  entries.filter((entry) => entry.status !== 'withdrawn')
 
 type DocumentIndex = {
   entries: ReleaseIndexEntry[]
@@ -52,10 +69,15 @@ type ExpiringBody = { cached: CachedBody; expiresAt: number }
  * `cache.indexTtlSeconds`).
  */
 const REGISTRY = Symbol.for('payload-plugin-policy-docs/read-services')
-const services: WeakMap<Payload, PolicyReadService> = ((globalThis as { [REGISTRY]?: WeakMap<Payload, PolicyReadService> })[REGISTRY] ??= new WeakMap())
+const services: WeakMap<Payload, PolicyReadService> = ((
+  globalThis as { [REGISTRY]?: WeakMap<Payload, PolicyReadService> }
+)[REGISTRY] ??= new WeakMap())
 
 /** The read service of a Payload instance (one per process and instance). */
-export function getReadService(payload: Payload, pluginConfig: SanitizedPolicyDocumentsPluginConfig): PolicyReadService {
+export function getReadService(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): PolicyReadService {
   let service = services.get(payload)
   if (!service) {
     service = new PolicyReadService(payload, pluginConfig)
@@ -83,9 +105,14 @@ export class PolicyReadService {
   private readonly bodies = new LRUCache<string, CachedBody>({ max: 2000 })
   private readonly banners = new LRUCache<string, ExpiringBody>({ max: 1000 })
   private readonly diffs = new LRUCache<string, CachedBody>({ max: 500 })
-  private readonly ledgers = new LRUCache<string, ExpiringBody & { report: ReturnType<typeof verifyChain> }>({ max: 100 })
+  private readonly ledgers = new LRUCache<
+    string,
+    ExpiringBody & { report: ReturnType<typeof verifyChain> }
+  >({ max: 100 })
   private readonly feeds = new LRUCache<string, CachedBody>({ max: 200 })
-  private readonly indexes = new LRUCache<string, DocumentIndex | Promise<DocumentIndex>>({ max: 1000 })
+  private readonly indexes = new LRUCache<string, DocumentIndex | Promise<DocumentIndex>>({
+    max: 1000,
+  })
   /** When each loaded index (by its entries array) must be re-read. */
   private readonly indexExpiry = new WeakMap<ReleaseIndexEntry[], number>()
   /**
@@ -101,7 +128,11 @@ export class PolicyReadService {
   ) {}
 
   /** `GET {publicPath}/:key` — the release in force now, or `?at=` a date. */
-  async current(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async current(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const locale = this.locale(params)
@@ -111,7 +142,9 @@ export class PolicyReadService {
       const moment = at ?? now
       const entry = releaseInForce(active(entries), moment)
       if (!entry) {
-        const first = [...active(entries), ...entries].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt))[0]!
+        const first = [...active(entries), ...entries].sort(
+          (a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt),
+        )[0]!
         return answerWithError(
           404,
           at
@@ -120,12 +153,19 @@ export class PolicyReadService {
         )
       }
       const cached = await this.body(key, entry, entries, locale)
-      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
+      return this.stable(
+        answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)),
+        this.stableUntil(entries, now),
+      )
     })
   }
 
   /** `GET {publicPath}/:key/releases` — the archive, newest first. */
-  async archive(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async archive(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const locale = this.locale(params)
@@ -141,30 +181,48 @@ export class PolicyReadService {
             document: key,
             inForce: inForce?.version ?? null,
             locale,
-            releases: [...entries].reverse().map((entry) => this.summary(key, entry, entries, locale)),
+            releases: [...entries]
+              .reverse()
+              .map((entry) => this.summary(key, entry, entries, locale)),
           }),
           expiresAt: next ? next.getTime() : Infinity,
         }
         this.archives.set(cacheKey, archive)
       }
-      return this.stable(answerWithBody(archive.cached, ifNoneMatch, this.cacheControl(entries, now)), Math.min(archive.expiresAt, this.stableUntil(entries, now)))
+      return this.stable(
+        answerWithBody(archive.cached, ifNoneMatch, this.cacheControl(entries, now)),
+        Math.min(archive.expiresAt, this.stableUntil(entries, now)),
+      )
     })
   }
 
   /** `GET {publicPath}/:key/releases/:version` — one release. */
-  async release(rawKey: unknown, rawVersion: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async release(
+    rawKey: unknown,
+    rawVersion: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const version = parseVersionParam(typeof rawVersion === 'string' ? rawVersion : undefined)
       const locale = this.locale(params)
       const entries = await this.entries(key)
-      const entry = entries.find((candidate) => candidate.major === version.major && candidate.minor === version.minor)
+      const entry = entries.find(
+        (candidate) => candidate.major === version.major && candidate.minor === version.minor,
+      )
       if (!entry) {
-        return answerWithError(404, `"${key}" has no release ${version.major}.${version.minor}. Releases: ${entries.map((e) => e.version).join(', ')}.`)
+        return answerWithError(
+          404,
+          `"${key}" has no release ${version.major}.${version.minor}. Releases: ${entries.map((e) => e.version).join(', ')}.`,
+        )
       }
       const cached = await this.body(key, entry, entries, locale)
       const now = this.now()
-      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
+      return this.stable(
+        answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)),
+        this.stableUntil(entries, now),
+      )
     })
   }
 
@@ -172,7 +230,11 @@ export class PolicyReadService {
    * `GET {publicPath}/:key/diff?from=1.1&to=2.0&locale=da&format=json|html` — the structural diff
    * between two releases. Releases never change, so each answer is computed once and cached.
    */
-  async diff(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async diff(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const from = parseVersionParam(singleParam(params, 'from'), 'from')
@@ -183,18 +245,35 @@ export class PolicyReadService {
       }
       const entries = await this.entries(key)
       const find = (version: { major: number; minor: number }, name: string) => {
-        const entry = entries.find((candidate) => candidate.major === version.major && candidate.minor === version.minor)
+        const entry = entries.find(
+          (candidate) => candidate.major === version.major && candidate.minor === version.minor,
+        )
         if (!entry) {
-          throw new BadRequest(`"${key}" has no release ${version.major}.${version.minor} (${name}). Releases: ${entries.map((e) => e.version).join(', ')}.`, 404)
+          throw new BadRequest(
+            `"${key}" has no release ${version.major}.${version.minor} (${name}). Releases: ${entries.map((e) => e.version).join(', ')}.`,
+            404,
+          )
         }
         return entry
       }
-      return this.diffAnswer(key, find(from, 'from'), find(to, 'to'), locale, format, ifNoneMatch, entries)
+      return this.diffAnswer(
+        key,
+        find(from, 'from'),
+        find(to, 'to'),
+        locale,
+        format,
+        ifNoneMatch,
+        entries,
+      )
     })
   }
 
   /** `GET {publicPath}/:key/changes?locale=da` — what the latest release changed since the one before. */
-  async changes(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async changes(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const { format, locale } = this.diffParams(params)
@@ -202,7 +281,10 @@ export class PolicyReadService {
       const latest = entries.at(-1)!
       const previous = entries.at(-2)
       if (!previous) {
-        return answerWithError(404, `"${key}" has only one release (${latest.version}): there are no changes to show yet.`)
+        return answerWithError(
+          404,
+          `"${key}" has only one release (${latest.version}): there are no changes to show yet.`,
+        )
       }
       return this.diffAnswer(key, previous, latest, locale, format, ifNoneMatch, entries)
     })
@@ -213,12 +295,19 @@ export class PolicyReadService {
    * banner: after a material release, from publication until `banner.days` after it takes effect,
    * unless the visitor has seen that version. Cached until the answer can next change.
    */
-  async banner(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async banner(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const locale = this.locale(params)
       const seenParam = singleParam(params, 'seen')
-      const seen = seenParam === undefined || seenParam === '' ? undefined : parseVersionParam(seenParam, 'seen')
+      const seen =
+        seenParam === undefined || seenParam === ''
+          ? undefined
+          : parseVersionParam(seenParam, 'seen')
       const entries = await this.entries(key)
       const now = this.now()
       const cacheKey = `${key}|${locale}|${seen ? `${seen.major}.${seen.minor}` : ''}`
@@ -227,7 +316,12 @@ export class PolicyReadService {
         // The first release announces nothing: there was no earlier text for it to change.
         const releases = entries
           .filter((entry) => entry.previousHash !== GENESIS_HASH)
-          .map((entry) => ({ ...entry, effectiveAt: entry.announcedEffectiveAt, postponedTo: entry.effectiveAt, status: entry.status }))
+          .map((entry) => ({
+            ...entry,
+            effectiveAt: entry.announcedEffectiveAt,
+            postponedTo: entry.effectiveAt,
+            status: entry.status,
+          }))
         const input = { bannerDays: this.config.banner.days, now, releases, seen: seenParam }
         const selection = selectBanner(input)
         const expiresAt = Math.min(
@@ -235,15 +329,28 @@ export class PolicyReadService {
           nextEffectiveChange(active(entries), now)?.getTime() ?? Infinity,
           now.getTime() + this.config.cache.indexTtlSeconds * 1000,
         )
-        let value: unknown = { document: key, locale, reason: selection.show ? undefined : selection.reason, show: false }
+        let value: unknown = {
+          document: key,
+          locale,
+          reason: selection.show ? undefined : selection.reason,
+          show: false,
+        }
         if (selection.show) {
           const entry = entries.find((candidate) => candidate.version === selection.version)!
           const previous = entries[entries.indexOf(entry) - 1]
           const release = await this.loadRelease(entry)
-          const urlValues = { from: previous?.version ?? entry.version, key, locale, to: entry.version, version: entry.version }
+          const urlValues = {
+            from: previous?.version ?? entry.version,
+            key,
+            locale,
+            to: entry.version,
+            version: entry.version,
+          }
           value = {
             ...renderBanner(selection, locale, {
-              compareUrl: previous ? fillUrlTemplate(this.config.urls.compare, urlValues) : undefined,
+              compareUrl: previous
+                ? fillUrlTemplate(this.config.urls.compare, urlValues)
+                : undefined,
               fallbackLocale: this.config.defaultLocale,
               statementUrl: fillUrlTemplate(this.config.urls.statement, urlValues),
               timeZone: this.config.timeZone,
@@ -253,16 +360,36 @@ export class PolicyReadService {
             endsAt: selection.endsAt,
             phase: selection.phase,
             show: true,
-            translationNotice: translationNoticeFor(release.translationFollows, locale, { publishedAt: entry.publishedAt, timeZone: this.config.timeZone, version: entry.version }),
+            translationNotice: translationNoticeFor(release.translationFollows, locale, {
+              publishedAt: entry.publishedAt,
+              timeZone: this.config.timeZone,
+              version: entry.version,
+            }),
           }
         }
         banner = { cached: serializeBody(value), expiresAt }
         this.banners.set(cacheKey, banner)
       }
-      const maxAge = Math.max(0, Math.min(this.config.cache.maxAgeSeconds, Math.floor((banner.expiresAt - now.getTime()) / 1000)))
-      const answer = answerWithBody(banner.cached, ifNoneMatch, `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, this.config.cache.staleWhileRevalidateSeconds)}`)
+      const maxAge = Math.max(
+        0,
+        Math.min(
+          this.config.cache.maxAgeSeconds,
+          Math.floor((banner.expiresAt - now.getTime()) / 1000),
+        ),
+      )
+      const answer = answerWithBody(
+        banner.cached,
+        ifNoneMatch,
+        `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, this.config.cache.staleWhileRevalidateSeconds)}`,
+      )
       // The header stays the same while a full max-age still fits before the answer expires.
-      return this.stable(answer, Math.min(this.indexExpiry.get(entries) ?? 0, banner.expiresAt - this.config.cache.maxAgeSeconds * 1000))
+      return this.stable(
+        answer,
+        Math.min(
+          this.indexExpiry.get(entries) ?? 0,
+          banner.expiresAt - this.config.cache.maxAgeSeconds * 1000,
+        ),
+      )
     })
   }
 
@@ -270,29 +397,48 @@ export class PolicyReadService {
    * `GET {publicPath}/:key/archive.json` — the whole ledger with every locale's snapshot: all a
    * third party needs to recompute the hash chain (`npm run verify -- <url>`).
    */
-  async ledger(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async ledger(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const entries = await this.entries(key)
       const ledger = await this.loadLedger(key, entries)
       const now = this.now()
-      return this.stable(answerWithBody(ledger.cached, ifNoneMatch, this.cacheControl(entries, now)), Math.min(ledger.expiresAt, this.stableUntil(entries, now)))
+      return this.stable(
+        answerWithBody(ledger.cached, ifNoneMatch, this.cacheControl(entries, now)),
+        Math.min(ledger.expiresAt, this.stableUntil(entries, now)),
+      )
     })
   }
 
   /** `GET {publicPath}/:key/verify` — recomputes the hash chain and says whether the history is intact. */
-  async verify(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async verify(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const entries = await this.entries(key)
       const { report } = await this.loadLedger(key, entries)
-      const cached = serializeBody({ document: key, ...report, algorithm: 'SHA-256 over RFC 8785 (JCS) canonical JSON; see README' })
+      const cached = serializeBody({
+        document: key,
+        ...report,
+        algorithm: 'SHA-256 over RFC 8785 (JCS) canonical JSON; see README',
+      })
       return answerWithBody(cached, ifNoneMatch, 'no-cache')
     })
   }
 
   /** `GET {publicPath}/:key/feed?locale=da` — an Atom feed of the releases with change notes and compare links. */
-  async feed(rawKey: unknown, params: URLSearchParams, ifNoneMatch?: null | string): Promise<HttpAnswer> {
+  async feed(
+    rawKey: unknown,
+    params: URLSearchParams,
+    ifNoneMatch?: null | string,
+  ): Promise<HttpAnswer> {
     return this.guard(async () => {
       const key = parseDocumentKey(rawKey)
       const locale = this.locale(params)
@@ -332,7 +478,13 @@ export class PolicyReadService {
             date: new Date(entry.publishedAt),
             // The kind in words, in the feed's language (not a symbol a screen reader reads as "black circle").
             description: escapeHtml(
-              [entry.changeNote?.[locale] ?? '', t(material ? 'publish.feedEntryMaterial' : 'publish.feedEntryMinor', { date, version: entry.version })]
+              [
+                entry.changeNote?.[locale] ?? '',
+                t(material ? 'publish.feedEntryMaterial' : 'publish.feedEntryMinor', {
+                  date,
+                  version: entry.version,
+                }),
+              ]
                 .filter(Boolean)
                 .join('\n'),
             ),
@@ -340,16 +492,29 @@ export class PolicyReadService {
             // Each entry links to its own release (the compare link is in the description's page).
             link: fillUrlTemplate(this.config.urls.release, urlValues(entry)),
             published: new Date(entry.publishedAt),
-            title: escapeHtml(t(material ? 'publish.feedTitleMaterial' : 'publish.feedTitleMinor', { title, version: entry.version })),
+            title: escapeHtml(
+              t(material ? 'publish.feedTitleMaterial' : 'publish.feedTitleMinor', {
+                title,
+                version: entry.version,
+              }),
+            ),
           })
         })
         // The feed library has no xml:lang; the feed's language goes on the root element.
-        const atom = feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(locale)}">`)
+        const atom = feed
+          .atom1()
+          .replace(
+            '<feed xmlns="http://www.w3.org/2005/Atom">',
+            `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(locale)}">`,
+          )
         cached = serializeText(atom, 'application/atom+xml; charset=utf-8')
         this.feeds.set(cacheKey, cached)
       }
       const now = this.now()
-      return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
+      return this.stable(
+        answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)),
+        this.stableUntil(entries, now),
+      )
     })
   }
 
@@ -373,14 +538,19 @@ export class PolicyReadService {
           snapshot: release.snapshot,
           // A "translation follows" declaration is part of what the release hash covers.
           ...(Array.isArray(release.translationFollows) && release.translationFollows.length > 0
-            ? { translationFollows: release.translationFollows as ArchivedRelease['translationFollows'] }
+            ? {
+                translationFollows:
+                  release.translationFollows as ArchivedRelease['translationFollows'],
+              }
             : {}),
           version: String(release.version),
         })
       }
       const eventDocs = await this.findEvents(key)
       const hashById = new Map(entries.map((entry) => [String(entry.id), entry.hash]))
-      const events: ArchivedEvent[] = (eventDocs as unknown as Array<ArchivedEvent & { release: number | string }>).map((event) => ({
+      const events: ArchivedEvent[] = (
+        eventDocs as unknown as Array<ArchivedEvent & { release: number | string }>
+      ).map((event) => ({
         effectiveAt: event.effectiveAt ?? null,
         hash: String(event.hash),
         previousEffectiveAt: String(event.previousEffectiveAt),
@@ -391,7 +561,12 @@ export class PolicyReadService {
         version: String(event.version),
       }))
       ledger = {
-        cached: serializeBody({ document: key, events, format: 'payload-plugin-policy-docs/archive@1', releases }),
+        cached: serializeBody({
+          document: key,
+          events,
+          format: 'payload-plugin-policy-docs/archive@1',
+          releases,
+        }),
         expiresAt: Date.now() + this.config.cache.indexTtlSeconds * 1000,
         report: verifyChain(releases, events),
       }
@@ -429,7 +604,9 @@ export class PolicyReadService {
   }
 
   /** Loads the full stored release (snapshot included) for one index entry. */
-  async loadRelease(entry: ReleaseIndexEntry): Promise<{ snapshot: ReleaseSnapshot } & Record<string, unknown>> {
+  async loadRelease(
+    entry: ReleaseIndexEntry,
+  ): Promise<{ snapshot: ReleaseSnapshot } & Record<string, unknown>> {
     const doc = await this.payload.findByID({
       id: entry.id,
       collection: this.config.releasesSlug,
@@ -480,7 +657,12 @@ export class PolicyReadService {
               from: { effectiveAt: from.effectiveAt, version: from.version },
               html,
               links: {
-                compare: fillUrlTemplate(this.config.urls.compare, { from: from.version, key, locale, to: to.version }),
+                compare: fillUrlTemplate(this.config.urls.compare, {
+                  from: from.version,
+                  key,
+                  locale,
+                  to: to.version,
+                }),
                 from: `${api}/releases/${from.version}?locale=${encodeURIComponent(locale)}`,
                 to: `${api}/releases/${to.version}?locale=${encodeURIComponent(locale)}`,
               },
@@ -491,10 +673,18 @@ export class PolicyReadService {
       this.diffs.set(cacheKey, cached)
     }
     const now = this.now()
-    return this.stable(answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)), this.stableUntil(entries, now))
+    return this.stable(
+      answerWithBody(cached, ifNoneMatch, this.cacheControl(entries, now)),
+      this.stableUntil(entries, now),
+    )
   }
 
-  private async body(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string): Promise<CachedBody> {
+  private async body(
+    key: string,
+    entry: ReleaseIndexEntry,
+    entries: ReleaseIndexEntry[],
+    locale: string,
+  ): Promise<CachedBody> {
     // The body shows the current effective date and status, which postponements and withdrawals
     // change: they are part of the key, so every process picks up an event with its index.
     const cacheKey = `${String(entry.id)}|${locale}|${entry.effectiveAt}|${entry.status}`
@@ -510,7 +700,11 @@ export class PolicyReadService {
       sections: localeSnapshot?.sections ?? [],
       title: localeSnapshot?.title ?? '',
       /** Set when this locale's translation follows later: says so, in this locale's language. */
-      translationNotice: translationNoticeFor(release.translationFollows, locale, { publishedAt: entry.publishedAt, timeZone: this.config.timeZone, version: entry.version }),
+      translationNotice: translationNoticeFor(release.translationFollows, locale, {
+        publishedAt: entry.publishedAt,
+        timeZone: this.config.timeZone,
+        version: entry.version,
+      }),
     })
     this.bodies.set(cacheKey, cached)
     return cached
@@ -522,9 +716,14 @@ export class PolicyReadService {
    */
   private cacheControl(entries: ReleaseIndexEntry[], now: Date): string {
     const next = nextEffectiveChange(active(entries), now)
-    const untilChange = next ? Math.max(0, Math.floor((next.getTime() - now.getTime()) / 1000)) : Infinity
+    const untilChange = next
+      ? Math.max(0, Math.floor((next.getTime() - now.getTime()) / 1000))
+      : Infinity
     const maxAge = Math.min(this.config.cache.maxAgeSeconds, untilChange)
-    const swr = Math.min(this.config.cache.staleWhileRevalidateSeconds, Math.max(0, untilChange - maxAge))
+    const swr = Math.min(
+      this.config.cache.staleWhileRevalidateSeconds,
+      Math.max(0, untilChange - maxAge),
+    )
     return `public, max-age=${maxAge}, stale-while-revalidate=${swr}`
   }
 
@@ -535,7 +734,10 @@ export class PolicyReadService {
    */
   private stableUntil(entries: ReleaseIndexEntry[], now: Date): number {
     const next = nextEffectiveChange(active(entries), now)
-    const untilHeaderChanges = next ? next.getTime() - (this.config.cache.maxAgeSeconds + this.config.cache.staleWhileRevalidateSeconds) * 1000 : Infinity
+    const untilHeaderChanges = next
+      ? next.getTime() -
+        (this.config.cache.maxAgeSeconds + this.config.cache.staleWhileRevalidateSeconds) * 1000
+      : Infinity
     return Math.min(this.indexExpiry.get(entries) ?? 0, untilHeaderChanges)
   }
 
@@ -612,7 +814,9 @@ export class PolicyReadService {
       },
       where: { documentKey: { equals: key } },
     })
-    const entries = (docs as unknown as ReleaseIndexEntry[]).sort((a, b) => a.major - b.major || a.minor - b.minor)
+    const entries = (docs as unknown as ReleaseIndexEntry[]).sort(
+      (a, b) => a.major - b.major || a.minor - b.minor,
+    )
     for (const entry of entries) {
       entry.announcedEffectiveAt = entry.effectiveAt
       entry.status = 'active'
@@ -620,7 +824,11 @@ export class PolicyReadService {
     if (entries.length > 0) {
       // Postponements and withdrawals are separate ledger entries; apply them in the order recorded.
       const events = await this.findEvents(key)
-      for (const event of events as unknown as Array<{ effectiveAt?: null | string; release: number | string; type: string }>) {
+      for (const event of events as unknown as Array<{
+        effectiveAt?: null | string
+        release: number | string
+        type: string
+      }>) {
         const entry = entries.find((candidate) => String(candidate.id) === String(event.release))
         if (entry && event.type === 'withdrawn') {
           entry.status = 'withdrawn'
@@ -644,15 +852,30 @@ export class PolicyReadService {
   }
 
   private locale(params: URLSearchParams): string {
-    return parseLocale(singleParam(params, 'locale'), this.config.locales, this.config.defaultLocale)
+    return parseLocale(
+      singleParam(params, 'locale'),
+      this.config.locales,
+      this.config.defaultLocale,
+    )
   }
 
-  private summary(key: string, entry: ReleaseIndexEntry, entries: ReleaseIndexEntry[], locale: string) {
+  private summary(
+    key: string,
+    entry: ReleaseIndexEntry,
+    entries: ReleaseIndexEntry[],
+    locale: string,
+  ) {
     const position = entries.indexOf(entry)
     const previous = position > 0 ? entries[position - 1] : undefined
     const api = `${this.config.apiRoute}${this.config.publicPath}/${key}`
     const query = `?locale=${encodeURIComponent(locale)}`
-    const urlValues = { from: previous?.version ?? entry.version, key, locale, to: entry.version, version: entry.version }
+    const urlValues = {
+      from: previous?.version ?? entry.version,
+      key,
+      locale,
+      to: entry.version,
+      version: entry.version,
+    }
     return {
       announcedEffectiveAt: entry.announcedEffectiveAt,
       changeNote: entry.changeNote?.[locale] ?? '',
@@ -664,7 +887,9 @@ export class PolicyReadService {
       links: {
         api: `${api}/releases/${entry.version}${query}`,
         compare: previous ? fillUrlTemplate(this.config.urls.compare, urlValues) : null,
-        diff: previous ? `${api}/diff?from=${previous.version}&to=${entry.version}&locale=${encodeURIComponent(locale)}` : null,
+        diff: previous
+          ? `${api}/diff?from=${previous.version}&to=${entry.version}&locale=${encodeURIComponent(locale)}`
+          : null,
         statement: fillUrlTemplate(this.config.urls.statement, urlValues),
       },
       locale,

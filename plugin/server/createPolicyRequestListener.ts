@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 
 import { handleEndpoints } from 'payload'
 
-import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { HttpAnswer } from '../read/httpAnswer.js'
+import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { setRemoteAddress } from '../http/clientAddress.js'
 import { answerWithError } from '../read/httpAnswer.js'
@@ -22,9 +22,13 @@ const MAX_BODY_BYTES = 1024 * 1024
  * served by Next, not here.
  */
 export function createPolicyRequestListener(payload: Payload): RequestListener {
-  const pluginConfig = (payload.config.custom as { policyDocuments?: SanitizedPolicyDocumentsPluginConfig })?.policyDocuments
+  const pluginConfig = (
+    payload.config.custom as { policyDocuments?: SanitizedPolicyDocumentsPluginConfig }
+  )?.policyDocuments
   if (!pluginConfig) {
-    throw new Error('[policy-documents] createPolicyRequestListener: the Payload config does not use policyDocsPlugin.')
+    throw new Error(
+      '[policy-documents] createPolicyRequestListener: the Payload config does not use policyDocsPlugin.',
+    )
   }
   const publicRead = getPublicReadHandler(payload, pluginConfig)
 
@@ -82,7 +86,11 @@ export function toNodeHeaders(headers: Headers): Record<string, string | string[
   return out
 }
 
-async function forwardToPayload(payload: Payload, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function forwardToPayload(
+  payload: Payload,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const chunks: Buffer[] = []
     let size = 0

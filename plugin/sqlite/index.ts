@@ -29,12 +29,19 @@ const hardened = new WeakSet<object>()
 export async function hardenSqlite(payload: Payload): Promise<boolean> {
   const adapter = payload.db as SqliteAdapter
   const url = adapter.clientConfig?.url ?? ''
-  if (adapter.name !== 'sqlite' || !adapter.client || hardened.has(adapter) || !url.startsWith('file:') || /:memory:|mode=memory/.test(url)) {
+  if (
+    adapter.name !== 'sqlite' ||
+    !adapter.client ||
+    hardened.has(adapter) ||
+    !url.startsWith('file:') ||
+    /:memory:|mode=memory/.test(url)
+  ) {
     return false
   }
   hardened.add(adapter)
   const { createClient } = await import('@libsql/client')
-  const busyTimeoutMs = adapter.busyTimeout && adapter.busyTimeout > 0 ? adapter.busyTimeout : DEFAULT_BUSY_TIMEOUT_MS
+  const busyTimeoutMs =
+    adapter.busyTimeout && adapter.busyTimeout > 0 ? adapter.busyTimeout : DEFAULT_BUSY_TIMEOUT_MS
   // Waiting in the queue for this process's own transactions: several busy timeouts' worth.
   const { claimCommitReporter, serialize } = serializeTransactions(adapter, 3 * busyTimeoutMs)
   replaceLibsqlConnections(adapter.client, adapter.clientConfig!, {

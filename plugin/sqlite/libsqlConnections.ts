@@ -1,4 +1,11 @@
-import type { Client, Config, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client'
+import type {
+  Client,
+  Config,
+  InStatement,
+  ResultSet,
+  Transaction,
+  TransactionMode,
+} from '@libsql/client'
 
 import { isBusy } from '../utilities/withBusyRetry.js'
 
@@ -29,7 +36,11 @@ const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql
 /** The longest a BEGIN blocks the event loop at a time while another process writes. */
 const BEGIN_WAIT_MS = 25
 
-const BEGIN: Record<TransactionMode, string> = { deferred: 'BEGIN DEFERRED', read: 'BEGIN TRANSACTION READONLY', write: 'BEGIN IMMEDIATE' }
+const BEGIN: Record<TransactionMode, string> = {
+  deferred: 'BEGIN DEFERRED',
+  read: 'BEGIN TRANSACTION READONLY',
+  write: 'BEGIN IMMEDIATE',
+}
 
 /**
  * Rewires a libsql `file:` client (the one Payload's SQLite adapter and drizzle hold) so that no
@@ -54,7 +65,11 @@ const BEGIN: Record<TransactionMode, string> = { deferred: 'BEGIN DEFERRED', rea
  * statement only when it is garbage-collected. A BEGIN refused with SQLITE_BUSY holds none; a
  * refused COMMIT is rolled back first; in WAL mode readers and the writer hold no conflicting locks.)
  */
-export function replaceLibsqlConnections(client: Client, config: Config, policy: ConnectionPolicy): void {
+export function replaceLibsqlConnections(
+  client: Client,
+  config: Config,
+  policy: ConnectionPolicy,
+): void {
   const busyTimeoutMs = Math.max(0, Math.floor(policy.busyTimeoutMs))
   const waitForLocks = `PRAGMA busy_timeout = ${busyTimeoutMs}`
   const closeOriginal = client.close.bind(client)
@@ -131,18 +146,26 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
 
   const serialize = policy.serialize ?? (<T>(work: () => Promise<T>) => work())
   /** A write on the shared connection waits for this process's open transaction to end. */
-  const writeOnShared = <T>(work: (connection: Client) => Promise<T>) => serialize(() => onShared(work))
+  const writeOnShared = <T>(work: (connection: Client) => Promise<T>) =>
+    serialize(() => onShared(work))
 
   Object.assign(client, {
-    batch: (stmts: InStatement[], mode?: TransactionMode) => writeOnShared((c) => c.batch(stmts, mode)),
+    batch: (stmts: InStatement[], mode?: TransactionMode) =>
+      writeOnShared((c) => c.batch(stmts, mode)),
     close: () => {
       const current = shared
       shared = null
-      void current?.then((c) => c.close(), () => undefined)
+      void current?.then(
+        (c) => c.close(),
+        () => undefined,
+      )
       closeOriginal()
     },
     execute: (stmt: InStatement, args?: unknown) => {
-      const run = (c: Client) => (args === undefined ? c.execute(stmt) : (c.execute as (s: InStatement, a: unknown) => Promise<ResultSet>)(stmt, args))
+      const run = (c: Client) =>
+        args === undefined
+          ? c.execute(stmt)
+          : (c.execute as (s: InStatement, a: unknown) => Promise<ResultSet>)(stmt, args)
       return READ_ONLY.test(sqlOf(stmt)) ? onShared(run) : writeOnShared(run)
     },
     executeMultiple: (sql: string) => writeOnShared((c) => c.executeMultiple(sql)),
@@ -153,7 +176,10 @@ export function replaceLibsqlConnections(client: Client, config: Config, policy:
 }
 
 /** A transaction that owns its connection and closes it when it ends. */
-function dedicatedTransaction(connection: Client, onCommitFailed?: (error: unknown) => void): Transaction {
+function dedicatedTransaction(
+  connection: Client,
+  onCommitFailed?: (error: unknown) => void,
+): Transaction {
   let ended = false
   const end = () => {
     ended = true

@@ -1,6 +1,9 @@
 import type { BaseDatabaseAdapter } from 'payload'
 
-type TransactionMethods = Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>
+type TransactionMethods = Pick<
+  BaseDatabaseAdapter,
+  'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'
+>
 
 type Lease = { failure?: unknown; release: () => void }
 
@@ -128,7 +131,10 @@ export function serializeTransactions(
     }
     if (lease?.failure) {
       const cause = lease.failure
-      throw new Error(`cannot commit transaction: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+      throw new Error(
+        `cannot commit transaction: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { cause },
+      )
     }
   }
 

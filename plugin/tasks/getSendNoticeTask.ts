@@ -17,11 +17,16 @@ export function getSendNoticeTask(pluginConfig: SanitizedPolicyDocumentsPluginCo
     slug: SEND_NOTICE_TASK,
     handler: async ({ input, req }) => {
       const noticeId = (input as { notice: string }).notice
-      const result = await runNotice(req.payload, pluginConfig, noticeId, randomUUID()).catch((error: unknown) => {
-        // Payload's job log keeps only the message; keep the whole error for whoever debugs an outage.
-        req.payload.logger.error({ err: error, msg: `[policy-documents] notice ${noticeId}: run failed, the job will retry` })
-        throw error
-      })
+      const result = await runNotice(req.payload, pluginConfig, noticeId, randomUUID()).catch(
+        (error: unknown) => {
+          // Payload's job log keeps only the message; keep the whole error for whoever debugs an outage.
+          req.payload.logger.error({
+            err: error,
+            msg: `[policy-documents] notice ${noticeId}: run failed, the job will retry`,
+          })
+          throw error
+        },
+      )
       if (!result.done) {
         await queueSendNotice(req.payload, pluginConfig, noticeId, result.nextRunAt)
       }
@@ -37,10 +42,14 @@ export function getSendNoticeTask(pluginConfig: SanitizedPolicyDocumentsPluginCo
 export const RESUME_NOTICES_TASK = 'policyDocsResumeNotices'
 
 /** Every minute, re-queue notices whose worker died (see `resumeStalledNotices`). */
-export function getResumeNoticesTask(pluginConfig: SanitizedPolicyDocumentsPluginConfig): TaskConfig {
+export function getResumeNoticesTask(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): TaskConfig {
   return {
     slug: RESUME_NOTICES_TASK,
-    handler: async ({ req }) => ({ output: { resumed: await resumeStalledNotices(req.payload, pluginConfig) } }),
+    handler: async ({ req }) => ({
+      output: { resumed: await resumeStalledNotices(req.payload, pluginConfig) },
+    }),
     outputSchema: [{ name: 'resumed', type: 'number' }],
     schedule: [{ cron: '0 * * * * *', queue: pluginConfig.notices.queue }],
   }

@@ -4,7 +4,8 @@ import type { PolicyDocumentsTranslationsObject } from './index.js'
 export const da: PolicyDocumentsTranslationsObject = {
   'plugin-policy-documents': {
     bannerNone: 'Intet banner: kun væsentlige ændringer får et.',
-    bannerPeriod: 'Vises på sitet fra offentliggørelsen til {{until}}: {{days}} dage efter ikrafttrædelsen.',
+    bannerPeriod:
+      'Vises på sitet fra offentliggørelsen til {{until}}: {{days}} dage efter ikrafttrædelsen.',
     bannerTitle: 'Banner på sitet',
     checksPassed: 'Intet står i vejen for at udgive med disse indstillinger.',
     checksRefused_one: 'Udgivelsen ville blive afvist. Én ting skal rettes:',
@@ -14,11 +15,13 @@ export const da: PolicyDocumentsTranslationsObject = {
     leftoverJustification: 'Begrundelsen',
     leftoverNotifyMinor: '“Send også besked om en mindre ændring”',
     leftoverShortNotice: 'Begrundelsen for kort varsel',
-    leftoverTitle: 'Fra version {{version}} og bruges ikke igen (skriv nye værdier til denne udgivelse):',
+    leftoverTitle:
+      'Fra version {{version}} og bruges ikke igen (skriv nye værdier til denne udgivelse):',
     leftoverTranslationFollows: 'Erklæringerne under “Oversættelse følger”',
     noticeDays_one: '({{count}} dags varsel)',
     noticeDays_other: '({{count}} dages varsel)',
-    translationFollowsResult: 'Udgives med en erklæring: oversættelsen til {{language}} følger; siden, banneret og beskeden på {{language}} siger, at den gældende tekst er ændret på {{changedIn}}.',
+    translationFollowsResult:
+      'Udgives med en erklæring: oversættelsen til {{language}} følger; siden, banneret og beskeden på {{language}} siger, at den gældende tekst er ændret på {{changedIn}}.',
     sectionChanged: 'ændret siden seneste udgivelse',
     sectionUntitled: '(ingen overskrift endnu)',
     changesTitle: 'Ændringer siden seneste udgivelse',
@@ -30,11 +33,13 @@ export const da: PolicyDocumentsTranslationsObject = {
     decisionUnsaved: 'Beslutningen læses fra formularen; den gælder, når du udgiver.',
     deletedWords_one: '{{count}} ord slettet',
     deletedWords_other: '{{count}} ord slettet',
-    diffIncomplete: 'Nogle passager var for forskellige til at blive sammenlignet ord for ord i tide og vises som omskrevet.',
+    diffIncomplete:
+      'Nogle passager var for forskellige til at blive sammenlignet ord for ord i tide og vises som omskrevet.',
     effectiveAt: 'Træder i kraft {{date}}.',
     effectiveNow: 'Træder i kraft straks ved udgivelsen.',
     firstRelease: 'Ingen udgivelse endnu: denne kladde bliver den første.',
-    howToOverride: 'Vælg en anden ændringstype (“Type af ændring”) under “Udgivelse”, og skriv en begrundelse (“Begrundelse”), for at tilsidesætte det.',
+    howToOverride:
+      'Vælg en anden ændringstype (“Type af ændring”) under “Udgivelse”, og skriv en begrundelse (“Begrundelse”), for at tilsidesætte det.',
     insertedWords_one: '{{count}} ord tilføjet',
     insertedWords_other: '{{count}} ord tilføjet',
     kindMaterial: 'Væsentlig',
@@ -49,7 +54,8 @@ export const da: PolicyDocumentsTranslationsObject = {
     localeUnchanged: 'uændret',
     noChanges: 'Ingen ændringer siden version {{version}}: en udgivelse opretter ingen ny version.',
     notifyFirst: 'Ingen får e-mail: den første udgivelse varsler ingen ændring.',
-    notifyMinorOff: 'Ingen får e-mail: en mindre ændring varsles kun, hvis du beder om det under “Udgivelse” ({{count}} bekræftede).',
+    notifyMinorOff:
+      'Ingen får e-mail: en mindre ændring varsles kun, hvis du beder om det under “Udgivelse” ({{count}} bekræftede).',
     notifySubscribers_one: '{{count}} bekræftet abonnent får en e-mail.',
     notifySubscribers_other: '{{count}} bekræftede abonnenter får en e-mail.',
     notifyTitle: 'Varsling',
@@ -68,7 +74,8 @@ export const da: PolicyDocumentsTranslationsObject = {
     sectionsChanged_other: '{{count}} afsnit ændret',
     sectionsRemoved_one: '{{count}} afsnit fjernet',
     sectionsRemoved_other: '{{count}} afsnit fjernet',
-    unsaved: 'Ikke-gemte ændringer: panelet viser den senest gemte kladde. Gem kladden for at opdatere det.',
+    unsaved:
+      'Ikke-gemte ændringer: panelet viser den senest gemte kladde. Gem kladden for at opdatere det.',
     versionAlternatives: 'Væsentlig giver {{material}}, mindre giver {{minor}}.',
     versionResult: 'Udgivelsen opretter version {{version}}',
     versionTitle: 'Version',
@@ -91,14 +98,17 @@ export const da: PolicyDocumentsTranslationsObject = {
     releaseTranslationFollows: 'Oversættelse følger',
     releaseVerify: 'Kontrol af kæden',
     releaseVerifyBroken: 'Kæden er brudt: {{problems}}',
-    releaseVerifyIntact_one: 'Intakt: hashen af den {{count}} version er genberegnet ud fra indholdet og stemmer.',
-    releaseVerifyIntact_other: 'Intakt: hasherne af alle {{count}} versioner er genberegnet ud fra indholdet og hænger sammen.',
+    releaseVerifyIntact_one:
+      'Intakt: hashen af den {{count}} version er genberegnet ud fra indholdet og stemmer.',
+    releaseVerifyIntact_other:
+      'Intakt: hasherne af alle {{count}} versioner er genberegnet ud fra indholdet og hænger sammen.',
     releaseVerifyUnavailable: 'Kæden kunne ikke kontrolleres lige nu.',
     statusInForce: 'Gældende',
     statusSuperseded: 'Afløst',
     statusUpcoming: 'Kommende',
     statusWithdrawn: 'Trukket tilbage',
-    translationFollowsRecord: 'Oversættelsen til {{language}} følger (den gældende tekst er ændret på {{changedIn}}). Begrundelse: {{reason}}',
+    translationFollowsRecord:
+      'Oversættelsen til {{language}} følger (den gældende tekst er ændret på {{changedIn}}). Begrundelse: {{reason}}',
     historyConfirmed: 'Tilmelding bekræftet (dobbelt opt-in)',
     historyLoading: 'Indlæser historikken…',
     historyNoticeOther: 'Varsel om version {{version}}: {{status}}',

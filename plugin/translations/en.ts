@@ -8,7 +8,8 @@ export const en = {
   'plugin-policy-documents': {
     // The changes panel (top of the edit view).
     bannerNone: 'No banner: only material releases show one.',
-    bannerPeriod: 'Shown on the site from publication until {{until}}: {{days}} days after it takes effect.',
+    bannerPeriod:
+      'Shown on the site from publication until {{until}}: {{days}} days after it takes effect.',
     bannerTitle: 'Site banner',
     checksPassed: 'Nothing stands in the way of publishing with these settings.',
     checksRefused_one: 'Publishing would be refused. One thing to fix:',
@@ -18,11 +19,13 @@ export const en = {
     leftoverJustification: 'The justification',
     leftoverNotifyMinor: '“Also notify subscribers of a minor release”',
     leftoverShortNotice: 'The reason for short notice',
-    leftoverTitle: 'From release {{version}}, will not be reused (write new values for this release):',
+    leftoverTitle:
+      'From release {{version}}, will not be reused (write new values for this release):',
     leftoverTranslationFollows: 'The “Translation follows” declarations',
     noticeDays_one: '({{count}} day of notice)',
     noticeDays_other: '({{count}} days of notice)',
-    translationFollowsResult: 'Published with a declaration: the {{language}} translation follows; the page, banner and notice in {{language}} say that the authoritative text changed in {{changedIn}}.',
+    translationFollowsResult:
+      'Published with a declaration: the {{language}} translation follows; the page, banner and notice in {{language}} say that the authoritative text changed in {{changedIn}}.',
     sectionChanged: 'changed since the last release',
     sectionUntitled: '(no heading yet)',
     changesTitle: 'Changes since the last release',
@@ -34,11 +37,13 @@ export const en = {
     decisionUnsaved: 'The decision is read from the form; it applies when you publish.',
     deletedWords_one: '{{count}} word deleted',
     deletedWords_other: '{{count}} words deleted',
-    diffIncomplete: 'Some passages were too different to compare word by word in time and are shown as rewritten.',
+    diffIncomplete:
+      'Some passages were too different to compare word by word in time and are shown as rewritten.',
     effectiveAt: 'Takes effect {{date}}.',
     effectiveNow: 'Takes effect at once, on publication.',
     firstRelease: 'No release yet: this draft becomes the first release.',
-    howToOverride: 'To override it, choose another “Change kind” under “Release” and write a “Justification”.',
+    howToOverride:
+      'To override it, choose another “Change kind” under “Release” and write a “Justification”.',
     insertedWords_one: '{{count}} word inserted',
     insertedWords_other: '{{count}} words inserted',
     kindMaterial: 'Material',
@@ -53,7 +58,8 @@ export const en = {
     localeUnchanged: 'no changes',
     noChanges: 'No changes since release {{version}}: publishing creates no new release.',
     notifyFirst: 'Nobody is e-mailed: the first release announces no change.',
-    notifyMinorOff: 'Nobody is e-mailed: a minor release notifies only if you ask for it under “Release” ({{count}} confirmed).',
+    notifyMinorOff:
+      'Nobody is e-mailed: a minor release notifies only if you ask for it under “Release” ({{count}} confirmed).',
     notifySubscribers_one: '{{count}} confirmed subscriber will be e-mailed.',
     notifySubscribers_other: '{{count}} confirmed subscribers will be e-mailed.',
     notifyTitle: 'Notification',
@@ -95,14 +101,17 @@ export const en = {
     releaseTranslationFollows: 'Translation follows',
     releaseVerify: 'Verify chain',
     releaseVerifyBroken: 'The chain is broken: {{problems}}',
-    releaseVerifyIntact_one: 'Intact: the hash of the {{count}} release was recomputed from its content and matches.',
-    releaseVerifyIntact_other: 'Intact: the hashes of all {{count}} releases were recomputed from their content and link up.',
+    releaseVerifyIntact_one:
+      'Intact: the hash of the {{count}} release was recomputed from its content and matches.',
+    releaseVerifyIntact_other:
+      'Intact: the hashes of all {{count}} releases were recomputed from their content and link up.',
     releaseVerifyUnavailable: 'The chain could not be verified right now.',
     statusInForce: 'In force',
     statusSuperseded: 'Superseded',
     statusUpcoming: 'Upcoming',
     statusWithdrawn: 'Withdrawn',
-    translationFollowsRecord: 'The {{language}} translation follows (the authoritative text changed in {{changedIn}}). Reason: {{reason}}',
+    translationFollowsRecord:
+      'The {{language}} translation follows (the authoritative text changed in {{changedIn}}). Reason: {{reason}}',
     // The subscriber's history (subscriber edit view).
     historyConfirmed: 'Subscription confirmed (double opt-in)',
     historyLoading: 'Loading the history…',

@@ -18,4 +18,7 @@ export type PolicyDocumentsTranslations = PolicyDocumentsTranslationsObject
 export type PolicyDocumentsTranslationKeys = NestedKeysStripped<PolicyDocumentsTranslationsObject>
 
 /** The plugin's admin labels per language, in the shape of `config.i18n.translations`. */
-export const translations: { da: GenericTranslationsObject; en: GenericTranslationsObject } = { da, en }
+export const translations: { da: GenericTranslationsObject; en: GenericTranslationsObject } = {
+  da,
+  en,
+}

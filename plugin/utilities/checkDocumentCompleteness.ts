@@ -6,7 +6,9 @@ import type { PolicyDocumentWithLocales } from './toSnapshot.js'
 import { checkCompleteness, ELEMENT_IDS } from '../../src/completeness/index.js'
 
 /** The editor's not-applicable declarations from a document's `completeness` group, by element. */
-export function notApplicableOf(doc: Pick<PolicyDocumentWithLocales, 'completeness'> | null | undefined): Partial<Record<ElementId, string>> {
+export function notApplicableOf(
+  doc: Pick<PolicyDocumentWithLocales, 'completeness'> | null | undefined,
+): Partial<Record<ElementId, string>> {
   const out: Partial<Record<ElementId, string>> = {}
   for (const row of doc?.completeness?.notApplicable ?? []) {
     const element = row?.element as ElementId
@@ -26,7 +28,10 @@ export function checkDocumentCompleteness(
   for (const locale of pluginConfig.locales) {
     const localeSnapshot = snapshot[locale]
     if (!localeSnapshot) continue
-    reports[locale] = checkCompleteness(localeSnapshot, locale, { notApplicable, patterns: pluginConfig.completeness.patterns })
+    reports[locale] = checkCompleteness(localeSnapshot, locale, {
+      notApplicable,
+      patterns: pluginConfig.completeness.patterns,
+    })
   }
   return reports
 }

@@ -21,7 +21,9 @@ export async function findLatestRelease(
     sort: ['-major', '-minor'],
     where: { documentKey: { equals: documentKey } },
   })
-  return (docs[0] as unknown as (PreviousRelease & { snapshot: ReleaseSnapshot }) | undefined) ?? null
+  return (
+    (docs[0] as unknown as (PreviousRelease & { snapshot: ReleaseSnapshot }) | undefined) ?? null
+  )
 }
 
 /** Reads a policy document with every locale: the latest draft, or as published. */

@@ -16,12 +16,22 @@ export type SectionKindSuggestion = {
  * Suggestions for the sections of one locale whose kind is unset (`general`) or differs from the
  * suggestion. A section whose text suggests nothing gets no suggestion.
  */
-export function kindSuggestionsFor(snapshot: LocaleSnapshot | undefined, locale: string): SectionKindSuggestion[] {
+export function kindSuggestionsFor(
+  snapshot: LocaleSnapshot | undefined,
+  locale: string,
+): SectionKindSuggestion[] {
   const out: SectionKindSuggestion[] = []
   snapshot?.sections.forEach((section, index) => {
     const suggestion = suggestKind(section, locale)
     if (suggestion.kind === 'general' || suggestion.kind === section.kind) return
-    out.push({ alternative: suggestion.alternative, current: section.kind, heading: section.heading, index, key: section.key, kind: suggestion.kind })
+    out.push({
+      alternative: suggestion.alternative,
+      current: section.kind,
+      heading: section.heading,
+      index,
+      key: section.key,
+      kind: suggestion.kind,
+    })
   })
   return out
 }

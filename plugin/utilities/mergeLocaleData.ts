@@ -3,7 +3,11 @@ import type { PolicyDocumentWithLocales } from './toSnapshot.js'
 type Row = Record<string, unknown> & { id?: number | string }
 
 /** Sets one locale's value in a localized `{ [locale]: value }` object, keeping the others. */
-function setLocale<T>(localized: Partial<Record<string, T>> | null | undefined, locale: string, value: T): Partial<Record<string, T>> {
+function setLocale<T>(
+  localized: Partial<Record<string, T>> | null | undefined,
+  locale: string,
+  value: T,
+): Partial<Record<string, T>> {
   return { ...(localized ?? {}), [locale]: value }
 }
 
@@ -34,11 +38,15 @@ export function mergeLocaleData(
   if (Array.isArray(data.sections)) {
     const byId = new Map((base?.sections ?? []).map((row) => [String((row as Row).id), row]))
     merged.sections = (data.sections as Row[]).map((row) => {
-      const previous = row.id !== undefined && row.id !== null ? byId.get(String(row.id)) : undefined
+      const previous =
+        row.id !== undefined && row.id !== null ? byId.get(String(row.id)) : undefined
       return {
         ...(row.id !== undefined ? { id: row.id } : {}),
         body: 'body' in row ? setLocale(previous?.body, locale, row.body) : previous?.body,
-        heading: 'heading' in row ? setLocale(previous?.heading, locale, (row.heading as null | string) ?? null) : previous?.heading,
+        heading:
+          'heading' in row
+            ? setLocale(previous?.heading, locale, (row.heading as null | string) ?? null)
+            : previous?.heading,
         key: typeof row.key === 'string' ? row.key : (previous?.key ?? ''),
         kind: (row.kind as null | string | undefined) ?? previous?.kind ?? null,
       }
@@ -50,7 +58,15 @@ export function mergeLocaleData(
     merged.release = {
       ...(base?.release ?? {}),
       ...(shared as NonNullable<PolicyDocumentWithLocales['release']>),
-      ...('changeNote' in release ? { changeNote: setLocale(base?.release?.changeNote, locale, (changeNote as null | string) ?? null) } : {}),
+      ...('changeNote' in release
+        ? {
+            changeNote: setLocale(
+              base?.release?.changeNote,
+              locale,
+              (changeNote as null | string) ?? null,
+            ),
+          }
+        : {}),
     }
   }
   return merged

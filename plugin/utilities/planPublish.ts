@@ -1,7 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Classification } from '../../src/materiality/index.js'
-import type { EditorChoice, PlannedRelease, PublishFacts, PublishSettings } from '../../src/releases/index.js'
+import type {
+  EditorChoice,
+  PlannedRelease,
+  PublishFacts,
+  PublishSettings,
+} from '../../src/releases/index.js'
 import type { ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { StoredDiff } from './proposeRelease.js'
@@ -32,11 +37,16 @@ export type PublishInputs = {
 }
 
 /** The "Release" settings of a document read with every locale, as the publish rules take them. */
-export function publishSettingsOfDocument(doc: PolicyDocumentWithLocales, locales: readonly string[]): PublishSettings {
+export function publishSettingsOfDocument(
+  doc: PolicyDocumentWithLocales,
+  locales: readonly string[],
+): PublishSettings {
   const release = doc.release ?? {}
   return {
     changeKind: (release.changeKind ?? 'proposed') as EditorChoice,
-    changeNote: Object.fromEntries(locales.map((locale) => [locale, (release.changeNote?.[locale] ?? '').trim()])),
+    changeNote: Object.fromEntries(
+      locales.map((locale) => [locale, (release.changeNote?.[locale] ?? '').trim()]),
+    ),
     effectiveAt: release.effectiveAt ?? null,
     justification: release.justification ?? null,
     notifyMinor: Boolean(release.notifyMinor),
@@ -61,14 +71,21 @@ export async function gatherPublishInputs(
   const missing = validateSnapshot(snapshot, pluginConfig.locales)
   const previous = await findLatestRelease(req, pluginConfig, doc.key)
   const { diff, proposal } = proposeRelease(previous?.snapshot ?? null, snapshot, pluginConfig)
-  const contentChanges = Object.fromEntries(Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [locale, contentChangesOf(localeDiff)]))
+  const contentChanges = Object.fromEntries(
+    Object.entries(diff?.locales ?? {}).map(([locale, localeDiff]) => [
+      locale,
+      contentChangesOf(localeDiff),
+    ]),
+  )
   // GDPR Art. 13/14 (issue 12): what each locale lacks, and whether that refuses the publish.
   const notApplicable = notApplicableOf(doc)
   const reports = checkDocumentCompleteness(snapshot, notApplicable, pluginConfig)
   const facts = publishFactsOf({
     contentChanges,
     gdpr: {
-      missing: Object.fromEntries(Object.entries(reports).map(([locale, report]) => [locale, report.missing])),
+      missing: Object.fromEntries(
+        Object.entries(reports).map(([locale, report]) => [locale, report.missing]),
+      ),
       mode: pluginConfig.publication.completeness,
       notApplicable,
     },
@@ -79,7 +96,14 @@ export async function gatherPublishInputs(
     proposal,
     snapshot,
   })
-  return { diff, facts, previous, proposal, settings: publishSettingsOfDocument(doc, pluginConfig.locales), snapshot }
+  return {
+    diff,
+    facts,
+    previous,
+    proposal,
+    settings: publishSettingsOfDocument(doc, pluginConfig.locales),
+    snapshot,
+  }
 }
 
 /**
@@ -117,7 +141,10 @@ export function planFromInputs(
   } catch (error) {
     if (error instanceof ReleaseRefused) {
       const language = req.i18n?.language ?? pluginConfig.defaultLocale
-      throw new PublishRefusedError(renderRefusal(error.problems, { language, timeZone: pluginConfig.timeZone }), error.problems)
+      throw new PublishRefusedError(
+        renderRefusal(error.problems, { language, timeZone: pluginConfig.timeZone }),
+        error.problems,
+      )
     }
     throw error
   }

@@ -2,7 +2,7 @@ import type { Classification } from '../../src/materiality/index.js'
 import type { ReleaseSnapshot } from '../../src/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
-import { diffSnapshots, summarizeDiff, type SnapshotDiff } from '../../src/diff/index.js'
+import { diffSnapshots, type SnapshotDiff, summarizeDiff } from '../../src/diff/index.js'
 import { classify } from '../../src/materiality/index.js'
 
 /** What a release stores about its change: the structural diff per locale and an e-mail summary. */
@@ -24,7 +24,10 @@ export function proposeRelease(
   if (!previous) {
     return { diff: null, proposal: { proposal: 'material', reasons: [] } }
   }
-  const diff = diffSnapshots(previous, next, { locales: pluginConfig.locales, timeoutMs: pluginConfig.diff.budgetMs })
+  const diff = diffSnapshots(previous, next, {
+    locales: pluginConfig.locales,
+    timeoutMs: pluginConfig.diff.budgetMs,
+  })
   const summary: Record<string, string> = {}
   for (const [locale, localeDiff] of Object.entries(diff.locales)) {
     summary[locale] = summarizeDiff(localeDiff, locale)

@@ -1,4 +1,9 @@
-import type { LocaleSnapshot, ReleaseSnapshot, SectionKind, SectionSnapshot } from '../../src/types.js'
+import type {
+  LocaleSnapshot,
+  ReleaseSnapshot,
+  SectionKind,
+  SectionSnapshot,
+} from '../../src/types.js'
 
 import { lexicalToBlocks, renderStatementHtml } from '../../src/lexical/index.js'
 import { SECTION_KINDS } from '../../src/types.js'
@@ -8,7 +13,9 @@ type Localized<T> = Partial<Record<string, T>> | null | undefined
 /** The shape of a policy document read with `locale: 'all'`. */
 export type PolicyDocumentWithLocales = {
   /** Art. 13/14 elements the editor declared not applicable (see `checkDocumentCompleteness`). */
-  completeness?: { notApplicable?: Array<{ element?: null | string; reason?: null | string }> | null } | null
+  completeness?: {
+    notApplicable?: Array<{ element?: null | string; reason?: null | string }> | null
+  } | null
   id: number | string
   key: string
   release?: {
@@ -38,7 +45,10 @@ const asKind = (value: unknown): SectionKind =>
  * This is the only place that knows Payload's localized document shape. No fallback between
  * locales happens here: a missing translation stays empty and `validateSnapshot` reports it.
  */
-export function toSnapshot(doc: PolicyDocumentWithLocales, locales: readonly string[]): ReleaseSnapshot {
+export function toSnapshot(
+  doc: PolicyDocumentWithLocales,
+  locales: readonly string[],
+): ReleaseSnapshot {
   const snapshot: ReleaseSnapshot = {}
   for (const locale of locales) {
     const title = (doc.title?.[locale] ?? '').trim()
@@ -48,7 +58,11 @@ export function toSnapshot(doc: PolicyDocumentWithLocales, locales: readonly str
       key: row.key,
       kind: asKind(row.kind),
     }))
-    const localeSnapshot: LocaleSnapshot = { html: renderStatementHtml({ sections, title }), sections, title }
+    const localeSnapshot: LocaleSnapshot = {
+      html: renderStatementHtml({ sections, title }),
+      sections,
+      title,
+    }
     snapshot[locale] = localeSnapshot
   }
   return snapshot

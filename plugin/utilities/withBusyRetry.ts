@@ -22,7 +22,8 @@ export async function withBusyRetry<T>(
     try {
       return await operation()
     } catch (error) {
-      const retry = isBusy(error) || (notFoundIsBusy && (error as { name?: string })?.name === 'NotFound')
+      const retry =
+        isBusy(error) || (notFoundIsBusy && (error as { name?: string })?.name === 'NotFound')
       if (attempt >= attempts || !retry) {
         throw error
       }
@@ -47,7 +48,10 @@ const POSTGRES_RETRY_CODES = new Set(['40001', '40P01'])
 export function isBusy(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const message = current instanceof Error ? current.message : String(current)
-    if (/SQLITE_BUSY|database is locked/.test(message) || POSTGRES_RETRY_CODES.has(String((current as { code?: unknown }).code))) {
+    if (
+      /SQLITE_BUSY|database is locked/.test(message) ||
+      POSTGRES_RETRY_CODES.has(String((current as { code?: unknown }).code))
+    ) {
       return true
     }
     current = (current as { cause?: unknown }).cause

@@ -153,32 +153,58 @@ export function renderBanner(
     throw new Error('renderBanner: title must be a non-empty string')
   }
   const effectiveDate = formatDate(selection.effectiveAt, lang, { timeZone: options.timeZone })
-  const values = { date: effectiveDate, title: oneLine(options.title), version: oneLine(selection.version) }
-  const compareHref = options.compareUrl === undefined ? undefined : safeLink(options.compareUrl, 'compareUrl')
+  const values = {
+    date: effectiveDate,
+    title: oneLine(options.title),
+    version: oneLine(selection.version),
+  }
+  const compareHref =
+    options.compareUrl === undefined ? undefined : safeLink(options.compareUrl, 'compareUrl')
   return {
     ariaLabel: String(t('banner.label', values)),
     dismissLabel: String(t('banner.dismiss')),
     effectiveAt: selection.effectiveAt,
     effectiveDate,
     links: {
-      ...(compareHref === undefined ? {} : { compare: { href: compareHref, label: String(t('banner.compare')) } }),
-      statement: { href: safeLink(options.statementUrl, 'statementUrl'), label: String(t('banner.statement')) },
+      ...(compareHref === undefined
+        ? {}
+        : { compare: { href: compareHref, label: String(t('banner.compare')) } }),
+      statement: {
+        href: safeLink(options.statementUrl, 'statementUrl'),
+        label: String(t('banner.statement')),
+      },
     },
     locale: lang,
-    message: String(t(selection.phase === 'upcoming' ? 'banner.messageUpcoming' : 'banner.messageInEffect', values)),
+    message: String(
+      t(
+        selection.phase === 'upcoming' ? 'banner.messageUpcoming' : 'banner.messageInEffect',
+        values,
+      ),
+    ),
     version: selection.version,
   }
 }
 
-function analyze(input: BannerInput): { candidate: Candidate | undefined; now: number; parsed: Candidate[] } {
+function analyze(input: BannerInput): {
+  candidate: Candidate | undefined
+  now: number
+  parsed: Candidate[]
+} {
   const now = input.now instanceof Date ? input.now.getTime() : Number.NaN
   if (!Number.isFinite(now)) throw new Error('selectBanner: now must be a valid Date')
-  if (typeof input.bannerDays !== 'number' || !Number.isFinite(input.bannerDays) || input.bannerDays < 0) {
+  if (
+    typeof input.bannerDays !== 'number' ||
+    !Number.isFinite(input.bannerDays) ||
+    input.bannerDays < 0
+  ) {
     throw new Error('selectBanner: bannerDays must be a non-negative number')
   }
   const parsed = input.releases.map((release): Candidate => {
     const version = parseVersion(release.version)
-    if (!version) throw new Error(`selectBanner: release version ${JSON.stringify(release.version)} is not major.minor`)
+    if (!version)
+      throw new Error(
+        `selectBanner: release version ${JSON.stringify(release.version)} is not major.minor`,
+      )
     const effective = parseInstant(release.postponedTo ?? release.effectiveAt, release.version)
     return {
       effective,
@@ -192,7 +218,8 @@ function analyze(input: BannerInput): { candidate: Candidate | undefined; now: n
   for (const entry of parsed) {
     if (!isBannerable(entry.release) || entry.published > now) continue
     const order = candidate ? compareVersions(entry.version, candidate.version) : 1
-    if (order > 0 || (order === 0 && candidate && entry.published > candidate.published)) candidate = entry
+    if (order > 0 || (order === 0 && candidate && entry.published > candidate.published))
+      candidate = entry
   }
   return { candidate, now, parsed }
 }
@@ -204,7 +231,8 @@ function isBannerable(release: BannerRelease): boolean {
 function parseInstant(value: string, version: string): number {
   // A date-only effective date means the start of that day in UTC, as in formatDate.
   const time = instantOf(value)
-  if (Number.isNaN(time)) throw new Error(`selectBanner: release ${version} has an invalid date ${JSON.stringify(value)}`)
+  if (Number.isNaN(time))
+    throw new Error(`selectBanner: release ${version} has an invalid date ${JSON.stringify(value)}`)
   return time
 }
 

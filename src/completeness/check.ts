@@ -8,7 +8,15 @@
  * declared not applicable are reported with the editor's reason, never as missing.
  */
 import type { LocaleCode, LocaleSnapshot } from '../types.js'
-import type { CompletenessOptions, CompletenessReport, ElementDefinition, ElementResult, Evidence, PartPatterns, PatternSet } from './types.js'
+import type {
+  CompletenessOptions,
+  CompletenessReport,
+  ElementDefinition,
+  ElementResult,
+  Evidence,
+  PartPatterns,
+  PatternSet,
+} from './types.js'
 
 import { suggestKind } from '../kinds/suggestKind.js'
 import { ELEMENTS, formatProvision } from './elements.js'
@@ -24,7 +32,10 @@ function language(locale: LocaleCode): string {
 }
 
 /** Built-in phrases with the caller's added, part by part. */
-function patternsFor(locale: LocaleCode, extra: CompletenessOptions['patterns']): PatternSet | null {
+function patternsFor(
+  locale: LocaleCode,
+  extra: CompletenessOptions['patterns'],
+): PatternSet | null {
   const lang = language(locale)
   const base = COMPLETENESS_PATTERNS[lang]
   const more = extra?.[lang] ?? extra?.[locale]
@@ -35,7 +46,10 @@ function patternsFor(locale: LocaleCode, extra: CompletenessOptions['patterns'])
     for (const part of element.parts) {
       const a = base?.elements[element.id]?.[part]
       const b = more?.elements[element.id]?.[part]
-      parts[part] = { anywhere: [...(a?.anywhere ?? []), ...(b?.anywhere ?? [])], inKinds: [...(a?.inKinds ?? []), ...(b?.inKinds ?? [])] }
+      parts[part] = {
+        anywhere: [...(a?.anywhere ?? []), ...(b?.anywhere ?? [])],
+        inKinds: [...(a?.inKinds ?? []), ...(b?.inKinds ?? [])],
+      }
     }
     elements[element.id] = parts
   }
@@ -49,7 +63,12 @@ type PreparedSection = {
   sentences: ReturnType<typeof sectionSentences>
 }
 
-function addEvidence(evidence: Evidence[], section: PreparedSection, sentence: string, basis: Evidence['basis']): void {
+function addEvidence(
+  evidence: Evidence[],
+  section: PreparedSection,
+  sentence: string,
+  basis: Evidence['basis'],
+): void {
   let entry = evidence.find((e) => e.section === section.key)
   if (!entry) {
     entry = { basis, heading: section.heading, section: section.key, sentences: [] }
@@ -58,7 +77,11 @@ function addEvidence(evidence: Evidence[], section: PreparedSection, sentence: s
   if (sentence && !entry.sentences.includes(sentence)) entry.sentences.push(sentence)
 }
 
-function checkByText(element: ElementDefinition, patterns: PatternSet, sections: PreparedSection[]): { evidence: Evidence[]; missingParts: string[] } {
+function checkByText(
+  element: ElementDefinition,
+  patterns: PatternSet,
+  sections: PreparedSection[],
+): { evidence: Evidence[]; missingParts: string[] } {
   const evidence: Evidence[] = []
   const missingParts: string[] = []
   for (const part of element.parts) {
@@ -80,18 +103,27 @@ function checkByText(element: ElementDefinition, patterns: PatternSet, sections:
   return { evidence, missingParts }
 }
 
-function checkByKind(element: ElementDefinition, sections: PreparedSection[]): { evidence: Evidence[]; missingParts: string[] } {
+function checkByKind(
+  element: ElementDefinition,
+  sections: PreparedSection[],
+): { evidence: Evidence[]; missingParts: string[] } {
   const evidence: Evidence[] = []
   if (!element.kindSuffices) return { evidence, missingParts: [...element.parts] }
   for (const section of sections) {
-    if (element.kinds.includes(section.kind as never) && section.sentences.length > 0) addEvidence(evidence, section, '', 'kind')
+    if (element.kinds.includes(section.kind as never) && section.sentences.length > 0)
+      addEvidence(evidence, section, '', 'kind')
   }
   return { evidence, missingParts: evidence.length > 0 ? [] : [...element.parts] }
 }
 
 /** Checks `snapshot` (one locale of a statement) for the information Art. 13/14 require. */
-export function checkCompleteness(snapshot: Pick<LocaleSnapshot, 'sections'>, locale: LocaleCode, options: CompletenessOptions = {}): CompletenessReport {
-  if (!snapshot || !Array.isArray(snapshot.sections)) throw new Error('checkCompleteness: snapshot.sections must be an array')
+export function checkCompleteness(
+  snapshot: Pick<LocaleSnapshot, 'sections'>,
+  locale: LocaleCode,
+  options: CompletenessOptions = {},
+): CompletenessReport {
+  if (!snapshot || !Array.isArray(snapshot.sections))
+    throw new Error('checkCompleteness: snapshot.sections must be an array')
   const patterns = patternsFor(locale, options.patterns)
   // A section left at `general` counts as the kind its text suggests (`src/kinds`), so phrases
   // marked `inKinds` still work in imported statements whose sections have no kinds yet.
@@ -102,14 +134,38 @@ export function checkCompleteness(snapshot: Pick<LocaleSnapshot, 'sections'>, lo
     sentences: sectionSentences(section),
   }))
   const elements: ElementResult[] = ELEMENTS.map((element) => {
-    const common = { citation: element.provisions.map(formatProvision).join(', '), element: element.id, provisions: element.provisions }
+    const common = {
+      citation: element.provisions.map(formatProvision).join(', '),
+      element: element.id,
+      provisions: element.provisions,
+    }
     const declared = options.notApplicable?.[element.id]
     if (typeof declared === 'string' && declared.trim() !== '') {
-      return { ...common, evidence: [], missingParts: [], reason: declared.trim(), status: 'not-applicable' }
+      return {
+        ...common,
+        evidence: [],
+        missingParts: [],
+        reason: declared.trim(),
+        status: 'not-applicable',
+      }
     }
-    const { evidence, missingParts } = patterns ? checkByText(element, patterns, sections) : checkByKind(element, sections)
-    return { ...common, evidence, missingParts, reason: null, status: missingParts.length === 0 ? 'present' : 'missing' }
+    const { evidence, missingParts } = patterns
+      ? checkByText(element, patterns, sections)
+      : checkByKind(element, sections)
+    return {
+      ...common,
+      evidence,
+      missingParts,
+      reason: null,
+      status: missingParts.length === 0 ? 'present' : 'missing',
+    }
   })
   const missing = elements.filter((e) => e.status === 'missing').map((e) => e.element)
-  return { basis: patterns ? 'text' : 'kinds', complete: missing.length === 0, elements, locale, missing }
+  return {
+    basis: patterns ? 'text' : 'kinds',
+    complete: missing.length === 0,
+    elements,
+    locale,
+    missing,
+  }
 }

@@ -32,7 +32,10 @@ export function compilePhrase(phrase: string): PhraseMatcher {
     try {
       re = new RegExp(phrase.slice(3), 'iu')
     } catch (error) {
-      throw new Error(`completeness phrase "${phrase}" is not a valid regular expression: ${(error as Error).message}`)
+      throw new Error(
+        `completeness phrase "${phrase}" is not a valid regular expression: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
     matcher = (sentence) => re.test(sentence.lower)
   } else {
@@ -43,7 +46,10 @@ export function compilePhrase(phrase: string): PhraseMatcher {
         continue
       }
       const wildcard = token.endsWith('*')
-      const words = normalizeForMatch(wildcard ? token.slice(0, -1) : token).trim().split(' ').filter(Boolean)
+      const words = normalizeForMatch(wildcard ? token.slice(0, -1) : token)
+        .trim()
+        .split(' ')
+        .filter(Boolean)
       words.forEach((word, index) => {
         const last = index === words.length - 1
         pieces.push(`${escape(word)}${last && wildcard ? '[\\p{L}\\p{N}]*' : ''} `)
@@ -85,8 +91,13 @@ export function sectionSentences(section: Pick<SectionSnapshot, 'blocks' | 'head
   if (section.heading.trim()) texts.push(section.heading.trim())
   for (const block of section.blocks as Block[]) {
     if (block.type === 'paragraph') texts.push(...splitSentences(block.text))
-    else if (block.type === 'table') for (const row of block.rows) texts.push(row.cells.map((cell) => cell.text).join(' | '))
+    else if (block.type === 'table')
+      for (const row of block.rows) texts.push(row.cells.map((cell) => cell.text).join(' | '))
     else itemSentences(block.items, texts)
   }
-  return texts.map((text) => ({ lower: text.toLowerCase(), normalized: normalizeForMatch(text), text }))
+  return texts.map((text) => ({
+    lower: text.toLowerCase(),
+    normalized: normalizeForMatch(text),
+    text,
+  }))
 }

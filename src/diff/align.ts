@@ -23,9 +23,14 @@ export type AlignOp =
   | { oldIndex: number; type: 'removed' }
 
 type Gap = { newEnd: number; newStart: number; oldEnd: number; oldStart: number }
-type Segment = { count: number; newStart: number; oldStart: number; type: 'equal' } | ({ type: 'gap' } & Gap)
+type Segment =
+  { count: number; newStart: number; oldStart: number; type: 'equal' } | ({ type: 'gap' } & Gap)
 
-function segmentsFromDiff(oldSigs: readonly number[], newSigs: readonly number[], ctx: DiffContext): Segment[] {
+function segmentsFromDiff(
+  oldSigs: readonly number[],
+  newSigs: readonly number[],
+  ctx: DiffContext,
+): Segment[] {
   const timeout = Math.min(ctx.perBlockTimeoutMs, remainingMs(ctx.budget))
   const changes = timeout > 0 ? diffSequences(oldSigs, newSigs, timeout) : undefined
   if (!changes) {
@@ -42,8 +47,20 @@ function segmentsFromDiff(oldSigs: readonly number[], newSigs: readonly number[]
     }
     const segments: Segment[] = []
     if (head) segments.push({ count: head, newStart: 0, oldStart: 0, type: 'equal' })
-    segments.push({ newEnd: newSigs.length - tail, newStart: head, oldEnd: oldSigs.length - tail, oldStart: head, type: 'gap' })
-    if (tail) segments.push({ count: tail, newStart: newSigs.length - tail, oldStart: oldSigs.length - tail, type: 'equal' })
+    segments.push({
+      newEnd: newSigs.length - tail,
+      newStart: head,
+      oldEnd: oldSigs.length - tail,
+      oldStart: head,
+      type: 'gap',
+    })
+    if (tail)
+      segments.push({
+        count: tail,
+        newStart: newSigs.length - tail,
+        oldStart: oldSigs.length - tail,
+        type: 'equal',
+      })
     return segments
   }
 
@@ -191,7 +208,12 @@ export function align(
       // One entry replacing one is that entry edited when they have anything in common: what
       // `pairInGap` concludes too, whatever the score (a pair, or the lone leftovers).
       if (related(olds[0]!, news[0]!)) pairs = [[olds[0]!, news[0]!]]
-    } else if (olds.length > 0 && news.length > 0 && olds.length * news.length <= ctx.maxPairCandidates && remainingMs(ctx.budget) > 0) {
+    } else if (
+      olds.length > 0 &&
+      news.length > 0 &&
+      olds.length * news.length <= ctx.maxPairCandidates &&
+      remainingMs(ctx.budget) > 0
+    ) {
       pairs = pairInGap(olds, news, score, ctx.minPairSimilarity)
     }
     const pairedWith = new Map<number, number>()

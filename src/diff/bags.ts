@@ -15,7 +15,11 @@ const LATIN_CLASS = new Uint8Array(0x20ad)
 /** Lower-cased Latin-1 code units: A–Z and À–Þ (but ×) move up by 0x20, everything else stays. */
 const LATIN_LOWER = new Uint16Array(0x100)
 for (let c = 0; c < 0x100; c++) {
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || [0xaa, 0xb5, 0xba].includes(c)
+  const letter =
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ||
+    [0xaa, 0xb5, 0xba].includes(c)
   const digit = (c >= 48 && c <= 57) || [0xb2, 0xb3, 0xb9, 0xbc, 0xbd, 0xbe].includes(c)
   if (letter || digit) LATIN_CLASS[c] = 1
   LATIN_LOWER[c] = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c
@@ -59,17 +63,25 @@ export class WordIds {
         if (this.words.length * 2 > this.ids.length) this.grow()
         return this.words.length - 1
       }
-      if (this.hashes[slot] === hash && this.spells(this.words[id]!, text, start, end, lowerCase)) return id
+      if (this.hashes[slot] === hash && this.spells(this.words[id]!, text, start, end, lowerCase))
+        return id
     }
   }
 
   /** Whether `text.slice(start, end)`, lower-cased when `lowerCase`, is `known`. */
-  private spells(known: string, text: string, start: number, end: number, lowerCase: boolean): boolean {
+  private spells(
+    known: string,
+    text: string,
+    start: number,
+    end: number,
+    lowerCase: boolean,
+  ): boolean {
     if (known.length !== end - start) return false
     // Most words are already lower case, and `startsWith` compares them natively.
     if (text.startsWith(known, start)) return true
     if (!lowerCase) return false
-    for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== lower(text.charCodeAt(start + k))) return false
+    for (let k = 0; k < known.length; k++)
+      if (known.charCodeAt(k) !== lower(text.charCodeAt(start + k))) return false
     return true
   }
 
@@ -115,7 +127,9 @@ export function wordBag(text: string, ids: WordIds, latinFastPath = true): WordB
   if (!latinFastPath || !isLatinText(text)) {
     const list = words(text.toLowerCase())
     const bag = new Int32Array(list.length)
-    list.forEach((word, k) => (bag[k] = ids.idOf(word, 0, word.length, fnv(word, 0, word.length), false)))
+    list.forEach(
+      (word, k) => (bag[k] = ids.idOf(word, 0, word.length, fnv(word, 0, word.length), false)),
+    )
     return bag
   }
   const found: number[] = []

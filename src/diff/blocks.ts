@@ -3,12 +3,18 @@
  * Both use `align`, so reordering, adding and editing are told apart at every level.
  */
 import type { Block, ListItem } from '../types.js'
-import type { DiffContext } from './context.js'
 import type { AlignOp } from './align.js'
-import type { BlockChange, EntryChangeType, ItemChange, ListChange, ParagraphChange } from './types.js'
+import type { DiffContext } from './context.js'
+import type {
+  BlockChange,
+  EntryChangeType,
+  ItemChange,
+  ListChange,
+  ParagraphChange,
+} from './types.js'
 
 import { align } from './align.js'
-import { type WordBag, dice, wordBag } from './bags.js'
+import { dice, type WordBag, wordBag } from './bags.js'
 import { rowInline, tableChange, tablesEqual } from './tables.js'
 import { CLEARLY_SIMILAR, edgeOverlap } from './text.js'
 import { compareInline } from './words.js'
@@ -32,7 +38,11 @@ function itemsEqual(a: ListItem[], b: ListItem[]): boolean {
     a.length === b.length &&
     a.every((item, i) => {
       const other = b[i]!
-      return item.text === other.text && item.html === other.html && itemsEqual(item.children, other.children)
+      return (
+        item.text === other.text &&
+        item.html === other.html &&
+        itemsEqual(item.children, other.children)
+      )
     })
   )
 }
@@ -43,9 +53,14 @@ export function blocksEqual(a: Block[], b: Block[]): boolean {
     a.length === b.length &&
     a.every((block, i) => {
       const other = b[i]!
-      if (block.type === 'paragraph') return other.type === 'paragraph' && block.text === other.text && block.html === other.html
+      if (block.type === 'paragraph')
+        return other.type === 'paragraph' && block.text === other.text && block.html === other.html
       if (block.type === 'table') return other.type === 'table' && tablesEqual(block, other)
-      return other.type === 'list' && block.ordered === other.ordered && itemsEqual(block.items, other.items)
+      return (
+        other.type === 'list' &&
+        block.ordered === other.ordered &&
+        itemsEqual(block.items, other.items)
+      )
     })
   )
 }
@@ -76,7 +91,10 @@ class Signatures {
     if (block.type === 'paragraph') return this.idIn(this.paragraphs, block.text)
     if (block.type === 'table') {
       // JSON keeps cell boundaries apart, whatever the cells contain.
-      return this.idIn(this.tables, JSON.stringify([block.header, block.rows.map((row) => row.cells.map((cell) => cell.text))]))
+      return this.idIn(
+        this.tables,
+        JSON.stringify([block.header, block.rows.map((row) => row.cells.map((cell) => cell.text))]),
+      )
     }
     const items = (flat ?? flattenItems(block.items)).map((f) => this.item(f))
     return this.idIn(this.lists, `${block.ordered ? 1 : 0}:${items.join(',')}`)
@@ -106,7 +124,9 @@ export function diffListItems(
   const newBag = bagCache((j) => newItems[j]!.item.text, ctx)
   const score = (i: number, j: number): number => {
     const quick = edgeOverlap(oldItems[i]!.item.text, newItems[j]!.item.text)
-    return quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity ? quick : dice(oldBag(i), newBag(j), ctx.wordIds)
+    return quick >= CLEARLY_SIMILAR && quick >= ctx.minPairSimilarity
+      ? quick
+      : dice(oldBag(i), newBag(j), ctx.wordIds)
   }
   const ops = align(
     oldItems.map((f) => signatures.item(f)),
@@ -119,7 +139,8 @@ export function diffListItems(
     const newFlat = op.type === 'removed' ? null : newItems[op.newIndex]!
     const text = compareInline(oldFlat?.item ?? null, newFlat?.item ?? null, ctx)
     // Same words at another depth: the indentation is the change.
-    if (text.flavour === null && oldFlat && newFlat && oldFlat.depth !== newFlat.depth) text.flavour = 'formatting'
+    if (text.flavour === null && oldFlat && newFlat && oldFlat.depth !== newFlat.depth)
+      text.flavour = 'formatting'
     return {
       // Every op has at least one side, so one of the two is set.
       depth: (newFlat ?? oldFlat)!.depth,
@@ -132,7 +153,12 @@ export function diffListItems(
   })
 }
 
-function listChange(op: AlignOp, oldList: ListBlock | null, newList: ListBlock | null, items: ItemChange[]): ListChange {
+function listChange(
+  op: AlignOp,
+  oldList: ListBlock | null,
+  newList: ListBlock | null,
+  items: ItemChange[],
+): ListChange {
   const orderedChanged = oldList !== null && newList !== null && oldList.ordered !== newList.ordered
   return {
     blockType: 'list',
@@ -150,11 +176,22 @@ export function unchangedBlocks(blocks: Block[], ctx: DiffContext): BlockChange[
   return blocks.map((block, i): BlockChange => {
     const op: AlignOp = { newIndex: i, oldIndex: i, type: 'equal' }
     if (block.type === 'paragraph') {
-      return { blockType: 'paragraph', newIndex: i, oldIndex: i, text: compareInline(block, block, ctx), type: 'unchanged' }
+      return {
+        blockType: 'paragraph',
+        newIndex: i,
+        oldIndex: i,
+        text: compareInline(block, block, ctx),
+        type: 'unchanged',
+      }
     }
     if (block.type === 'table') return tableChange(op, block, block, ctx)
     const flat = flattenItems(block.items)
-    return listChange(op, block, block, flat.map((f, k) => unchangedItem(f, k)))
+    return listChange(
+      op,
+      block,
+      block,
+      flat.map((f, k) => unchangedItem(f, k)),
+    )
   })
 }
 
@@ -165,15 +202,30 @@ function unchangedItem(flat: FlatItem, index: number): ItemChange {
     newIndex: index,
     oldDepth: flat.depth,
     oldIndex: index,
-    text: { deletedWords: 0, flavour: null, insertedWords: 0, newText: text, oldText: text, parts: text ? [{ text, type: 'equal' }] : [] },
+    text: {
+      deletedWords: 0,
+      flavour: null,
+      insertedWords: 0,
+      newText: text,
+      oldText: text,
+      parts: text ? [{ text, type: 'equal' }] : [],
+    },
     type: 'unchanged',
   }
 }
 
 /** Compares the bodies of two sections block by block. */
-export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffContext): BlockChange[] {
-  const oldFlat: Array<FlatItem[] | undefined> = oldBlocks.map((b) => (b.type === 'list' ? flattenItems(b.items) : undefined))
-  const newFlat: Array<FlatItem[] | undefined> = newBlocks.map((b) => (b.type === 'list' ? flattenItems(b.items) : undefined))
+export function diffBlocks(
+  oldBlocks: Block[],
+  newBlocks: Block[],
+  ctx: DiffContext,
+): BlockChange[] {
+  const oldFlat: Array<FlatItem[] | undefined> = oldBlocks.map((b) =>
+    b.type === 'list' ? flattenItems(b.items) : undefined,
+  )
+  const newFlat: Array<FlatItem[] | undefined> = newBlocks.map((b) =>
+    b.type === 'list' ? flattenItems(b.items) : undefined,
+  )
   const blockText = (block: Block, flat: FlatItem[] | undefined): string =>
     block.type === 'paragraph'
       ? block.text
@@ -234,7 +286,12 @@ export function diffBlocks(oldBlocks: Block[], newBlocks: Block[], ctx: DiffCont
       return change
     }
     if (block.type === 'table') {
-      return tableChange(op, oldBlock?.type === 'table' ? oldBlock : null, newBlock?.type === 'table' ? newBlock : null, ctx)
+      return tableChange(
+        op,
+        oldBlock?.type === 'table' ? oldBlock : null,
+        newBlock?.type === 'table' ? newBlock : null,
+        ctx,
+      )
     }
     const oldList = oldBlock?.type === 'list' ? oldBlock : null
     const newList = newBlock?.type === 'list' ? newBlock : null

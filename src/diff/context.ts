@@ -67,7 +67,10 @@ export function wordSegmenter(locale: LocaleCode): Intl.Segmenter {
     try {
       segmenter = new Intl.Segmenter(locale, { granularity: 'word' })
     } catch (error) {
-      throw new Error(`Invalid locale "${locale}" for word segmentation: ${(error as Error).message}`)
+      throw new Error(
+        `Invalid locale "${locale}" for word segmentation: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
     segmenters.set(locale, segmenter)
   }
@@ -88,18 +91,33 @@ function checkNumber(name: string, value: number, min: number): number {
 }
 
 /** Resolves options against the defaults and validates them. */
-export function resolveOptions(options: DiffOptions = {}): Required<Omit<DiffOptions, 'locale' | 'locales'>> {
+export function resolveOptions(
+  options: DiffOptions = {},
+): Required<Omit<DiffOptions, 'locale' | 'locales'>> {
   const minPairSimilarity = checkNumber(
     'minPairSimilarity',
     options.minPairSimilarity ?? DIFF_DEFAULTS.minPairSimilarity,
     0,
   )
-  if (minPairSimilarity > 1) throw new Error(`DiffOptions.minPairSimilarity must be at most 1, got ${minPairSimilarity}`)
+  if (minPairSimilarity > 1)
+    throw new Error(`DiffOptions.minPairSimilarity must be at most 1, got ${minPairSimilarity}`)
   return {
-    maxPairCandidates: checkNumber('maxPairCandidates', options.maxPairCandidates ?? DIFF_DEFAULTS.maxPairCandidates, 0),
-    maxSegmenterChars: checkNumber('maxSegmenterChars', options.maxSegmenterChars ?? DIFF_DEFAULTS.maxSegmenterChars, 0),
+    maxPairCandidates: checkNumber(
+      'maxPairCandidates',
+      options.maxPairCandidates ?? DIFF_DEFAULTS.maxPairCandidates,
+      0,
+    ),
+    maxSegmenterChars: checkNumber(
+      'maxSegmenterChars',
+      options.maxSegmenterChars ?? DIFF_DEFAULTS.maxSegmenterChars,
+      0,
+    ),
     minPairSimilarity,
-    perBlockTimeoutMs: checkNumber('perBlockTimeoutMs', options.perBlockTimeoutMs ?? DIFF_DEFAULTS.perBlockTimeoutMs, 0),
+    perBlockTimeoutMs: checkNumber(
+      'perBlockTimeoutMs',
+      options.perBlockTimeoutMs ?? DIFF_DEFAULTS.perBlockTimeoutMs,
+      0,
+    ),
     timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? DIFF_DEFAULTS.timeoutMs, 0),
   }
 }

@@ -1,3 +1,4 @@
+import type { Translator } from '../i18n/index.js'
 /**
  * Safe HTML for a diff: `<ins>`/`<del>` inside sections marked with their key and change type.
  *
@@ -8,8 +9,15 @@
  * Link targets are shown as text, never as `href`, so `javascript:` URLs stay inert.
  */
 import type { LocaleCode } from '../types.js'
-import type { Translator } from '../i18n/index.js'
-import type { BlockChange, ItemChange, LocaleDiff, RowChange, SectionChange, TableChange, TextChange } from './types.js'
+import type {
+  BlockChange,
+  ItemChange,
+  LocaleDiff,
+  RowChange,
+  SectionChange,
+  TableChange,
+  TextChange,
+} from './types.js'
 
 import { escapeHtml, getTranslator } from '../i18n/index.js'
 import { editorialFlavours } from './summary.js'
@@ -43,8 +51,10 @@ function renderParts(text: TextChange, t: Translator): string {
   let html = ''
   for (const part of text.parts) {
     const escaped = escapeHtml(part.text)
-    if (part.type === 'insert') html += `<ins><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srInserted'))} </span>${escaped}</ins>`
-    else if (part.type === 'delete') html += `<del><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srDeleted'))} </span>${escaped}</del>`
+    if (part.type === 'insert')
+      html += `<ins><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srInserted'))} </span>${escaped}</ins>`
+    else if (part.type === 'delete')
+      html += `<del><span class="pd-sr" style="${SR_ONLY}">${escapeHtml(t('diff.html.srDeleted'))} </span>${escaped}</del>`
     else html += escaped
   }
   return html
@@ -123,14 +133,18 @@ function renderItems(items: ItemChange[], tag: 'ol' | 'ul', t: Translator): stri
  * of a removed header row) goes in `<thead>` with `<th scope="col">` cells.
  */
 function isHeaderRow(row: RowChange, table: TableChange): boolean {
-  return row.newIndex !== null ? table.header && row.newIndex === 0 : (table.oldHeader ?? table.header) && row.oldIndex === 0
+  return row.newIndex !== null
+    ? table.header && row.newIndex === 0
+    : (table.oldHeader ?? table.header) && row.oldIndex === 0
 }
 
 function renderRow(row: RowChange, isHeader: boolean, t: Translator): string {
   const cells = row.cells
     .map((cell, c) => {
       const note = `${renderNote(cell, t)}${c === 0 ? movedNote(row.oldIndex, row.type, t) : ''}`
-      return isHeader ? `<th scope="col">${renderParts(cell, t)}${note}</th>` : `<td>${renderParts(cell, t)}${note}</td>`
+      return isHeader
+        ? `<th scope="col">${renderParts(cell, t)}${note}</th>`
+        : `<td>${renderParts(cell, t)}${note}</td>`
     })
     .join('')
   return `<tr${changeAttributes(row.type, row.text)}${movedAttributes(row.oldIndex, row.type)}>${cells}</tr>`
@@ -138,10 +152,21 @@ function renderRow(row: RowChange, isHeader: boolean, t: Translator): string {
 
 function renderTable(block: TableChange, t: Translator): string {
   const headerChanged = block.oldHeader !== null && block.oldHeader !== block.header
-  const headerNote = headerChanged ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>` : ''
-  const movedTable = block.type === 'moved' && block.oldIndex !== null ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>` : ''
-  const head = block.items.filter((row) => isHeaderRow(row, block)).map((row) => renderRow(row, true, t)).join('')
-  const body = block.items.filter((row) => !isHeaderRow(row, block)).map((row) => renderRow(row, false, t)).join('')
+  const headerNote = headerChanged
+    ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>`
+    : ''
+  const movedTable =
+    block.type === 'moved' && block.oldIndex !== null
+      ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>`
+      : ''
+  const head = block.items
+    .filter((row) => isHeaderRow(row, block))
+    .map((row) => renderRow(row, true, t))
+    .join('')
+  const body = block.items
+    .filter((row) => !isHeaderRow(row, block))
+    .map((row) => renderRow(row, false, t))
+    .join('')
   const table = `${head ? `<thead>${head}</thead>` : ''}${body ? `<tbody>${body}</tbody>` : ''}`
   return `${movedTable}<table${changeAttributes(block.type, null)}${movedAttributes(block.oldIndex, block.type)}>${table}</table>${headerNote}`
 }
@@ -157,7 +182,10 @@ function renderBlock(block: BlockChange, t: Translator): string {
     block.oldOrdered !== null && block.oldOrdered !== block.ordered
       ? `<small class="pd-note">${escapeHtml(t('diff.note.formatting'))}</small>`
       : ''
-  const movedList = block.type === 'moved' && block.oldIndex !== null ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>` : ''
+  const movedList =
+    block.type === 'moved' && block.oldIndex !== null
+      ? `<p class="pd-note pd-moved">${escapeHtml(t('diff.html.moved', { from: block.oldIndex + 1 }))}</p>`
+      : ''
   return `${movedList}<${tag}${changeAttributes(block.type, null)}${moved}>${renderItems(block.items, tag, t)}</${tag}>${orderedNote}`
 }
 
@@ -179,7 +207,8 @@ function renderSection(section: SectionChange, level: number, t: Translator): st
     return `<section${attrs}><details><summary>${heading}</summary>\n${body}\n</details></section>`
   }
   const notes: string[] = []
-  if (section.moved && section.oldIndex !== null) notes.push(t('diff.html.moved', { from: section.oldIndex + 1 }))
+  if (section.moved && section.oldIndex !== null)
+    notes.push(t('diff.html.moved', { from: section.oldIndex + 1 }))
   if (section.renamed && reworded && section.heading.oldText !== null) {
     notes.push(t('diff.html.formerHeading', { heading: section.heading.oldText }))
   }
@@ -197,8 +226,11 @@ export function renderDiffHtml(diff: LocaleDiff, options: RenderDiffHtmlOptions 
   const level = Number.isFinite(requested) ? Math.min(6, Math.max(1, requested)) : 2
   const parts: string[] = []
   if (diff.title.flavour !== null || diff.title.oldText === null || diff.title.newText === null) {
-    const type = diff.title.oldText === null ? 'added' : diff.title.newText === null ? 'removed' : 'changed'
-    parts.push(`<p${changeAttributes(type, diff.title, 'pd-title')}>${renderParts(diff.title, t)}${renderNote(diff.title, t)}</p>`)
+    const type =
+      diff.title.oldText === null ? 'added' : diff.title.newText === null ? 'removed' : 'changed'
+    parts.push(
+      `<p${changeAttributes(type, diff.title, 'pd-title')}>${renderParts(diff.title, t)}${renderNote(diff.title, t)}</p>`,
+    )
   }
   for (const section of diff.sections) parts.push(renderSection(section, level, t))
   return `<div class="pd-diff" lang="${escapeHtml(diff.locale)}" data-complete="${diff.complete}">\n${parts.join('\n')}\n</div>`

@@ -30,7 +30,15 @@ import { diffLocale, diffSnapshots } from './sections.js'
 import { summarizeDiff, summarizeDiffLines } from './summary.js'
 import { countWords } from './text.js'
 
-export { countWords, DIFF_DEFAULTS, diffLocale, diffSnapshots, renderDiffHtml, summarizeDiff, summarizeDiffLines }
+export {
+  countWords,
+  DIFF_DEFAULTS,
+  diffLocale,
+  diffSnapshots,
+  renderDiffHtml,
+  summarizeDiff,
+  summarizeDiffLines,
+}
 export type {
   BlockChange,
   ChangeFlavour,

@@ -76,7 +76,11 @@ class Search {
     let oldPos = this.old
     let newPos = oldPos - diagonal
     let common = 0
-    while (newPos + 1 < after.length && oldPos + 1 < before.length && before[oldPos + 1] === after[newPos + 1]) {
+    while (
+      newPos + 1 < after.length &&
+      oldPos + 1 < before.length &&
+      before[oldPos + 1] === after[newPos + 1]
+    ) {
       newPos++
       oldPos++
       common++
@@ -116,7 +120,8 @@ class Search {
     const renumber = new Int32Array(this.runCount).fill(-1)
     for (let at = 0; at < paths.length; at += PATH) {
       if (paths[at] === NONE) continue
-      for (let run = paths[at + 1]!; run >= 0 && renumber[run] === -1; run = runs[run * RUN + 2]!) renumber[run] = -2
+      for (let run = paths[at + 1]!; run >= 0 && renumber[run] === -1; run = runs[run * RUN + 2]!)
+        renumber[run] = -2
     }
     let kept = 0
     for (let run = 0; run < this.runCount; run++) {
@@ -142,7 +147,12 @@ class Search {
   /** The current path's runs, first to last. */
   changes(): SequenceChange[] {
     const out: SequenceChange[] = []
-    if (this.runLength > 0) out.push({ added: this.runType === ADD, count: this.runLength, removed: this.runType === REMOVE })
+    if (this.runLength > 0)
+      out.push({
+        added: this.runType === ADD,
+        count: this.runLength,
+        removed: this.runType === REMOVE,
+      })
     for (let run = this.head; run >= 0; run = this.runs[run * RUN + 2]!) {
       const type = this.runs[run * RUN]!
       out.push({ added: type === ADD, count: this.runs[run * RUN + 1]!, removed: type === REMOVE })
@@ -156,7 +166,11 @@ class Search {
  * `diffArrays(before, after, { timeout: timeoutMs })` counts them, or `undefined` when the
  * timeout is reached first.
  */
-export function diffSequences(before: ArrayLike<number>, after: ArrayLike<number>, timeoutMs: number): SequenceChange[] | undefined {
+export function diffSequences(
+  before: ArrayLike<number>,
+  after: ArrayLike<number>,
+  timeoutMs: number,
+): SequenceChange[] | undefined {
   const oldLen = before.length
   const newLen = after.length
   // A path per diagonal (old position minus new position), as jsdiff's `bestPath`; diagonals run

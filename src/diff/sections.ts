@@ -5,7 +5,14 @@
  */
 import type { LocaleCode, LocaleSnapshot, ReleaseSnapshot, SectionSnapshot } from '../types.js'
 import type { Budget, DiffContext } from './context.js'
-import type { DiffOptions, DiffStats, LocaleDiff, SectionChange, SnapshotDiff, TextChange } from './types.js'
+import type {
+  DiffOptions,
+  DiffStats,
+  LocaleDiff,
+  SectionChange,
+  SnapshotDiff,
+  TextChange,
+} from './types.js'
 
 import { blocksEqual, diffBlocks, unchangedBlocks } from './blocks.js'
 import { createContext, remainingMs, resolveOptions, startBudget } from './context.js'
@@ -15,9 +22,12 @@ function indexByKey(sections: SectionSnapshot[], side: string): Map<string, numb
   const byKey = new Map<string, number>()
   sections.forEach((section, i) => {
     if (typeof section.key !== 'string' || section.key === '') {
-      throw new Error(`Section ${i} of the ${side} snapshot has no key; every section needs a stable key`)
+      throw new Error(
+        `Section ${i} of the ${side} snapshot has no key; every section needs a stable key`,
+      )
     }
-    if (byKey.has(section.key)) throw new Error(`Duplicate section key "${section.key}" in the ${side} snapshot`)
+    if (byKey.has(section.key))
+      throw new Error(`Duplicate section key "${section.key}" in the ${side} snapshot`)
     byKey.set(section.key, i)
   })
   return byKey
@@ -52,7 +62,10 @@ function movedKeys(oldOrder: string[], newOrder: string[]): Set<string> {
   return new Set(newOrder.filter((_, i) => !inOrder.has(i)))
 }
 
-function sectionWords(change: Pick<SectionChange, 'blocks' | 'heading'>): { deletedWords: number; insertedWords: number } {
+function sectionWords(change: Pick<SectionChange, 'blocks' | 'heading'>): {
+  deletedWords: number
+  insertedWords: number
+} {
   let deletedWords = change.heading.deletedWords
   let insertedWords = change.heading.insertedWords
   const add = (text: TextChange): void => {
@@ -70,12 +83,21 @@ function headingText(heading: string): { html: string; text: string } {
   return { html: heading, text: heading }
 }
 
-function addedOrRemovedSection(section: SectionSnapshot, index: number, side: 'added' | 'removed', ctx: DiffContext): SectionChange {
+function addedOrRemovedSection(
+  section: SectionSnapshot,
+  index: number,
+  side: 'added' | 'removed',
+  ctx: DiffContext,
+): SectionChange {
   const empty: SectionSnapshot['blocks'] = []
   const blocks =
-    side === 'added' ? diffBlocks(empty, section.blocks, ctx) : diffBlocks(section.blocks, empty, ctx)
+    side === 'added'
+      ? diffBlocks(empty, section.blocks, ctx)
+      : diffBlocks(section.blocks, empty, ctx)
   const heading =
-    side === 'added' ? compareInline(null, headingText(section.heading), ctx) : compareInline(headingText(section.heading), null, ctx)
+    side === 'added'
+      ? compareInline(null, headingText(section.heading), ctx)
+      : compareInline(headingText(section.heading), null, ctx)
   return {
     blocks,
     bodyChanged: blocks.length > 0,
@@ -138,7 +160,11 @@ function emptyStats(): DiffStats {
 }
 
 /** `diffLocale` with a context built by the caller (internal: `diffSnapshots` and the tests use it). */
-export function diffLocaleIn(prev: LocaleSnapshot | null, next: LocaleSnapshot | null, ctx: DiffContext): LocaleDiff {
+export function diffLocaleIn(
+  prev: LocaleSnapshot | null,
+  next: LocaleSnapshot | null,
+  ctx: DiffContext,
+): LocaleDiff {
   const started = performance.now()
   const oldSections = prev?.sections ?? []
   const newSections = next?.sections ?? []
@@ -164,7 +190,8 @@ export function diffLocaleIn(prev: LocaleSnapshot | null, next: LocaleSnapshot |
 
   const sections: SectionChange[] = []
   const emitRemoved = (after: string | null): void => {
-    for (const i of removedAfter.get(after) ?? []) sections.push(addedOrRemovedSection(oldSections[i]!, i, 'removed', ctx))
+    for (const i of removedAfter.get(after) ?? [])
+      sections.push(addedOrRemovedSection(oldSections[i]!, i, 'removed', ctx))
   }
   emitRemoved(null)
   newSections.forEach((section, j) => {
@@ -180,7 +207,11 @@ export function diffLocaleIn(prev: LocaleSnapshot | null, next: LocaleSnapshot |
     prev && next
       ? compareText(prev.title, next.title, ctx)
       : prev || next
-        ? compareInline(prev ? headingText(prev.title) : null, next ? headingText(next.title) : null, ctx)
+        ? compareInline(
+            prev ? headingText(prev.title) : null,
+            next ? headingText(next.title) : null,
+            ctx,
+          )
         : compareText('', '', ctx)
 
   const stats = emptyStats()
@@ -219,7 +250,11 @@ export function diffLocale(
   options: DiffOptions & { locale: LocaleCode },
 ): LocaleDiff {
   const resolved = resolveOptions(options)
-  return diffLocaleIn(prev, next, createContext(options.locale, resolved, startBudget(resolved.timeoutMs)))
+  return diffLocaleIn(
+    prev,
+    next,
+    createContext(options.locale, resolved, startBudget(resolved.timeoutMs)),
+  )
 }
 
 /**
@@ -227,12 +262,18 @@ export function diffLocale(
  * gets an equal share of what is left when its turn comes, so a slow first locale cannot starve
  * the others. `prev` is `null` for a first release.
  */
-export function diffSnapshots(prev: ReleaseSnapshot | null, next: ReleaseSnapshot, options: DiffOptions = {}): SnapshotDiff {
+export function diffSnapshots(
+  prev: ReleaseSnapshot | null,
+  next: ReleaseSnapshot,
+  options: DiffOptions = {},
+): SnapshotDiff {
   const started = performance.now()
   const resolved = resolveOptions(options)
   const overall: Budget = startBudget(resolved.timeoutMs)
   const present = [...new Set([...Object.keys(next), ...Object.keys(prev ?? {})])]
-  const locales: LocaleCode[] = options.locales ? present.filter((l) => options.locales!.includes(l)) : present
+  const locales: LocaleCode[] = options.locales
+    ? present.filter((l) => options.locales!.includes(l))
+    : present
 
   const result: Record<LocaleCode, LocaleDiff> = {}
   locales.forEach((locale, k) => {

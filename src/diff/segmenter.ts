@@ -72,10 +72,10 @@ export function latinSegments(text: string): Array<{ segment: string }> {
  */
 export function fastWordSegmenter(segmenter: Intl.Segmenter): WordSegmenter {
   const options = segmenter.resolvedOptions()
-  if (options.granularity !== 'word') throw new Error('fastWordSegmenter needs a segmenter with granularity "word"')
+  if (options.granularity !== 'word')
+    throw new Error('fastWordSegmenter needs a segmenter with granularity "word"')
   return {
     resolvedOptions: () => options,
     segment: (text) => (LATIN.test(text) ? latinSegments(text) : segmenter.segment(text)),
   }
 }
-

@@ -1,15 +1,22 @@
+import type { Translator } from '../i18n/index.js'
 /**
  * A plain-text summary of a diff for e-mails, in the reader's language: one `- ` line per changed
  * section (the notice renderer turns such lines into a list), then a line on what stayed the same.
  */
 import type { LocaleCode } from '../types.js'
-import type { Translator } from '../i18n/index.js'
 import type { ChangeFlavour, LocaleDiff, SectionChange, TextChange } from './types.js'
 
 import { getTranslator } from '../i18n/index.js'
 
 /** Flavours that leave the words alone, in the order they are named. */
-export const EDITORIAL_FLAVOURS: readonly ChangeFlavour[] = ['punctuation', 'case', 'typo', 'whitespace', 'formatting', 'link']
+export const EDITORIAL_FLAVOURS: readonly ChangeFlavour[] = [
+  'punctuation',
+  'case',
+  'typo',
+  'whitespace',
+  'formatting',
+  'link',
+]
 
 /** Longest list item quoted in a summary line; longer ones are cut at a word with an ellipsis. */
 const MAX_QUOTED = 80
@@ -28,7 +35,9 @@ export function shorten(text: string, max = MAX_QUOTED): string {
 /** Editorial flavours of a text, with `punctuation` + `caseChanged` counted as both. */
 export function editorialFlavours(text: TextChange): ChangeFlavour[] {
   if (text.flavour === null || !EDITORIAL_FLAVOURS.includes(text.flavour)) return []
-  return text.flavour === 'punctuation' && text.caseChanged ? ['punctuation', 'case'] : [text.flavour]
+  return text.flavour === 'punctuation' && text.caseChanged
+    ? ['punctuation', 'case']
+    : [text.flavour]
 }
 
 /** Joins localized nouns as "a, b and c" in the reader's language. */
@@ -89,9 +98,21 @@ export function tallySection(section: SectionChange): SectionTally {
   const changedText = (text: TextChange): void => {
     // Words only added (an appended sentence) or only removed are said as such, not as "reworded".
     if (text.flavour === 'words' && text.deletedWords === 0 && text.insertedWords > 0) {
-      tally.textAdded.push(text.parts.filter((part) => part.type === 'insert').map((part) => part.text).join(' … ').trim())
+      tally.textAdded.push(
+        text.parts
+          .filter((part) => part.type === 'insert')
+          .map((part) => part.text)
+          .join(' … ')
+          .trim(),
+      )
     } else if (text.flavour === 'words' && text.insertedWords === 0 && text.deletedWords > 0) {
-      tally.textRemoved.push(text.parts.filter((part) => part.type === 'delete').map((part) => part.text).join(' … ').trim())
+      tally.textRemoved.push(
+        text.parts
+          .filter((part) => part.type === 'delete')
+          .map((part) => part.text)
+          .join(' … ')
+          .trim(),
+      )
     } else if (text.flavour === 'words') {
       tally.reworded++
       tally.rewordedWords += text.insertedWords + text.deletedWords
@@ -110,7 +131,8 @@ export function tallySection(section: SectionChange): SectionTally {
       if (block.type === 'added') tally.tablesAdded++
       else if (block.type === 'removed') tally.tablesRemoved++
       else {
-        if (block.oldHeader !== null && block.oldHeader !== block.header) tally.editorial.add('formatting')
+        if (block.oldHeader !== null && block.oldHeader !== block.header)
+          tally.editorial.add('formatting')
         for (const row of block.items) {
           if (row.type === 'added') tally.rowsAdded.push(row.key)
           else if (row.type === 'removed') tally.rowsRemoved.push(row.key)
@@ -125,7 +147,8 @@ export function tallySection(section: SectionChange): SectionTally {
     if (block.type === 'added') tally.listsAdded++
     else if (block.type === 'removed') tally.listsRemoved++
     else {
-      if (block.oldOrdered !== null && block.oldOrdered !== block.ordered) tally.editorial.add('formatting')
+      if (block.oldOrdered !== null && block.oldOrdered !== block.ordered)
+        tally.editorial.add('formatting')
       for (const item of block.items) {
         if (item.type === 'added') tally.itemsAdded.push(item.text.newText ?? '')
         else if (item.type === 'removed') tally.itemsRemoved.push(item.text.oldText ?? '')
@@ -140,7 +163,9 @@ export function tallySection(section: SectionChange): SectionTally {
 }
 
 function quoteItems(items: string[], t: Translator, locale: LocaleCode): string {
-  const named = items.slice(0, MAX_NAMED).map((item) => t('diff.summary.quoted', { text: shorten(item) }))
+  const named = items
+    .slice(0, MAX_NAMED)
+    .map((item) => t('diff.summary.quoted', { text: shorten(item) }))
   if (items.length > MAX_NAMED) named.push('…')
   return joinList(named, locale)
 }
@@ -149,25 +174,60 @@ function details(section: SectionChange, t: Translator, locale: LocaleCode): str
   const tally = tallySection(section)
   const pieces: string[] = []
   if (tally.itemsAdded.length) {
-    pieces.push(t('diff.summary.itemsAdded', { count: tally.itemsAdded.length, items: quoteItems(tally.itemsAdded, t, locale) }))
+    pieces.push(
+      t('diff.summary.itemsAdded', {
+        count: tally.itemsAdded.length,
+        items: quoteItems(tally.itemsAdded, t, locale),
+      }),
+    )
   }
   if (tally.itemsRemoved.length) {
-    pieces.push(t('diff.summary.itemsRemoved', { count: tally.itemsRemoved.length, items: quoteItems(tally.itemsRemoved, t, locale) }))
+    pieces.push(
+      t('diff.summary.itemsRemoved', {
+        count: tally.itemsRemoved.length,
+        items: quoteItems(tally.itemsRemoved, t, locale),
+      }),
+    )
   }
   if (tally.rowsAdded.length) {
-    pieces.push(t('diff.summary.rowsAdded', { count: tally.rowsAdded.length, items: quoteItems(tally.rowsAdded, t, locale) }))
+    pieces.push(
+      t('diff.summary.rowsAdded', {
+        count: tally.rowsAdded.length,
+        items: quoteItems(tally.rowsAdded, t, locale),
+      }),
+    )
   }
   if (tally.rowsRemoved.length) {
-    pieces.push(t('diff.summary.rowsRemoved', { count: tally.rowsRemoved.length, items: quoteItems(tally.rowsRemoved, t, locale) }))
+    pieces.push(
+      t('diff.summary.rowsRemoved', {
+        count: tally.rowsRemoved.length,
+        items: quoteItems(tally.rowsRemoved, t, locale),
+      }),
+    )
   }
-  if (tally.paragraphsAdded) pieces.push(t('diff.summary.paragraphsAdded', { count: tally.paragraphsAdded }))
-  if (tally.paragraphsRemoved) pieces.push(t('diff.summary.paragraphsRemoved', { count: tally.paragraphsRemoved }))
+  if (tally.paragraphsAdded)
+    pieces.push(t('diff.summary.paragraphsAdded', { count: tally.paragraphsAdded }))
+  if (tally.paragraphsRemoved)
+    pieces.push(t('diff.summary.paragraphsRemoved', { count: tally.paragraphsRemoved }))
   if (tally.listsAdded) pieces.push(t('diff.summary.listsAdded', { count: tally.listsAdded }))
   if (tally.listsRemoved) pieces.push(t('diff.summary.listsRemoved', { count: tally.listsRemoved }))
   if (tally.tablesAdded) pieces.push(t('diff.summary.tablesAdded', { count: tally.tablesAdded }))
-  if (tally.tablesRemoved) pieces.push(t('diff.summary.tablesRemoved', { count: tally.tablesRemoved }))
-  if (tally.textAdded.length) pieces.push(t('diff.summary.textAdded', { count: tally.textAdded.length, text: quoteItems(tally.textAdded, t, locale) }))
-  if (tally.textRemoved.length) pieces.push(t('diff.summary.textRemoved', { count: tally.textRemoved.length, text: quoteItems(tally.textRemoved, t, locale) }))
+  if (tally.tablesRemoved)
+    pieces.push(t('diff.summary.tablesRemoved', { count: tally.tablesRemoved }))
+  if (tally.textAdded.length)
+    pieces.push(
+      t('diff.summary.textAdded', {
+        count: tally.textAdded.length,
+        text: quoteItems(tally.textAdded, t, locale),
+      }),
+    )
+  if (tally.textRemoved.length)
+    pieces.push(
+      t('diff.summary.textRemoved', {
+        count: tally.textRemoved.length,
+        text: quoteItems(tally.textRemoved, t, locale),
+      }),
+    )
   if (tally.reworded) {
     pieces.push(
       `${t('diff.summary.reworded', { count: tally.reworded })} (${t('diff.summary.words', { count: tally.rewordedWords })})`,
@@ -177,10 +237,14 @@ function details(section: SectionChange, t: Translator, locale: LocaleCode): str
   if (tally.reordered) pieces.push(t('diff.summary.reordered'))
   // Editorial fixes are only worth a mention when nothing more substantial happened.
   if (pieces.length === 0 && tally.editorial.size > 0) {
-    const what = EDITORIAL_FLAVOURS.filter((f) => tally.editorial.has(f)).map((f) => t(`diff.what.${f}`))
+    const what = EDITORIAL_FLAVOURS.filter((f) => tally.editorial.has(f)).map((f) =>
+      t(`diff.what.${f}`),
+    )
     pieces.push(t('diff.summary.minorOnly', { what: joinList(what, locale) }))
   }
-  return pieces.length ? t('diff.summary.details', { details: pieces.join('; '), heading: headingOf(section) }) : null
+  return pieces.length
+    ? t('diff.summary.details', { details: pieces.join('; '), heading: headingOf(section) })
+    : null
 }
 
 /** The heading a reader knows the section by: the new one, or the old one for removed sections. */
@@ -201,7 +265,9 @@ export function summarizeDiffLines(diff: LocaleDiff, locale: LocaleCode = diff.l
     else if (section.type === 'removed') lines.push(t('diff.summary.sectionRemoved', { heading }))
     else {
       if (section.renamed && section.heading.flavour !== 'whitespace') {
-        lines.push(t('diff.summary.sectionRenamed', { heading, old: section.heading.oldText ?? '' }))
+        lines.push(
+          t('diff.summary.sectionRenamed', { heading, old: section.heading.oldText ?? '' }),
+        )
       }
       if (section.moved) lines.push(t('diff.summary.sectionMoved', { heading }))
       if (section.bodyChanged) {

@@ -6,8 +6,8 @@
  * position, word by word.
  */
 import type { Block, InlineText, TableRow } from '../types.js'
-import type { DiffContext } from './context.js'
 import type { AlignOp } from './align.js'
+import type { DiffContext } from './context.js'
 import type { EntryChangeType, RowChange, TableChange, TextChange } from './types.js'
 
 import { align } from './align.js'
@@ -41,13 +41,25 @@ export function tablesEqual(a: TableBlock, b: TableBlock): boolean {
     a.rows.length === b.rows.length &&
     a.rows.every((row, r) => {
       const other = b.rows[r]!.cells
-      return row.cells.length === other.length && row.cells.every((cell, c) => cell.text === other[c]!.text && cell.html === other[c]!.html)
+      return (
+        row.cells.length === other.length &&
+        row.cells.every((cell, c) => cell.text === other[c]!.text && cell.html === other[c]!.html)
+      )
     })
   )
 }
 
-function rowChange(oldRow: TableRow | null, newRow: TableRow | null, op: AlignOp, ctx: DiffContext): RowChange {
-  const text = compareInline(oldRow ? rowInline(oldRow) : null, newRow ? rowInline(newRow) : null, ctx)
+function rowChange(
+  oldRow: TableRow | null,
+  newRow: TableRow | null,
+  op: AlignOp,
+  ctx: DiffContext,
+): RowChange {
+  const text = compareInline(
+    oldRow ? rowInline(oldRow) : null,
+    newRow ? rowInline(newRow) : null,
+    ctx,
+  )
   const width = Math.max(oldRow?.cells.length ?? 0, newRow?.cells.length ?? 0)
   const cells: TextChange[] = []
   for (let c = 0; c < width; c++) {
@@ -55,9 +67,15 @@ function rowChange(oldRow: TableRow | null, newRow: TableRow | null, op: AlignOp
     const newCell = newRow ? (newRow.cells[c] ?? EMPTY) : null
     cells.push(compareInline(oldCell, newCell, ctx))
   }
-  const changed = text.flavour !== null || (oldRow !== null && newRow !== null && oldRow.cells.length !== newRow.cells.length)
+  const changed =
+    text.flavour !== null ||
+    (oldRow !== null && newRow !== null && oldRow.cells.length !== newRow.cells.length)
   const type: EntryChangeType =
-    op.type === 'added' || op.type === 'removed' || op.type === 'moved' ? op.type : changed ? 'changed' : 'unchanged'
+    op.type === 'added' || op.type === 'removed' || op.type === 'moved'
+      ? op.type
+      : changed
+        ? 'changed'
+        : 'unchanged'
   return {
     cells,
     depth: 0,
@@ -71,7 +89,11 @@ function rowChange(oldRow: TableRow | null, newRow: TableRow | null, op: AlignOp
 }
 
 /** Compares the rows of two tables (either may be `null` for an added or removed table). */
-export function diffTableRows(oldTable: TableBlock | null, newTable: TableBlock | null, ctx: DiffContext): RowChange[] {
+export function diffTableRows(
+  oldTable: TableBlock | null,
+  newTable: TableBlock | null,
+  ctx: DiffContext,
+): RowChange[] {
   const oldRows = oldTable?.rows ?? []
   const newRows = newTable?.rows ?? []
   const ids = new Map<string, number>()
@@ -84,16 +106,33 @@ export function diffTableRows(oldTable: TableBlock | null, newTable: TableBlock 
   const oldSigs = oldRows.map(id)
   const newSigs = newRows.map(id)
   // Rows with different keys are never the same row: no pairing by similarity.
-  const ops = align(oldSigs, newSigs, () => 0, ctx, () => false)
+  const ops = align(
+    oldSigs,
+    newSigs,
+    () => 0,
+    ctx,
+    () => false,
+  )
   return ops.map((op) =>
-    rowChange(op.type === 'added' ? null : oldRows[op.oldIndex]!, op.type === 'removed' ? null : newRows[op.newIndex]!, op, ctx),
+    rowChange(
+      op.type === 'added' ? null : oldRows[op.oldIndex]!,
+      op.type === 'removed' ? null : newRows[op.newIndex]!,
+      op,
+      ctx,
+    ),
   )
 }
 
 /** The change of one table block, given how the block itself was aligned. */
-export function tableChange(op: AlignOp, oldTable: TableBlock | null, newTable: TableBlock | null, ctx: DiffContext): TableChange {
+export function tableChange(
+  op: AlignOp,
+  oldTable: TableBlock | null,
+  newTable: TableBlock | null,
+  ctx: DiffContext,
+): TableChange {
   const items = diffTableRows(oldTable, newTable, ctx)
-  const headerChanged = oldTable !== null && newTable !== null && oldTable.header !== newTable.header
+  const headerChanged =
+    oldTable !== null && newTable !== null && oldTable.header !== newTable.header
   const changed = headerChanged || items.some((item) => item.type !== 'unchanged')
   return {
     blockType: 'table',
@@ -102,6 +141,13 @@ export function tableChange(op: AlignOp, oldTable: TableBlock | null, newTable: 
     newIndex: op.type === 'removed' ? null : op.newIndex,
     oldHeader: oldTable?.header ?? null,
     oldIndex: op.type === 'added' ? null : op.oldIndex,
-    type: op.type === 'moved' ? 'moved' : op.type === 'added' || op.type === 'removed' ? op.type : changed ? 'changed' : 'unchanged',
+    type:
+      op.type === 'moved'
+        ? 'moved'
+        : op.type === 'added' || op.type === 'removed'
+          ? op.type
+          : changed
+            ? 'changed'
+            : 'unchanged',
   }
 }

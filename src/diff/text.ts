@@ -15,7 +15,8 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu
  * are the same, at a third of the cost of the Unicode property lookups.
  */
 const LATIN_TEXT = /^[\u0000-\u00FF\u2010-\u2027\u20AC]*$/u
-const LATIN_WORD = /[A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+(?:[-'’.,][A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)*/gu
+const LATIN_WORD =
+  /[A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+(?:[-'’.,][A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)*/gu
 
 /** True when `text` has only the characters the Latin fast paths are exact for (see `LATIN_WORD`). */
 export function isLatinText(text: string): boolean {
@@ -49,7 +50,16 @@ export function normalizeWhitespace(text: string): string {
 /** Whether a UTF-16 code unit is whitespace for `\s` (and `trim`): one of these, all in the BMP. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 0xff) return (c >= 9 && c <= 13) || c === 32 || c === 0xa0
-  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 /**
@@ -129,7 +139,11 @@ export function edgeOverlap(a: string, b: string): number {
   let prefix = 0
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++
   let suffix = 0
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++
+  while (
+    suffix < max - prefix &&
+    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
+  )
+    suffix++
   return (2 * (prefix + suffix)) / (a.length + b.length)
 }
 

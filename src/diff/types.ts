@@ -27,14 +27,7 @@ export type TextPart = {
  *   the parts are simply the whole old text deleted and the whole new text inserted.
  */
 export type ChangeFlavour =
-  | 'case'
-  | 'formatting'
-  | 'link'
-  | 'punctuation'
-  | 'rewritten'
-  | 'typo'
-  | 'whitespace'
-  | 'words'
+  'case' | 'formatting' | 'link' | 'punctuation' | 'rewritten' | 'typo' | 'whitespace' | 'words'
 
 /** A piece of running text (heading, paragraph, list item or title) compared across releases. */
 export type TextChange = {

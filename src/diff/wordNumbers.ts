@@ -21,7 +21,8 @@ import { isSpaceCode } from './text.js'
 
 // jsdiff's tokenizer regex for `diffWords` without a segmenter (`diff/libesm/diff/word.js`):
 // runs of its word characters, runs of whitespace, any other single character.
-const WORD_CHARS = 'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}'
+const WORD_CHARS =
+  'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}'
 const PART = new RegExp(`[${WORD_CHARS}]+|\\s+|[^${WORD_CHARS}]`, 'gu')
 
 /** The number of a token's text, numbering new texts from 1 on. */

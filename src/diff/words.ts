@@ -1,3 +1,5 @@
+import { diffWords } from 'diff'
+
 /**
  * Word level, the last step: compares two pieces of running text. This is the only module that
  * calls jsdiff's `diffWords`; its change objects are turned into our `TextPart`s right here.
@@ -6,11 +8,8 @@ import type { InlineText } from '../types.js'
 import type { DiffContext } from './context.js'
 import type { TextChange, TextPart } from './types.js'
 
-import { diffWords } from 'diff'
-
 import { remainingMs } from './context.js'
-import { LATIN_SEGMENT, isLatinSegmentable } from './segmenter.js'
-import { diffWordsAsNumbers } from './wordNumbers.js'
+import { isLatinSegmentable, LATIN_SEGMENT } from './segmenter.js'
 import {
   countWords,
   editDistance,
@@ -21,6 +20,7 @@ import {
   stripPunctuation,
   words,
 } from './text.js'
+import { diffWordsAsNumbers } from './wordNumbers.js'
 
 const WHITESPACE = /\s/u
 
@@ -56,7 +56,8 @@ function pushPart(parts: TextPart[], type: TextPart['type'], text: string): void
   else parts.push({ text, type })
 }
 
-type WordDiffResult = { parts: TextPart[] } | { rewrittenBecause: 'budget' | 'timeout' } | { whitespaceOnly: true }
+type WordDiffResult =
+  { parts: TextPart[] } | { rewrittenBecause: 'budget' | 'timeout' } | { whitespaceOnly: true }
 
 /**
  * jsdiff `diffWords` with an `Intl.Segmenter` for the text's language and a `timeout`.
@@ -93,7 +94,8 @@ function wordParts(oldText: string, newText: string, ctx: DiffContext): WordDiff
   }
   const parts: TextPart[] = []
   pushPart(parts, 'equal', oldText.slice(0, prefix))
-  for (const part of repairWhitespace(middle, oldMiddle, newMiddle)) pushPart(parts, part.type, part.text)
+  for (const part of repairWhitespace(middle, oldMiddle, newMiddle))
+    pushPart(parts, part.type, part.text)
   pushPart(parts, 'equal', newText.slice(newText.length - suffix))
   return { parts }
 }
@@ -139,7 +141,9 @@ function repairWhitespace(parts: TextPart[], oldText: string, newText: string): 
     }
   }
   const repaired = fixed.filter((part) => part.text !== '')
-  return readsAs(repaired, 'insert', oldText) && readsAs(repaired, 'delete', newText) ? repaired : parts
+  return readsAs(repaired, 'insert', oldText) && readsAs(repaired, 'delete', newText)
+    ? repaired
+    : parts
 }
 
 /**
@@ -162,7 +166,9 @@ function changedRuns(parts: TextPart[]): Array<{ deleted: string; inserted: stri
 }
 
 /** `case`, `punctuation` (with or without case) or `null` when words changed. */
-function editorialFlavour(parts: TextPart[]): { caseChanged?: boolean; flavour: 'case' | 'punctuation' } | null {
+function editorialFlavour(
+  parts: TextPart[],
+): { caseChanged?: boolean; flavour: 'case' | 'punctuation' } | null {
   let caseOnly = true
   let caseChanged = false
   for (const { deleted, inserted } of changedRuns(parts)) {
@@ -228,11 +234,25 @@ function countChangedWords(parts: TextPart[]): { deletedWords: number; insertedW
 /** Compares two plain texts and names the kind of change (see `ChangeFlavour`). */
 export function compareText(oldText: string, newText: string, ctx: DiffContext): TextChange {
   if (oldText === newText) {
-    return { deletedWords: 0, flavour: null, insertedWords: 0, newText, oldText, parts: oldText ? [{ text: newText, type: 'equal' }] : [] }
+    return {
+      deletedWords: 0,
+      flavour: null,
+      insertedWords: 0,
+      newText,
+      oldText,
+      parts: oldText ? [{ text: newText, type: 'equal' }] : [],
+    }
   }
   const result = wordParts(oldText, newText, ctx)
   if ('whitespaceOnly' in result) {
-    return { deletedWords: 0, flavour: 'whitespace', insertedWords: 0, newText, oldText, parts: [{ text: newText, type: 'equal' }] }
+    return {
+      deletedWords: 0,
+      flavour: 'whitespace',
+      insertedWords: 0,
+      newText,
+      oldText,
+      parts: [{ text: newText, type: 'equal' }],
+    }
   }
   if ('rewrittenBecause' in result) {
     ctx.rewritten++
@@ -254,7 +274,14 @@ export function compareText(oldText: string, newText: string, ctx: DiffContext):
   // jsdiff compares tokens ignoring their whitespace, so differences our whitespace check did not
   // normalize (zero-width spaces, say) can come back as no change at all.
   if (parts.every((part) => part.type === 'equal')) {
-    return { deletedWords: 0, flavour: 'whitespace', insertedWords: 0, newText, oldText, parts: [{ text: newText, type: 'equal' }] }
+    return {
+      deletedWords: 0,
+      flavour: 'whitespace',
+      insertedWords: 0,
+      newText,
+      oldText,
+      parts: [{ text: newText, type: 'equal' }],
+    }
   }
   const editorial = editorialFlavour(parts)
   return {
@@ -272,15 +299,33 @@ export function compareText(oldText: string, newText: string, ctx: DiffContext):
  * `formatting` or `link` change; otherwise the plain texts are compared word by word.
  * `null` on one side means the text was added or removed.
  */
-export function compareInline(oldInline: InlineText | null, newInline: InlineText | null, ctx: DiffContext): TextChange {
+export function compareInline(
+  oldInline: InlineText | null,
+  newInline: InlineText | null,
+  ctx: DiffContext,
+): TextChange {
   if (!oldInline) {
     if (!newInline) throw new Error('compareInline needs at least one text, got null for both')
     const text = newInline.text
-    return { deletedWords: 0, flavour: null, insertedWords: countWords(text), newText: text, oldText: null, parts: text ? [{ text, type: 'insert' }] : [] }
+    return {
+      deletedWords: 0,
+      flavour: null,
+      insertedWords: countWords(text),
+      newText: text,
+      oldText: null,
+      parts: text ? [{ text, type: 'insert' }] : [],
+    }
   }
   if (!newInline) {
     const text = oldInline.text
-    return { deletedWords: countWords(text), flavour: null, insertedWords: 0, newText: null, oldText: text, parts: text ? [{ text, type: 'delete' }] : [] }
+    return {
+      deletedWords: countWords(text),
+      flavour: null,
+      insertedWords: 0,
+      newText: null,
+      oldText: text,
+      parts: text ? [{ text, type: 'delete' }] : [],
+    }
   }
 
   const change = compareText(oldInline.text, newInline.text, ctx)

@@ -10,18 +10,49 @@ import type { ChildNode, Element } from 'domhandler'
 
 import { parseDocument } from 'htmlparser2'
 
-import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 import type { InlineSegment } from '../lexical/inline.js'
+import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 
-import { normalizeSegments, sanitizeUrl, segmentsToInlineText, TEXT_FORMAT } from '../lexical/inline.js'
+import {
+  normalizeSegments,
+  sanitizeUrl,
+  segmentsToInlineText,
+  TEXT_FORMAT,
+} from '../lexical/inline.js'
 
 /** A heading or a block, in document order. */
-export type HtmlEvent = { inline: InlineText; level: number; type: 'heading' } | { block: Block; type: 'block' }
+export type HtmlEvent =
+  { inline: InlineText; level: number; type: 'heading' } | { block: Block; type: 'block' }
 
 export type HtmlReadResult = { events: HtmlEvent[]; warnings: string[] }
 
 // Dropped with everything inside them.
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head', 'nav', 'form', 'button', 'select', 'textarea', 'input', 'video', 'audio', 'img', 'picture', 'frame', 'frameset', 'applet', 'math'])
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'head',
+  'nav',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'frame',
+  'frameset',
+  'applet',
+  'math',
+])
 const INLINE_FORMAT: Record<string, number> = {
   b: TEXT_FORMAT.bold,
   strong: TEXT_FORMAT.bold,
@@ -34,7 +65,31 @@ const INLINE_FORMAT: Record<string, number> = {
   sup: TEXT_FORMAT.superscript,
   code: TEXT_FORMAT.code,
 }
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'body', 'html', 'center', 'fieldset', 'details', 'summary', 'hr'])
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'pre',
+  'address',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'body',
+  'html',
+  'center',
+  'fieldset',
+  'details',
+  'summary',
+  'hr',
+])
 
 type Counts = { handlers: number; links: number; scripts: number }
 
@@ -50,14 +105,27 @@ function countUnsafe(node: ChildNode, counts: Counts): void {
 }
 
 /** Inline segments of `nodes` (text, formats, links), lists and tables excluded. */
-function inlineSegments(nodes: ChildNode[], format: number, link: InlineSegment['link'], out: InlineSegment[], counts: Counts): void {
+function inlineSegments(
+  nodes: ChildNode[],
+  format: number,
+  link: InlineSegment['link'],
+  out: InlineSegment[],
+  counts: Counts,
+): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       const text = node.data.replace(/\s+/g, ' ')
       if (text) out.push({ format, text, ...(link ? { link } : {}) })
       continue
     }
-    if (!isElement(node) || DROPPED.has(node.name) || node.name === 'ul' || node.name === 'ol' || node.name === 'table') continue
+    if (
+      !isElement(node) ||
+      DROPPED.has(node.name) ||
+      node.name === 'ul' ||
+      node.name === 'ol' ||
+      node.name === 'table'
+    )
+      continue
     if (node.name === 'br') {
       out.push({ format, text: ' ', ...(link ? { link } : {}) })
       continue
@@ -146,7 +214,11 @@ function tableOf(table: Element, counts: Counts): { header: boolean; rows: Table
 
 /** Reads HTML into headings and blocks, with warnings about what was dropped. */
 export function readHtml(html: string): HtmlReadResult {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true })
+  const document = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseAttributeNames: true,
+    lowerCaseTags: true,
+  })
   const counts: Counts = { handlers: 0, links: 0, scripts: 0 }
   for (const node of document.children) countUnsafe(node, counts)
   const events: HtmlEvent[] = []
@@ -173,7 +245,11 @@ export function readHtml(html: string): HtmlReadResult {
       } else if (node.name === 'ul' || node.name === 'ol') {
         flush()
         const items = listItems(node, counts)
-        if (items.length) events.push({ block: { items, ordered: node.name === 'ol', type: 'list' }, type: 'block' })
+        if (items.length)
+          events.push({
+            block: { items, ordered: node.name === 'ol', type: 'list' },
+            type: 'block',
+          })
       } else if (node.name === 'table') {
         flush()
         const { header, rows } = tableOf(node, counts)
@@ -191,13 +267,22 @@ export function readHtml(html: string): HtmlReadResult {
     }
   }
   // A saved web page: only its main content, when it marks one, not the site's menus and footer.
-  const main = findFirst(document.children, (el) => el.name === 'main') ?? findFirst(document.children, (el) => el.name === 'article')
+  const main =
+    findFirst(document.children, (el) => el.name === 'main') ??
+    findFirst(document.children, (el) => el.name === 'article')
   walk(main ? main.children : document.children)
   flush()
   const warnings: string[] = []
-  if (counts.scripts) warnings.push(`${counts.scripts} script${counts.scripts === 1 ? '' : 's'} removed`)
-  if (counts.handlers) warnings.push(`${counts.handlers} event handler${counts.handlers === 1 ? '' : 's'} (on…) removed`)
-  if (counts.links) warnings.push(`${counts.links} unsafe link${counts.links === 1 ? '' : 's'} (javascript:, data: …) removed; the link text is kept`)
+  if (counts.scripts)
+    warnings.push(`${counts.scripts} script${counts.scripts === 1 ? '' : 's'} removed`)
+  if (counts.handlers)
+    warnings.push(
+      `${counts.handlers} event handler${counts.handlers === 1 ? '' : 's'} (on…) removed`,
+    )
+  if (counts.links)
+    warnings.push(
+      `${counts.links} unsafe link${counts.links === 1 ? '' : 's'} (javascript:, data: …) removed; the link text is kept`,
+    )
   return { events, warnings }
 }
 

@@ -11,12 +11,20 @@ import type { Block, InlineText } from '../types.js'
 import type { ImportedSection, ImportedStatement, ImportFormat, ImportInput } from './types.js'
 
 import { suggestKind } from '../kinds/index.js'
-import { segmentsToInlineText, inlineTextToSegments, TEXT_FORMAT } from '../lexical/inline.js'
+import { inlineTextToSegments, segmentsToInlineText, TEXT_FORMAT } from '../lexical/inline.js'
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js'
-import { readHtml, type HtmlEvent } from './fromHtml.js'
+import { type HtmlEvent, readHtml } from './fromHtml.js'
 import { uniqueKeys } from './keys.js'
 
-const EXTENSIONS: Record<string, ImportFormat> = { docx: 'docx', htm: 'html', html: 'html', markdown: 'markdown', md: 'markdown', txt: 'markdown', xhtml: 'html' }
+const EXTENSIONS: Record<string, ImportFormat> = {
+  docx: 'docx',
+  htm: 'html',
+  html: 'html',
+  markdown: 'markdown',
+  md: 'markdown',
+  txt: 'markdown',
+  xhtml: 'html',
+}
 const CONTENT_TYPES: Record<string, ImportFormat> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/xhtml+xml': 'html',
@@ -27,54 +35,95 @@ const CONTENT_TYPES: Record<string, ImportFormat> = {
 }
 
 /** The format of an input, from an explicit format, the file name or the content type. */
-export function detectFormat(input: Pick<ImportInput, 'contentType' | 'filename' | 'format'>): ImportFormat {
+export function detectFormat(
+  input: Pick<ImportInput, 'contentType' | 'filename' | 'format'>,
+): ImportFormat {
   if (input.format) {
-    if (input.format === 'docx' || input.format === 'html' || input.format === 'markdown') return input.format
-    throw new ImportError('unsupported-type', `Unsupported format "${String(input.format).slice(0, 20)}": use docx, html or markdown.`)
+    if (input.format === 'docx' || input.format === 'html' || input.format === 'markdown')
+      return input.format
+    throw new ImportError(
+      'unsupported-type',
+      `Unsupported format "${String(input.format).slice(0, 20)}": use docx, html or markdown.`,
+    )
   }
   const extension = input.filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1]
   if (extension) {
     const format = EXTENSIONS[extension]
     if (format) return format
-    throw new ImportError('unsupported-type', `Files of type .${extension.slice(0, 10)} cannot be imported: upload a Word document (.docx), an HTML page (.html) or Markdown (.md).`)
+    throw new ImportError(
+      'unsupported-type',
+      `Files of type .${extension.slice(0, 10)} cannot be imported: upload a Word document (.docx), an HTML page (.html) or Markdown (.md).`,
+    )
   }
   const type = input.contentType?.split(';')[0]?.trim().toLowerCase()
   if (type) {
     const format = CONTENT_TYPES[type]
     if (format) return format
-    throw new ImportError('unsupported-type', `Content of type ${type.slice(0, 60)} cannot be imported: use a Word document (.docx), HTML or Markdown.`)
+    throw new ImportError(
+      'unsupported-type',
+      `Content of type ${type.slice(0, 60)} cannot be imported: use a Word document (.docx), HTML or Markdown.`,
+    )
   }
-  throw new ImportError('unsupported-type', 'Say what the input is (docx, html or markdown), or give a file name ending in .docx, .html or .md.')
+  throw new ImportError(
+    'unsupported-type',
+    'Say what the input is (docx, html or markdown), or give a file name ending in .docx, .html or .md.',
+  )
 }
 
-const byteLength = (data: string | Uint8Array): number => (typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength)
+const byteLength = (data: string | Uint8Array): number =>
+  typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength
 
 async function toHtml(format: ImportFormat, data: string | Uint8Array): Promise<string> {
   if (format === 'docx') {
-    if (typeof data === 'string') throw new ImportError('unreadable', 'A Word document must be uploaded as a file, not pasted as text.')
+    if (typeof data === 'string')
+      throw new ImportError(
+        'unreadable',
+        'A Word document must be uploaded as a file, not pasted as text.',
+      )
     try {
-      const result = await mammoth.convertToHtml({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) })
+      const result = await mammoth.convertToHtml({
+        buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      })
       return result.value
     } catch {
-      throw new ImportError('unreadable', 'The file is not a readable Word document (.docx). Save it as .docx in Word and try again.')
+      throw new ImportError(
+        'unreadable',
+        'The file is not a readable Word document (.docx). Save it as .docx in Word and try again.',
+      )
     }
   }
-  const text = typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: false }).decode(data)
+  const text =
+    typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: false }).decode(data)
   if (format === 'html') return text
   return marked.parse(text, { async: false, gfm: true }) as string
 }
 
 const bold = (inline: InlineText): InlineText =>
-  segmentsToInlineText(inlineTextToSegments(inline).map((segment) => ({ ...segment, format: segment.format | TEXT_FORMAT.bold })))
+  segmentsToInlineText(
+    inlineTextToSegments(inline).map((segment) => ({
+      ...segment,
+      format: segment.format | TEXT_FORMAT.bold,
+    })),
+  )
 
 /** Splits events into a title and sections at the top heading level. */
-function sections(events: HtmlEvent[], locale: string): { sections: Array<{ blocks: Block[]; heading: string }>; title: string } {
-  const headings = events.filter((e): e is Extract<HtmlEvent, { type: 'heading' }> => e.type === 'heading')
+function sections(
+  events: HtmlEvent[],
+  locale: string,
+): { sections: Array<{ blocks: Block[]; heading: string }>; title: string } {
+  const headings = events.filter(
+    (e): e is Extract<HtmlEvent, { type: 'heading' }> => e.type === 'heading',
+  )
   let title = ''
   let rest = events
   // A single leading h1 above lower headings is the document's title.
   const first = headings[0]
-  if (first && first.level === 1 && headings.filter((h) => h.level === 1).length === 1 && headings.length > 1) {
+  if (
+    first &&
+    first.level === 1 &&
+    headings.filter((h) => h.level === 1).length === 1 &&
+    headings.length > 1
+  ) {
     title = first.inline.text
     rest = events.filter((e) => e !== first)
   }
@@ -93,7 +142,9 @@ function sections(events: HtmlEvent[], locale: string): { sections: Array<{ bloc
       out.push(current)
     }
     // Deeper headings stay inside the section as bold paragraphs.
-    current.blocks.push(event.type === 'heading' ? { ...bold(event.inline), type: 'paragraph' } : event.block)
+    current.blocks.push(
+      event.type === 'heading' ? { ...bold(event.inline), type: 'paragraph' } : event.block,
+    )
   }
   return { sections: out.filter((s) => s.blocks.length > 0 || s.heading), title }
 }
@@ -105,14 +156,20 @@ export async function importStatement(input: ImportInput): Promise<ImportedState
     throw new ImportError('empty', 'The file or text is empty: there is nothing to import.')
   }
   if (size > MAX_IMPORT_BYTES) {
-    throw new ImportError('too-large', `The input is ${(size / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`)
+    throw new ImportError(
+      'too-large',
+      `The input is ${(size / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`,
+    )
   }
   const format = detectFormat(input)
   const html = await toHtml(format, input.data)
   const { events, warnings } = readHtml(html)
   const split = sections(events, input.locale)
   if (split.sections.every((s) => s.blocks.length === 0)) {
-    throw new ImportError('no-text', 'No text was found in the input (only markup, scripts or images).')
+    throw new ImportError(
+      'no-text',
+      'No text was found in the input (only markup, scripts or images).',
+    )
   }
   const keys = uniqueKeys(split.sections.map((s) => s.heading))
   const imported: ImportedSection[] = split.sections.map((section, index) => ({

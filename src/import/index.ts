@@ -5,4 +5,10 @@ export { ImportError, MAX_IMPORT_BYTES } from './errors.js'
 export { readHtml } from './fromHtml.js'
 export { detectFormat, importStatement } from './importStatement.js'
 export { keyFromHeading, uniqueKeys } from './keys.js'
-export type { ImportedSection, ImportedStatement, ImportErrorCode, ImportFormat, ImportInput } from './types.js'
+export type {
+  ImportedSection,
+  ImportedStatement,
+  ImportErrorCode,
+  ImportFormat,
+  ImportInput,
+} from './types.js'

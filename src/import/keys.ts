@@ -2,7 +2,15 @@
  * Stable section keys from headings: lowercase ASCII letters, digits and dashes, at most 64
  * characters, unique within the statement (the key pattern of the documents collection).
  */
-const FOLD: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss', œ: 'oe', þ: 'th', ð: 'd' }
+const FOLD: Record<string, string> = {
+  æ: 'ae',
+  ø: 'oe',
+  å: 'aa',
+  ß: 'ss',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+}
 
 /** `"Hvordan beskytter vi dine oplysninger?"` → `"hvordan-beskytter-vi-dine-oplysninger"`. */
 export function keyFromHeading(heading: string): string {

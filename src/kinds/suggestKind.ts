@@ -26,10 +26,15 @@ export function suggestKind(
   const set = patterns[locale.split('-')[0]!.toLowerCase()]
   const none: KindSuggestion = { alternative: null, kind: 'general', matched: [], score: 0 }
   if (!set) return none
-  const heading = { lower: section.heading.toLowerCase(), normalized: normalizeForMatch(section.heading) }
+  const heading = {
+    lower: section.heading.toLowerCase(),
+    normalized: normalizeForMatch(section.heading),
+  }
   const body = sectionSentences({ blocks: section.blocks, heading: '' })
   const scored: Array<{ kind: SectionKind; matched: string[]; score: number }> = []
-  for (const [kind, phrases] of Object.entries(set.kinds) as Array<[SectionKind, NonNullable<KindPatternSet['kinds'][SectionKind]>]>) {
+  for (const [kind, phrases] of Object.entries(set.kinds) as Array<
+    [SectionKind, NonNullable<KindPatternSet['kinds'][SectionKind]>]
+  >) {
     const matched: string[] = []
     let score = 0
     for (const phrase of phrases.heading ?? []) {
@@ -38,7 +43,9 @@ export function suggestKind(
         matched.push(phrase)
       }
     }
-    const bodyMatchers = (phrases.body ?? []).map((phrase) => [phrase, compilePhrase(phrase)] as const)
+    const bodyMatchers = (phrases.body ?? []).map(
+      (phrase) => [phrase, compilePhrase(phrase)] as const,
+    )
     let bodyScore = 0
     for (const sentence of body) {
       const hit = bodyMatchers.find(([, matches]) => matches(sentence))
@@ -55,10 +62,18 @@ export function suggestKind(
   const best = scored[0]
   if (!best) return none
   const second = scored[1]
-  return { alternative: second && best.score - second.score <= 1 ? second.kind : null, kind: best.kind, matched: best.matched, score: best.score }
+  return {
+    alternative: second && best.score - second.score <= 1 ? second.kind : null,
+    kind: best.kind,
+    matched: best.matched,
+    score: best.score,
+  }
 }
 
 /** Suggestions for every section of a locale, by section key. */
-export function suggestKinds(sections: Array<Pick<SectionSnapshot, 'blocks' | 'heading' | 'key'>>, locale: LocaleCode): Record<string, KindSuggestion> {
+export function suggestKinds(
+  sections: Array<Pick<SectionSnapshot, 'blocks' | 'heading' | 'key'>>,
+  locale: LocaleCode,
+): Record<string, KindSuggestion> {
   return Object.fromEntries(sections.map((section) => [section.key, suggestKind(section, locale)]))
 }

@@ -5,7 +5,14 @@
  */
 import type { Block, InlineText, ListItem, TableRow } from '../types.js'
 
-import { type InlineLink, type InlineSegment, KNOWN_FORMAT_MASK, TEXT_FORMAT, sanitizeUrl, segmentsToInlineText } from './inline.js'
+import {
+  type InlineLink,
+  type InlineSegment,
+  KNOWN_FORMAT_MASK,
+  sanitizeUrl,
+  segmentsToInlineText,
+  TEXT_FORMAT,
+} from './inline.js'
 
 type JsonObject = Record<string, unknown>
 
@@ -52,7 +59,11 @@ function linkOf(node: JsonObject): InlineLink | undefined {
   return { newTab: fields.newTab === true || node.target === '_blank', url }
 }
 
-function collectInline(nodes: readonly JsonObject[], link: InlineLink | undefined, out: InlineSegment[]): void {
+function collectInline(
+  nodes: readonly JsonObject[],
+  link: InlineLink | undefined,
+  out: InlineSegment[],
+): void {
   for (const node of nodes) {
     const type = typeOf(node)
     if (type === 'linebreak' || type === 'tab') {
@@ -63,7 +74,11 @@ function collectInline(nodes: readonly JsonObject[], link: InlineLink | undefine
       collectInline(childrenOf(node), link ?? linkOf(node), out)
     } else if (typeof node.text === 'string') {
       // `text` and text-like nodes (code highlights, hashtags, …) all carry `text`.
-      out.push(link ? { format: formatOf(node), link, text: node.text } : { format: formatOf(node), text: node.text })
+      out.push(
+        link
+          ? { format: formatOf(node), link, text: node.text }
+          : { format: formatOf(node), text: node.text },
+      )
     } else if (Array.isArray(node.children)) {
       collectInline(childrenOf(node), link, out)
     }
@@ -130,10 +145,16 @@ function cellInline(cell: JsonObject): InlineText {
 function tableOf(table: JsonObject): Block | null {
   const rows: TableRow[] = []
   let header = false
-  for (const [index, row] of childrenOf(table).filter((node) => typeOf(node) === 'tablerow').entries()) {
+  for (const [index, row] of childrenOf(table)
+    .filter((node) => typeOf(node) === 'tablerow')
+    .entries()) {
     const cellNodes = childrenOf(row).filter((node) => typeOf(node) === 'tablecell')
     if (index === 0) {
-      header = cellNodes.length > 0 && cellNodes.every((cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1)
+      header =
+        cellNodes.length > 0 &&
+        cellNodes.every(
+          (cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1,
+        )
     }
     const cells = cellNodes.map(cellInline)
     if (cells.some((cell) => cell.text !== '')) rows.push({ cells })
@@ -145,7 +166,11 @@ function tableOf(table: JsonObject): Block | null {
 function isBlockContainer(node: JsonObject): boolean {
   return childrenOf(node).some((child) => {
     const type = typeOf(child)
-    return type === 'list' || PARAGRAPH_TYPES.has(type) || (Array.isArray(child.children) && !INLINE_ELEMENT_TYPES.has(type))
+    return (
+      type === 'list' ||
+      PARAGRAPH_TYPES.has(type) ||
+      (Array.isArray(child.children) && !INLINE_ELEMENT_TYPES.has(type))
+    )
   })
 }
 

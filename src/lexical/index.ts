@@ -6,11 +6,11 @@ export { lexicalToBlocks } from './fromLexical.js'
 export {
   type InlineLink,
   type InlineSegment,
-  TEXT_FORMAT,
   parseInlineHtml,
   renderSegments,
   sanitizeUrl,
   segmentsToInlineText,
+  TEXT_FORMAT,
 } from './inline.js'
 export { type RenderableStatement, renderBlocksHtml, renderStatementHtml } from './render.js'
 export { blocksToLexical } from './toLexical.js'

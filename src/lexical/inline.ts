@@ -78,7 +78,7 @@ export function sanitizeUrl(url: unknown): null | string {
   }
   // Browsers ignore tabs, newlines and other control characters inside a scheme
   // ("java\tscript:" runs), so the scheme is read from the URL with them removed.
-  // eslint-disable-next-line no-control-regex
+
   const probe = trimmed.replace(/[\u0000-\u0020\u007F-\u009F]+/g, '')
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(probe)
   if (scheme) {
@@ -92,16 +92,31 @@ export function sanitizeUrl(url: unknown): null | string {
 export function decodeEntities(value: string): string {
   return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, body: string) => {
     if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match
+      const code =
+        body[1] === 'x' || body[1] === 'X'
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10)
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : match
     }
-    const named: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', nbsp: '\u00a0', quot: '"' }
+    const named: Record<string, string> = {
+      amp: '&',
+      apos: "'",
+      gt: '>',
+      lt: '<',
+      nbsp: '\u00a0',
+      quot: '"',
+    }
     return named[body.toLowerCase()] ?? match
   })
 }
 
 function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes)
+  const match = new RegExp(
+    `(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`,
+    'i',
+  ).exec(attributes)
   if (!match) {
     return undefined
   }
@@ -150,7 +165,9 @@ export function parseInlineHtml(html: string): InlineSegment[] {
         links.pop()
       } else {
         const url = sanitizeUrl(attribute(attributes, 'href'))
-        links.push(url === null ? null : { newTab: attribute(attributes, 'target') === '_blank', url })
+        links.push(
+          url === null ? null : { newTab: attribute(attributes, 'target') === '_blank', url },
+        )
       }
       continue
     }
@@ -219,7 +236,7 @@ function renderFormatted(segment: InlineSegment): string {
 /** Renders normalized segments to the safe HTML dialect of `InlineText.html`. */
 export function renderSegments(segments: readonly InlineSegment[]): string {
   let html = ''
-  for (let index = 0; index < segments.length; ) {
+  for (let index = 0; index < segments.length;) {
     const segment = segments[index]
     if (!segment) {
       break
@@ -252,11 +269,17 @@ export function renderSegments(segments: readonly InlineSegment[]): string {
 /** Plain text and safe HTML of a segment list, after normalizing it. */
 export function segmentsToInlineText(segments: readonly InlineSegment[]): InlineText {
   const normalized = normalizeSegments(segments)
-  return { html: renderSegments(normalized), text: normalized.map((segment) => segment.text).join('') }
+  return {
+    html: renderSegments(normalized),
+    text: normalized.map((segment) => segment.text).join(''),
+  }
 }
 
 /** Segments of an `InlineText`: from its `html` when present, else its plain `text`. */
 export function inlineTextToSegments(inline: InlineText): InlineSegment[] {
-  const source = typeof inline.html === 'string' && inline.html !== '' ? parseInlineHtml(inline.html) : [{ format: 0, text: String(inline.text ?? '') }]
+  const source =
+    typeof inline.html === 'string' && inline.html !== ''
+      ? parseInlineHtml(inline.html)
+      : [{ format: 0, text: String(inline.text ?? '') }]
   return normalizeSegments(source)
 }

@@ -19,7 +19,10 @@ function inlineHtml(inline: { html?: unknown; text?: unknown }): string {
 
 function renderItems(items: readonly ListItem[], tag: 'ol' | 'ul'): string {
   const body = items
-    .map((item) => `<li>${inlineHtml(item)}${item.children.length > 0 ? renderItems(item.children, tag) : ''}</li>`)
+    .map(
+      (item) =>
+        `<li>${inlineHtml(item)}${item.children.length > 0 ? renderItems(item.children, tag) : ''}</li>`,
+    )
     .join('')
   return `<${tag}>${body}</${tag}>`
 }

@@ -14,13 +14,21 @@ import type {
   SerializedTextNode,
 } from './types.js'
 
-import { inlineTextToSegments, type InlineSegment } from './inline.js'
+import { type InlineSegment, inlineTextToSegments } from './inline.js'
 
 // The element fields Lexical writes for left-to-right text with default alignment.
 const ELEMENT = { direction: 'ltr', format: '', version: 1 } as const
 
 function textNode(segment: InlineSegment): SerializedTextNode {
-  return { type: 'text', detail: 0, format: segment.format, mode: 'normal', style: '', text: segment.text, version: 1 }
+  return {
+    type: 'text',
+    detail: 0,
+    format: segment.format,
+    mode: 'normal',
+    style: '',
+    text: segment.text,
+    version: 1,
+  }
 }
 
 /** Lexical nodes for inline text: text nodes, with runs that share a link wrapped in a link node. */
@@ -34,7 +42,11 @@ function inlineNodes(inline: InlineText): SerializedInlineNode[] {
       nodes.push(textNode(segment))
       continue
     }
-    if (!currentLink || currentLink.fields.url !== link.url || currentLink.fields.newTab !== link.newTab) {
+    if (
+      !currentLink ||
+      currentLink.fields.url !== link.url ||
+      currentLink.fields.newTab !== link.newTab
+    ) {
       // Payload's LinkNode, version 3. `id` is optional and Payload assigns one when it loads the node.
       currentLink = {
         ...ELEMENT,
@@ -70,7 +82,11 @@ function paragraphNode(inline: InlineText): SerializedParagraphNode {
  * right after its parent item. Values follow `@lexical/list`'s `updateChildrenListItemValue`:
  * items count up from `start`, and a wrapper takes the value of the item after it.
  */
-function listNode(items: readonly ListItem[], ordered: boolean, indent: number): SerializedListNode {
+function listNode(
+  items: readonly ListItem[],
+  ordered: boolean,
+  indent: number,
+): SerializedListNode {
   const children: SerializedListItemNode[] = []
   let value = 1
   for (const item of items) {

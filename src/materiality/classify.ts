@@ -1,3 +1,4 @@
+import type { LocaleDiff, SectionChange, SnapshotDiff, TextChange } from '../diff/types.js'
 /**
  * Proposes whether a change is material or minor, with reasons a person can check.
  *
@@ -10,13 +11,25 @@
  * (`decideRelease`).
  */
 import type { Block, LocaleCode, SectionKind } from '../types.js'
-import type { LocaleDiff, SectionChange, SnapshotDiff, TextChange } from '../diff/types.js'
-import type { Classification, ClassifyOptions, MaterialityThresholds, Reason, ReasonCode, ReasonParams } from './types.js'
+import type {
+  Classification,
+  ClassifyOptions,
+  MaterialityThresholds,
+  Reason,
+  ReasonCode,
+  ReasonParams,
+} from './types.js'
 
+import {
+  EDITORIAL_FLAVOURS,
+  editorialFlavours,
+  headingOf,
+  joinList,
+  shorten,
+} from '../diff/summary.js'
+import { multisetDifference, words } from '../diff/text.js'
 import { getTranslator } from '../i18n/index.js'
 import { suggestKind } from '../kinds/index.js'
-import { EDITORIAL_FLAVOURS, editorialFlavours, headingOf, joinList, shorten } from '../diff/summary.js'
-import { multisetDifference, words } from '../diff/text.js'
 import { canonicalWords, compareSignals } from './signals.js'
 import { resolveThresholds, stem } from './thresholds.js'
 
@@ -36,11 +49,15 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
   switch (reason.code) {
     case 'editorial-only': {
       const flavours = Array.isArray(p.flavours) ? p.flavours : []
-      const what = joinList(flavours.map((f) => t(`diff.what.${f}`)), locale)
+      const what = joinList(
+        flavours.map((f) => t(`diff.what.${f}`)),
+        locale,
+      )
       return t('materiality.reasons.editorialOnly', { heading: text('heading'), what })
     }
     case 'key-term-changed': {
-      const list = (name: string): string => (Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–')
+      const list = (name: string): string =>
+        Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–'
       return t('materiality.reasons.keyTermChanged', {
         added: list('added'),
         heading: text('heading'),
@@ -49,25 +66,57 @@ export function renderReason(reason: Pick<Reason, 'code' | 'params'>, locale: Lo
       })
     }
     case 'kind-suggested':
-      return t('materiality.reasons.kindSuggested', { heading: text('heading'), kind: kind('kind') })
+      return t('materiality.reasons.kindSuggested', {
+        heading: text('heading'),
+        kind: kind('kind'),
+      })
     case 'kind-changed':
-      return t('materiality.reasons.kindChanged', { heading: text('heading'), kind: kind('kind'), oldKind: kind('oldKind') })
+      return t('materiality.reasons.kindChanged', {
+        heading: text('heading'),
+        kind: kind('kind'),
+        oldKind: kind('oldKind'),
+      })
     case 'list-item-added':
       // Named by what the section is about: "new purpose", "new recipient", "new data category".
-      return t([`materiality.reasons.byKind.${text('kind')}.listItemAdded`, 'materiality.reasons.listItemAdded'], { heading: text('heading'), item: text('item') })
+      return t(
+        [
+          `materiality.reasons.byKind.${text('kind')}.listItemAdded`,
+          'materiality.reasons.listItemAdded',
+        ],
+        { heading: text('heading'), item: text('item') },
+      )
     case 'list-item-removed':
-      return t([`materiality.reasons.byKind.${text('kind')}.listItemRemoved`, 'materiality.reasons.listItemRemoved'], { heading: text('heading'), item: text('item') })
+      return t(
+        [
+          `materiality.reasons.byKind.${text('kind')}.listItemRemoved`,
+          'materiality.reasons.listItemRemoved',
+        ],
+        { heading: text('heading'), item: text('item') },
+      )
     case 'negation-added':
-      return t('materiality.reasons.negationAdded', { heading: text('heading'), word: text('words') })
+      return t('materiality.reasons.negationAdded', {
+        heading: text('heading'),
+        word: text('words'),
+      })
     case 'negation-removed':
-      return t('materiality.reasons.negationRemoved', { heading: text('heading'), word: text('words') })
+      return t('materiality.reasons.negationRemoved', {
+        heading: text('heading'),
+        word: text('words'),
+      })
     case 'no-changes':
       return t('materiality.reasons.noChanges')
     case 'not-compared':
       return t('materiality.reasons.notCompared', { heading: text('heading') })
     case 'number-changed': {
-      const list = (name: string): string => (Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–')
-      return t([`materiality.reasons.byKind.${text('kind')}.numberChanged`, 'materiality.reasons.numberChanged'], { added: list('added'), heading: text('heading'), removed: list('removed') })
+      const list = (name: string): string =>
+        Array.isArray(p[name]) && p[name].length ? (p[name] as string[]).join(', ') : '–'
+      return t(
+        [
+          `materiality.reasons.byKind.${text('kind')}.numberChanged`,
+          'materiality.reasons.numberChanged',
+        ],
+        { added: list('added'), heading: text('heading'), removed: list('removed') },
+      )
     }
     case 'order-changed':
       return t('materiality.reasons.orderChanged', { heading: text('heading') })
@@ -105,7 +154,8 @@ function contentWords(text: string, locale: LocaleCode, stopWords: Set<string>):
 
 /** Whether two words are one insertion, deletion or substitution apart (a spelling fix). */
 function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1 || /\p{N}/u.test(a) || /\p{N}/u.test(b)) return false
+  if (a === b || Math.abs(a.length - b.length) > 1 || /\p{N}/u.test(a) || /\p{N}/u.test(b))
+    return false
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i++
   return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0))
@@ -115,7 +165,11 @@ function oneEditApart(a: string, b: string): boolean {
  * Drops removed and added content words that are spelling fixes of each other, or of an added
  * function word ("passed tho third parties" → "passed to third parties").
  */
-function withoutSpellingFixes(onlyA: string[], onlyB: string[], insertedWords: string[]): { onlyA: string[]; onlyB: string[] } {
+function withoutSpellingFixes(
+  onlyA: string[],
+  onlyB: string[],
+  insertedWords: string[],
+): { onlyA: string[]; onlyB: string[] } {
   const b = [...onlyB]
   const a = onlyA.filter((word) => {
     if (word.length < 3) return true
@@ -174,8 +228,12 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     if (text.flavour !== 'words' && text.flavour !== null) return
     numberWords.deleted.push(...canonicalWords(del, ctx.locale).filter((w) => /\p{N}/u.test(w)))
     numberWords.inserted.push(...canonicalWords(ins, ctx.locale).filter((w) => /\p{N}/u.test(w)))
-    negationHits.deleted.push(...words(del.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)))
-    negationHits.inserted.push(...words(ins.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)))
+    negationHits.deleted.push(
+      ...words(del.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)),
+    )
+    negationHits.inserted.push(
+      ...words(ins.toLowerCase().replace(/’/g, "'")).filter((w) => negationWords.has(w)),
+    )
   }
   const changed = (text: TextChange): void => {
     if (text.flavour === 'words') substantive(text)
@@ -191,17 +249,28 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
       continue
     }
     // Numbering changed, or a table's header row: formatting. Table rows are read like list items.
-    if (block.blockType === 'list' ? block.oldOrdered !== null && block.oldOrdered !== block.ordered : block.oldHeader !== null && block.oldHeader !== block.header) {
+    if (
+      block.blockType === 'list'
+        ? block.oldOrdered !== null && block.oldOrdered !== block.ordered
+        : block.oldHeader !== null && block.oldHeader !== block.header
+    ) {
       editorial.add('formatting')
     }
     for (const item of block.items) {
       if (item.type === 'added' || item.type === 'removed') {
         const added = item.type === 'added'
-        const material = inKinds(ctx, added ? thresholds.newListItemMaterialKinds : thresholds.removedListItemMaterialKinds)
+        const material = inKinds(
+          ctx,
+          added ? thresholds.newListItemMaterialKinds : thresholds.removedListItemMaterialKinds,
+        )
         findings.push({
           code: added ? 'list-item-added' : 'list-item-removed',
           material,
-          params: { heading: ctx.heading, item: shorten((added ? item.text.newText : item.text.oldText) ?? ''), kind: section.kind },
+          params: {
+            heading: ctx.heading,
+            item: shorten((added ? item.text.newText : item.text.oldText) ?? ''),
+            kind: section.kind,
+          },
           section: section.key,
         })
         // An item already reported as material is not counted again in the section's size.
@@ -232,18 +301,30 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     )
     const terms = Math.max(onlyA.length, onlyB.length)
     const minTerms = Math.min(
-      ...ctx.kinds.map((kind) => thresholds.minChangedTermsByKind[kind] ?? thresholds.minChangedTerms),
+      ...ctx.kinds.map(
+        (kind) => thresholds.minChangedTermsByKind[kind] ?? thresholds.minChangedTerms,
+      ),
     )
     const material =
       (inKinds(ctx, thresholds.materialKinds) && terms >= minTerms && terms > 0) ||
       (thresholds.minChangedTermsAnyKind !== null && terms >= thresholds.minChangedTermsAnyKind)
-    findings.push({ code: 'section-changed', material, params: { heading: ctx.heading, terms, words: changedWords }, section: section.key })
+    findings.push({
+      code: 'section-changed',
+      material,
+      params: { heading: ctx.heading, terms, words: changedWords },
+      section: section.key,
+    })
   }
   if (numbers.added.length || numbers.removed.length) {
     findings.push({
       code: 'number-changed',
       material: inKinds(ctx, thresholds.numberChangeMaterialKinds),
-      params: { added: numbers.added, heading: ctx.heading, kind: section.kind, removed: numbers.removed },
+      params: {
+        added: numbers.added,
+        heading: ctx.heading,
+        kind: section.kind,
+        removed: numbers.removed,
+      },
       section: section.key,
     })
   }
@@ -252,7 +333,12 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
     ['negation-removed', negations.removed],
   ] as const) {
     if (list.length) {
-      findings.push({ code, material: thresholds.negationIsMaterial, params: { heading: ctx.heading, words: [...new Set(list)] }, section: section.key })
+      findings.push({
+        code,
+        material: thresholds.negationIsMaterial,
+        params: { heading: ctx.heading, words: [...new Set(list)] },
+        section: section.key,
+      })
     }
   }
   // Key facts (contacts, legal bases, transfer mechanisms, rights, periods, organisations,
@@ -272,22 +358,41 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
       findings.push({
         code: 'key-term-changed',
         material: true,
-        params: { added: change.added, category: change.category, heading: ctx.heading, removed: change.removed },
+        params: {
+          added: change.added,
+          category: change.category,
+          heading: ctx.heading,
+          removed: change.removed,
+        },
         section: section.key,
       })
     }
   }
   if (notCompared) {
-    findings.push({ code: 'not-compared', material: thresholds.notComparedIsMaterial, params: { heading: ctx.heading }, section: section.key })
+    findings.push({
+      code: 'not-compared',
+      material: thresholds.notComparedIsMaterial,
+      params: { heading: ctx.heading },
+      section: section.key,
+    })
   }
   // Reordering says nothing new, but a reader comparing versions should know why things moved.
-  if (reordered) findings.push({ code: 'order-changed', material: false, params: { heading: ctx.heading }, section: section.key })
+  if (reordered)
+    findings.push({
+      code: 'order-changed',
+      material: false,
+      params: { heading: ctx.heading },
+      section: section.key,
+    })
   // "Only punctuation changed" would be untrue next to substantive findings.
   if (findings.every((f) => f.code === 'order-changed') && editorial.size > 0) {
     findings.push({
       code: 'editorial-only',
       material: false,
-      params: { flavours: EDITORIAL_FLAVOURS.filter((f) => editorial.has(f)), heading: ctx.heading },
+      params: {
+        flavours: EDITORIAL_FLAVOURS.filter((f) => editorial.has(f)),
+        heading: ctx.heading,
+      },
       section: section.key,
     })
   }
@@ -301,8 +406,18 @@ function newTextOf(section: SectionChange): { blocks: Block[]; heading: string }
     block.blockType === 'paragraph'
       ? { html: '', text: text(block.text), type: 'paragraph' }
       : block.blockType === 'table'
-        ? { header: block.header, rows: block.items.map((row) => ({ cells: row.cells.map((cell) => ({ html: '', text: text(cell) })) })), type: 'table' }
-        : { items: block.items.map((item) => ({ children: [], html: '', text: text(item.text) })), ordered: block.ordered, type: 'list' },
+        ? {
+            header: block.header,
+            rows: block.items.map((row) => ({
+              cells: row.cells.map((cell) => ({ html: '', text: text(cell) })),
+            })),
+            type: 'table',
+          }
+        : {
+            items: block.items.map((item) => ({ children: [], html: '', text: text(item.text) })),
+            ordered: block.ordered,
+            type: 'list',
+          },
   )
   return { blocks, heading: text(section.heading) }
 }
@@ -319,12 +434,20 @@ function sectionFindings(
   // A section left at `general` (imported, or written by someone who does not know the kinds) is
   // judged by the kind its heading and body suggest, and the reasons say so.
   let suggested: SectionKind | null = null
-  if (suggest && !kindOverride && kind === 'general' && (section.oldKind ?? 'general') === 'general' && section.type !== 'added' && section.type !== 'removed') {
+  if (
+    suggest &&
+    !kindOverride &&
+    kind === 'general' &&
+    (section.oldKind ?? 'general') === 'general' &&
+    section.type !== 'added' &&
+    section.type !== 'removed'
+  ) {
     const suggestion = suggestKind(newTextOf(section), locale)
     if (suggestion.kind !== 'general') kind = suggested = suggestion.kind
   }
   // Judge by both the old and the new kind, so re-tagging a section cannot hide a change.
-  const kinds = section.oldKind && section.oldKind !== kind && !kindOverride ? [kind, section.oldKind] : [kind]
+  const kinds =
+    section.oldKind && section.oldKind !== kind && !kindOverride ? [kind, section.oldKind] : [kind]
   const ctx: SectionContext = { heading, kinds, locale, thresholds }
   if (section.type === 'added' || section.type === 'removed') {
     const added = section.type === 'added'
@@ -340,32 +463,73 @@ function sectionFindings(
   const findings = section.bodyChanged ? bodyFindings(section, ctx) : []
   const headingFlavour = section.heading.flavour
   if (headingFlavour === 'words' || headingFlavour === 'rewritten') {
-    findings.push({ code: 'section-renamed', material: false, params: { heading, old: section.heading.oldText ?? '' }, section: section.key })
+    findings.push({
+      code: 'section-renamed',
+      material: false,
+      params: { heading, old: section.heading.oldText ?? '' },
+      section: section.key,
+    })
   } else if (headingFlavour !== null) {
     const flavours = editorialFlavours(section.heading)
     const existing = findings.find((f) => f.code === 'editorial-only')
     if (existing && Array.isArray(existing.params.flavours)) {
-      existing.params.flavours = EDITORIAL_FLAVOURS.filter((f) => flavours.includes(f) || (existing.params.flavours as string[]).includes(f))
+      existing.params.flavours = EDITORIAL_FLAVOURS.filter(
+        (f) => flavours.includes(f) || (existing.params.flavours as string[]).includes(f),
+      )
     } else if (findings.every((f) => f.code === 'order-changed')) {
-      findings.push({ code: 'editorial-only', material: false, params: { flavours, heading }, section: section.key })
+      findings.push({
+        code: 'editorial-only',
+        material: false,
+        params: { flavours, heading },
+        section: section.key,
+      })
     }
   }
-  if (section.moved) findings.push({ code: 'section-moved', material: false, params: { heading }, section: section.key })
+  if (section.moved)
+    findings.push({
+      code: 'section-moved',
+      material: false,
+      params: { heading },
+      section: section.key,
+    })
   if (suggested && findings.length > 0) {
-    findings.push({ code: 'kind-suggested', material: false, params: { heading, kind: suggested }, section: section.key })
+    findings.push({
+      code: 'kind-suggested',
+      material: false,
+      params: { heading, kind: suggested },
+      section: section.key,
+    })
   }
   if (section.oldKind && section.oldKind !== section.kind) {
-    findings.push({ code: 'kind-changed', material: false, params: { heading, kind: section.kind, oldKind: section.oldKind }, section: section.key })
+    findings.push({
+      code: 'kind-changed',
+      material: false,
+      params: { heading, kind: section.kind, oldKind: section.oldKind },
+      section: section.key,
+    })
   }
   return findings
 }
 
-function localeFindings(diff: LocaleDiff, thresholds: MaterialityThresholds, kinds: Record<string, SectionKind> | undefined, suggest: boolean): Finding[] {
+function localeFindings(
+  diff: LocaleDiff,
+  thresholds: MaterialityThresholds,
+  kinds: Record<string, SectionKind> | undefined,
+  suggest: boolean,
+): Finding[] {
   const findings: Finding[] = []
   if (diff.title.flavour !== null && diff.title.flavour !== 'whitespace' && diff.title.newText) {
-    findings.push({ code: 'title-changed', material: false, params: { title: diff.title.newText }, section: null })
+    findings.push({
+      code: 'title-changed',
+      material: false,
+      params: { title: diff.title.newText },
+      section: null,
+    })
   }
-  for (const section of diff.sections) findings.push(...sectionFindings(section, diff.locale, thresholds, kinds?.[section.key], suggest))
+  for (const section of diff.sections)
+    findings.push(
+      ...sectionFindings(section, diff.locale, thresholds, kinds?.[section.key], suggest),
+    )
   return findings
 }
 
@@ -373,19 +537,36 @@ function localeFindings(diff: LocaleDiff, thresholds: MaterialityThresholds, kin
  * Classifies a diff (one locale, or all locales of a release) as material or minor. Reasons come
  * material first, then in document order; with nothing to report there is one `no-changes` reason.
  */
-export function classify(diff: LocaleDiff | SnapshotDiff, options: ClassifyOptions = {}): Classification {
+export function classify(
+  diff: LocaleDiff | SnapshotDiff,
+  options: ClassifyOptions = {},
+): Classification {
   const thresholds = resolveThresholds(options.thresholds)
   const localeDiffs = 'locales' in diff ? Object.values(diff.locales) : [diff]
   const reasons: Reason[] = []
   for (const localeDiff of localeDiffs) {
     const messageLocale = options.locale ?? localeDiff.locale
-    for (const finding of localeFindings(localeDiff, thresholds, options.kinds, options.suggestKinds !== false)) {
-      reasons.push({ ...finding, locale: localeDiff.locale, message: renderReason(finding, messageLocale) })
+    for (const finding of localeFindings(
+      localeDiff,
+      thresholds,
+      options.kinds,
+      options.suggestKinds !== false,
+    )) {
+      reasons.push({
+        ...finding,
+        locale: localeDiff.locale,
+        message: renderReason(finding, messageLocale),
+      })
     }
   }
   if (reasons.length === 0) {
     const locale = options.locale ?? localeDiffs[0]?.locale ?? 'en'
-    const finding: Finding = { code: 'no-changes' satisfies ReasonCode, material: false, params: {} as ReasonParams, section: null }
+    const finding: Finding = {
+      code: 'no-changes' satisfies ReasonCode,
+      material: false,
+      params: {} as ReasonParams,
+      section: null,
+    }
     reasons.push({ ...finding, locale, message: renderReason(finding, locale) })
   }
   // Stable sort: material findings first, document order otherwise.

@@ -9,19 +9,33 @@ import type { Classification, MaterialityDecision, MaterialityOverride } from '.
 const KINDS: readonly ChangeKind[] = ['material', 'minor']
 
 /** Combines the classifier's proposal with the editor's optional override. */
-export function decideRelease(classification: Classification, override?: MaterialityOverride | null): MaterialityDecision {
+export function decideRelease(
+  classification: Classification,
+  override?: MaterialityOverride | null,
+): MaterialityDecision {
   const { proposal, reasons } = classification
-  if (!KINDS.includes(proposal)) throw new Error(`decideRelease: unknown proposal "${String(proposal)}"`)
-  if (!override) return { justification: null, kind: proposal, overridden: false, proposal, reasons }
+  if (!KINDS.includes(proposal))
+    throw new Error(`decideRelease: unknown proposal "${String(proposal)}"`)
+  if (!override)
+    return { justification: null, kind: proposal, overridden: false, proposal, reasons }
   if (!KINDS.includes(override.kind)) {
-    throw new Error(`decideRelease: override.kind must be "material" or "minor", got "${String(override.kind)}"`)
+    throw new Error(
+      `decideRelease: override.kind must be "material" or "minor", got "${String(override.kind)}"`,
+    )
   }
-  const justification = typeof override.justification === 'string' ? override.justification.trim() : ''
+  const justification =
+    typeof override.justification === 'string' ? override.justification.trim() : ''
   const overridden = override.kind !== proposal
   if (overridden && justification === '') {
     throw new Error(
       `decideRelease: overriding the proposed "${proposal}" with "${override.kind}" needs a justification; pass override.justification`,
     )
   }
-  return { justification: justification || null, kind: override.kind, overridden, proposal, reasons }
+  return {
+    justification: justification || null,
+    kind: override.kind,
+    overridden,
+    proposal,
+    reasons,
+  }
 }

@@ -5,12 +5,12 @@
 import type {
   Classification,
   ClassifyOptions,
+  MaterialityDecision,
+  MaterialityOverride,
   MaterialityThresholds,
   Reason,
   ReasonCode,
   ReasonParams,
-  MaterialityDecision,
-  MaterialityOverride,
 } from './types.js'
 
 import { classify, renderReason } from './classify.js'
@@ -21,10 +21,10 @@ export { classify, decideRelease, DEFAULT_MATERIALITY_THRESHOLDS, renderReason, 
 export type {
   Classification,
   ClassifyOptions,
+  MaterialityDecision,
+  MaterialityOverride,
   MaterialityThresholds,
   Reason,
   ReasonCode,
   ReasonParams,
-  MaterialityDecision,
-  MaterialityOverride,
 }

@@ -35,7 +35,10 @@ const rewriteCache = new Map<string, Array<[RegExp, string]>>()
 function rewritesFor(lang: string): Array<[RegExp, string]> {
   let rules = rewriteCache.get(lang)
   if (!rules) {
-    rules = (VOCABULARY[lang]?.rewrites ?? []).map(([source, replacement]) => [new RegExp(source, 'gu'), replacement])
+    rules = (VOCABULARY[lang]?.rewrites ?? []).map(([source, replacement]) => [
+      new RegExp(source, 'gu'),
+      replacement,
+    ])
     rewriteCache.set(lang, rules)
   }
   return rules
@@ -71,7 +74,8 @@ function keyTerms(sentences: Sentence[], lang: string, category: KeyTermCategory
   }
   if (category === 'legal-basis') {
     // "Art. 6 (1) (f)", "artikel 6, stk. 1, litra f", "6(1)(a)-(b), (f)", "Art. 6 Para. 1 p. 1 lit. f".
-    const article = / (?:art|article|artikel)\p{L}* 6 (?:(?:stk|stykke|para|paragraph|abs) )?1 (?:(?:p|s|pkt|punkt) 1 )?(?:(?:lit|litra|letter) )?((?:[a-f] )+)/gu
+    const article =
+      / (?:art|article|artikel)\p{L}* 6 (?:(?:stk|stykke|para|paragraph|abs) )?1 (?:(?:p|s|pkt|punkt) 1 )?(?:(?:lit|litra|letter) )?((?:[a-f] )+)/gu
     for (const sentence of sentences) {
       for (const match of sentence.normalized.matchAll(article)) {
         for (const letter of match[1]!.trim().split(' ')) out.push(`Art. 6(1)(${letter})`)
@@ -85,14 +89,16 @@ function periods(sentences: Sentence[], lang: string): string[] {
   const vocab = VOCABULARY[lang]?.periods
   if (!vocab) return []
   const unitOf = new Map<string, string>()
-  for (const [unit, forms] of Object.entries(vocab.units)) for (const form of forms) unitOf.set(form, unit)
+  for (const [unit, forms] of Object.entries(vocab.units))
+    for (const form of forms) unitOf.set(form, unit)
   const number = `(\\d+|${vocab.numbers.join('|')})`
   const withUnit = new RegExp(` ${number} (${[...unitOf.keys()].join('|')}) `, 'gu')
   const age = new RegExp(` (?:${vocab.agePrefixes.join('|')}) (\\d+) `, 'gu')
   const out: string[] = []
   for (const { normalized } of sentences) {
     // Compared by number and canonical unit ("3 måned" = "3 måneder"), shown as written.
-    for (const m of normalized.matchAll(withUnit)) out.push(`${m[1]} ${unitOf.get(m[2]!)}\u0000${m[1]} ${m[2]}`)
+    for (const m of normalized.matchAll(withUnit))
+      out.push(`${m[1]} ${unitOf.get(m[2]!)}\u0000${m[1]} ${m[2]}`)
     for (const m of normalized.matchAll(age)) out.push(`age ${m[1]}\u0000${m[0].trim()}`)
   }
   return out
@@ -118,16 +124,20 @@ function contacts(texts: string[]): string[] {
 }
 
 // Legal forms, case-sensitive, with the word before them: "DeepL SE", "netcup GmbH", "Treater ApS".
-const ORGANISATION = /([\p{L}\p{N}][\p{L}\p{N}&'’-]*) (A\/S|ApS|I\/S|K\/S|P\/S|GmbH|AG|SE|Ltd\.?|Limited|Inc\.?|LLC|plc|N\.V\.|B\.V\.|SARL|S\.A\.|AB|AS|Oy)(?=$|[\s,.;:)–-])/gu
+const ORGANISATION =
+  /([\p{L}\p{N}][\p{L}\p{N}&'’-]*) (A\/S|ApS|I\/S|K\/S|P\/S|GmbH|AG|SE|Ltd\.?|Limited|Inc\.?|LLC|plc|N\.V\.|B\.V\.|SARL|S\.A\.|AB|AS|Oy)(?=$|[\s,.;:)–-])/gu
 
 function organisations(texts: string[]): string[] {
-  return texts.flatMap((text) => [...text.matchAll(ORGANISATION)].map((m) => `${m[1]} ${m[2]!.replace(/\.$/, '')}`))
+  return texts.flatMap((text) =>
+    [...text.matchAll(ORGANISATION)].map((m) => `${m[1]} ${m[2]!.replace(/\.$/, '')}`),
+  )
 }
 
 function countries(sentences: Sentence[], lang: string): string[] {
   const names = VOCABULARY[lang]?.countries ?? []
   const out: string[] = []
-  for (const { normalized } of sentences) for (const name of names) if (normalized.includes(` ${name} `)) out.push(name)
+  for (const { normalized } of sentences)
+    for (const name of names) if (normalized.includes(` ${name} `)) out.push(name)
   return out
 }
 
@@ -150,20 +160,39 @@ function signalsOf(texts: string[], locale: LocaleCode): Record<SignalCategory, 
 export type SignalChange = { added: string[]; category: SignalCategory; removed: string[] }
 
 /** The categories whose facts differ between `oldTexts` and `newTexts` (a section's body, old and new). */
-export function compareSignals(oldTexts: string[], newTexts: string[], locale: LocaleCode, categories: readonly SignalCategory[]): SignalChange[] {
+export function compareSignals(
+  oldTexts: string[],
+  newTexts: string[],
+  locale: LocaleCode,
+  categories: readonly SignalCategory[],
+): SignalChange[] {
   const before = signalsOf(oldTexts, locale)
   const after = signalsOf(newTexts, locale)
   const changes: SignalChange[] = []
   for (const category of categories) {
     // A value may carry how it was written after a NUL: compared without it, shown with it.
     const key = (value: string): string => value.split('\u0000')[0]!
-    const shown = (values: string[], keys: string[]): string[] => [...new Set(keys.map((k) => (values.find((v) => key(v) === k) ?? k).split('\u0000').at(-1)!))]
+    const shown = (values: string[], keys: string[]): string[] => [
+      ...new Set(keys.map((k) => (values.find((v) => key(v) === k) ?? k).split('\u0000').at(-1)!)),
+    ]
     const { onlyA, onlyB } = multisetDifference(before[category].map(key), after[category].map(key))
     if (onlyB.length === 0 && (onlyA.length === 0 || ADDITIONS_ONLY.has(category))) continue
-    changes.push({ added: shown(after[category], onlyB), category, removed: ADDITIONS_ONLY.has(category) ? [] : shown(before[category], onlyA) })
+    changes.push({
+      added: shown(after[category], onlyB),
+      category,
+      removed: ADDITIONS_ONLY.has(category) ? [] : shown(before[category], onlyA),
+    })
   }
   return changes
 }
 
 /** Every category, in the order reasons name them. */
-export const SIGNAL_CATEGORIES: readonly SignalCategory[] = ['contact', 'legal-basis', 'transfer-mechanism', 'right', 'period', 'organisation', 'location']
+export const SIGNAL_CATEGORIES: readonly SignalCategory[] = [
+  'contact',
+  'legal-basis',
+  'transfer-mechanism',
+  'right',
+  'period',
+  'organisation',
+  'location',
+]

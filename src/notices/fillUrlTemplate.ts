@@ -13,7 +13,13 @@ export type UrlTemplateValues = {
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g
 /** The placeholders a URL template may use. */
-export const URL_TEMPLATE_PLACEHOLDERS: readonly string[] = ['from', 'key', 'locale', 'to', 'version']
+export const URL_TEMPLATE_PLACEHOLDERS: readonly string[] = [
+  'from',
+  'key',
+  'locale',
+  'to',
+  'version',
+]
 const NAMES = new Set<string>(URL_TEMPLATE_PLACEHOLDERS)
 
 /**
@@ -24,7 +30,9 @@ const NAMES = new Set<string>(URL_TEMPLATE_PLACEHOLDERS)
 export function fillUrlTemplate(template: string, values: UrlTemplateValues): string {
   return template.replace(PLACEHOLDER, (_match, name: string) => {
     if (!NAMES.has(name)) {
-      throw new Error(`fillUrlTemplate: unknown placeholder {${name}} in ${JSON.stringify(template)}`)
+      throw new Error(
+        `fillUrlTemplate: unknown placeholder {${name}} in ${JSON.stringify(template)}`,
+      )
     }
     const value = values[name as keyof UrlTemplateValues]
     if (typeof value !== 'string' || value.length === 0) {

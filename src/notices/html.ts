@@ -31,17 +31,26 @@ export function oneLine(value: string): string {
 
 /** The top heading. */
 export function heading(content: Part): Part {
-  return { html: `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">${content.html}</h1>`, text: content.text }
+  return {
+    html: `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">${content.html}</h1>`,
+    text: content.text,
+  }
 }
 
 /** A section heading. */
 export function subheading(content: Part): Part {
-  return { html: `<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;">${content.html}</h2>`, text: content.text }
+  return {
+    html: `<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;">${content.html}</h2>`,
+    text: content.text,
+  }
 }
 
 /** A paragraph of copy. */
 export function paragraph(content: Part, muted = false): Part {
-  return { html: `<p style="margin:0 0 16px;${muted ? MUTED_STYLE : ''}">${content.html}</p>`, text: content.text }
+  return {
+    html: `<p style="margin:0 0 16px;${muted ? MUTED_STYLE : ''}">${content.html}</p>`,
+    text: content.text,
+  }
 }
 
 /**
@@ -84,7 +93,10 @@ export function button(label: Part, href: string, hint: Part): Part {
 export function links(items: ReadonlyArray<{ href: string; label: Part }>, muted = false): Part {
   return {
     html: `<p style="margin:0 0 16px;${muted ? MUTED_STYLE : ''}">${items
-      .map(({ href, label }) => `<a href="${escapeHtml(href)}" style="${LINK_STYLE}">${label.html}</a>`)
+      .map(
+        ({ href, label }) =>
+          `<a href="${escapeHtml(href)}" style="${LINK_STYLE}">${label.html}</a>`,
+      )
       .join(' &middot; ')}</p>`,
     text: items.map(({ href, label }) => `${label.text}: ${href}`).join('\n'),
   }
@@ -92,7 +104,10 @@ export function links(items: ReadonlyArray<{ href: string; label: Part }>, muted
 
 /** A horizontal rule before the footer; `-- ` is the conventional plain-text separator. */
 export function separator(): Part {
-  return { html: '<hr style="margin:32px 0 16px;border:0;border-top:1px solid #d1d5db;">', text: '-- ' }
+  return {
+    html: '<hr style="margin:32px 0 16px;border:0;border-top:1px solid #d1d5db;">',
+    text: '-- ',
+  }
 }
 
 /** The whole HTML document around `parts`, and the text parts joined by blank lines. */

@@ -17,7 +17,14 @@ export {
   renderManageEmail,
   renderNotice,
 } from './render.js'
-export type { ConfirmationInput, CorrectionInput, ListLinks, ManageInput, NoticeInput, RenderedEmail } from './render.js'
+export type {
+  ConfirmationInput,
+  CorrectionInput,
+  ListLinks,
+  ManageInput,
+  NoticeInput,
+  RenderedEmail,
+} from './render.js'
 export { safeHttpsUrl, safeUrl } from './safeUrl.js'
 export type { UrlScheme } from './safeUrl.js'
 export { backoffDelay, classifySmtpError, shouldRetry } from './smtp.js'

@@ -25,7 +25,11 @@ export function pickLocale(
  * Danish fallback gets a Danish date inside Danish text rather than a Swedish date.
  */
 export function resolveCopyLocale(locale: LocaleCode, fallbackLocale: LocaleCode): LocaleCode {
-  return matchLocale(locale, SUPPORTED_LANGUAGES) ?? matchLocale(fallbackLocale, SUPPORTED_LANGUAGES) ?? 'en'
+  return (
+    matchLocale(locale, SUPPORTED_LANGUAGES) ??
+    matchLocale(fallbackLocale, SUPPORTED_LANGUAGES) ??
+    'en'
+  )
 }
 
 /** Options for `formatDate`. */
@@ -41,7 +45,11 @@ export type FormatDateOptions = {
 }
 
 /** Formats an ISO date or timestamp for readers of `locale` with `Intl.DateTimeFormat`; throws on an invalid date. */
-export function formatDate(iso: string, locale: LocaleCode, options: FormatDateOptions = {}): string {
+export function formatDate(
+  iso: string,
+  locale: LocaleCode,
+  options: FormatDateOptions = {},
+): string {
   const time = instantOf(iso)
   if (Number.isNaN(time)) throw new Error(`formatDate: ${JSON.stringify(iso)} is not an ISO date`)
   const date = new Date(time)
@@ -50,7 +58,15 @@ export function formatDate(iso: string, locale: LocaleCode, options: FormatDateO
   const timeZone = dateOnly ? 'UTC' : (options.timeZone ?? 'UTC')
   const format: Intl.DateTimeFormatOptions =
     options.withTime && !dateOnly
-      ? { day: 'numeric', hour: '2-digit', minute: '2-digit', month: 'long', timeZone, timeZoneName: 'short', year: 'numeric' }
+      ? {
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          month: 'long',
+          timeZone,
+          timeZoneName: 'short',
+          year: 'numeric',
+        }
       : { dateStyle: 'long', timeZone }
   return new Intl.DateTimeFormat(locale, format).format(date)
 }
@@ -61,7 +77,10 @@ export function instantOf(iso: unknown): number {
   return new Date(DATE_ONLY.test(iso) ? `${iso}T00:00:00Z` : iso).getTime()
 }
 
-function matchLocale(wanted: LocaleCode | null | undefined, available: readonly LocaleCode[]): LocaleCode | undefined {
+function matchLocale(
+  wanted: LocaleCode | null | undefined,
+  available: readonly LocaleCode[],
+): LocaleCode | undefined {
   if (typeof wanted !== 'string' || wanted.length === 0) return undefined
   const normalized = wanted.toLowerCase().replace(/_/g, '-')
   const exact = available.find((code) => code.toLowerCase() === normalized)

@@ -7,7 +7,18 @@ import type { LocaleCode } from '../types.js'
 import type { Part } from './html.js'
 
 import { escapeHtml, getTranslator } from '../i18n/index.js'
-import { button, cleanText, heading, layout, links, oneLine, paragraph, separator, subheading, userText } from './html.js'
+import {
+  button,
+  cleanText,
+  heading,
+  layout,
+  links,
+  oneLine,
+  paragraph,
+  separator,
+  subheading,
+  userText,
+} from './html.js'
 import { formatDate, resolveCopyLocale } from './locale.js'
 import { safeHttpsUrl, safeUrl } from './safeUrl.js'
 
@@ -109,7 +120,10 @@ export type CorrectionInput = ListLinks & {
  * The RFC 2369 / RFC 8058 headers: an https and a mailto unsubscribe URI, and the one-click
  * marker. Mailbox providers require both headers (and a DKIM signature covering them) for bulk mail.
  */
-export function listUnsubscribeHeaders(unsubscribeUrl: string, unsubscribeMailto: string): Record<string, string> {
+export function listUnsubscribeHeaders(
+  unsubscribeUrl: string,
+  unsubscribeMailto: string,
+): Record<string, string> {
   const https = safeHttpsUrl(unsubscribeUrl, 'unsubscribeUrl')
   const mailto = safeUrl(unsubscribeMailto, 'unsubscribeMailto', ['mailto'])
   return {
@@ -119,13 +133,23 @@ export function listUnsubscribeHeaders(unsubscribeUrl: string, unsubscribeMailto
 }
 
 /** Renders the notice of a material change for one subscriber, in `locale` or else `fallbackLocale`. */
-export function renderNotice(input: NoticeInput, locale: LocaleCode, fallbackLocale: LocaleCode): RenderedEmail {
+export function renderNotice(
+  input: NoticeInput,
+  locale: LocaleCode,
+  fallbackLocale: LocaleCode,
+): RenderedEmail {
   const title = requireText(input.title, 'title')
   const siteName = requireText(input.siteName, 'siteName')
   const version = requireText(input.version, 'version')
   const changeNote = requireText(input.changeNote, 'changeNote')
-  const previousVersion = input.previousVersion === undefined ? undefined : requireText(input.previousVersion, 'previousVersion')
-  const compareUrl = input.compareUrl === undefined ? undefined : safeUrl(input.compareUrl, 'compareUrl', ['https', 'http'])
+  const previousVersion =
+    input.previousVersion === undefined
+      ? undefined
+      : requireText(input.previousVersion, 'previousVersion')
+  const compareUrl =
+    input.compareUrl === undefined
+      ? undefined
+      : safeUrl(input.compareUrl, 'compareUrl', ['https', 'http'])
   const statementUrl = safeUrl(input.statementUrl, 'statementUrl', ['https', 'http'])
   const headers = listUnsubscribeHeaders(input.unsubscribeUrl, input.unsubscribeMailto)
 
@@ -143,14 +167,18 @@ export function renderNotice(input: NoticeInput, locale: LocaleCode, fallbackLoc
   const parts: Part[] = [
     heading(copy('notices.change.heading')),
     paragraph(copy('notices.common.greeting')),
-    paragraph(copy(previousVersion === undefined ? 'notices.change.introFirst' : 'notices.change.intro')),
+    paragraph(
+      copy(previousVersion === undefined ? 'notices.change.introFirst' : 'notices.change.intro'),
+    ),
     ...(input.translationNotice ? [userText(cleanText(input.translationNotice))] : []),
     subheading(copy('notices.change.whatChanged')),
     userText(changeNote),
     ...(summary.length > 0 ? [subheading(copy('notices.change.summary')), userText(summary)] : []),
     paragraph(copy('notices.change.effective')),
     links([
-      ...(compareUrl === undefined ? [] : [{ href: compareUrl, label: copy('notices.change.compare') }]),
+      ...(compareUrl === undefined
+        ? []
+        : [{ href: compareUrl, label: copy('notices.change.compare') }]),
       { href: statementUrl, label: copy('notices.change.statement') },
     ]),
     ...listFooter(copy, input),
@@ -159,7 +187,11 @@ export function renderNotice(input: NoticeInput, locale: LocaleCode, fallbackLoc
 }
 
 /** Renders the double opt-in e-mail: nothing is subscribed until its link is used. */
-export function renderConfirmationEmail(input: ConfirmationInput, locale: LocaleCode, fallbackLocale: LocaleCode): RenderedEmail {
+export function renderConfirmationEmail(
+  input: ConfirmationInput,
+  locale: LocaleCode,
+  fallbackLocale: LocaleCode,
+): RenderedEmail {
   const confirmUrl = safeUrl(input.confirmUrl, 'confirmUrl', ['https', 'http'])
   const lang = resolveCopyLocale(locale, fallbackLocale)
   const copy = copier(getTranslator(lang, fallbackLocale), {
@@ -181,11 +213,18 @@ export function renderConfirmationEmail(input: ConfirmationInput, locale: Locale
 }
 
 /** Renders the e-mail with a link to the page where a subscriber exports, corrects or erases their data. */
-export function renderManageEmail(input: ManageInput, locale: LocaleCode, fallbackLocale: LocaleCode): RenderedEmail {
+export function renderManageEmail(
+  input: ManageInput,
+  locale: LocaleCode,
+  fallbackLocale: LocaleCode,
+): RenderedEmail {
   const manageUrl = safeUrl(input.manageUrl, 'manageUrl', ['https', 'http'])
   const lang = resolveCopyLocale(locale, fallbackLocale)
   const copy = copier(getTranslator(lang, fallbackLocale), {
-    date: input.expiresAt === undefined ? '' : formatDate(input.expiresAt, lang, { timeZone: input.timeZone, withTime: true }),
+    date:
+      input.expiresAt === undefined
+        ? ''
+        : formatDate(input.expiresAt, lang, { timeZone: input.timeZone, withTime: true }),
     siteName: requireText(input.siteName, 'siteName'),
     title: requireText(input.title, 'title'),
   })
@@ -203,7 +242,11 @@ export function renderManageEmail(input: ManageInput, locale: LocaleCode, fallba
 }
 
 /** Renders the short follow-up sent when an announced release is postponed or withdrawn. */
-export function renderCorrectionNotice(input: CorrectionInput, locale: LocaleCode, fallbackLocale: LocaleCode): RenderedEmail {
+export function renderCorrectionNotice(
+  input: CorrectionInput,
+  locale: LocaleCode,
+  fallbackLocale: LocaleCode,
+): RenderedEmail {
   const statementUrl = safeUrl(input.statementUrl, 'statementUrl', ['https', 'http'])
   const headers = listUnsubscribeHeaders(input.unsubscribeUrl, input.unsubscribeMailto)
   const lang = resolveCopyLocale(locale, fallbackLocale)
@@ -220,7 +263,8 @@ export function renderCorrectionNotice(input: CorrectionInput, locale: LocaleCod
     title: requireText(input.title, 'title'),
     version: requireText(input.version, 'version'),
   })
-  const base = input.kind === 'postponed' ? 'notices.correction.postponed' : 'notices.correction.withdrawn'
+  const base =
+    input.kind === 'postponed' ? 'notices.correction.postponed' : 'notices.correction.withdrawn'
   const note = input.note === undefined ? '' : cleanText(input.note)
   const subject = oneLine(copy(`${base}.subject`).text)
   const parts: Part[] = [
@@ -251,13 +295,18 @@ function copier(t: Translator, values: Record<string, string>): Copy {
     html[name] = escapeHtml(oneLine(value))
   }
   const copy = (key: string): Part => ({ html: String(t(key, html)), text: String(t(key, text)) })
-  return Object.assign(copy, { value: (name: string): Part => ({ html: html[name] ?? '', text: text[name] ?? '' }) })
+  return Object.assign(copy, {
+    value: (name: string): Part => ({ html: html[name] ?? '', text: text[name] ?? '' }),
+  })
 }
 
 function signature(copy: Copy): Part {
   const regards = copy('notices.common.regards')
   const site = copy.value('siteName')
-  return { html: `<p style="margin:24px 0 0;">${regards.html}<br>${site.html}</p>`, text: `${regards.text}\n${site.text}` }
+  return {
+    html: `<p style="margin:24px 0 0;">${regards.html}<br>${site.html}</p>`,
+    text: `${regards.text}\n${site.text}`,
+  }
 }
 
 function listFooter(copy: Copy, input: ListLinks): Part[] {

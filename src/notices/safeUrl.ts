@@ -24,9 +24,14 @@ export function safeUrl(value: unknown, field: string, schemes: readonly UrlSche
   }
   const scheme = url?.protocol.slice(0, -1)
   if (!url || !schemes.some((allowed) => allowed === scheme)) {
-    throw new Error(`${field} must be an absolute ${schemes.join(' or ')} URL, got ${JSON.stringify(String(value)).slice(0, 200)}`)
+    throw new Error(
+      `${field} must be an absolute ${schemes.join(' or ')} URL, got ${JSON.stringify(String(value)).slice(0, 200)}`,
+    )
   }
-  return url.href.replace(UNSAFE_CHARS, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  return url.href.replace(
+    UNSAFE_CHARS,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
 }
 
 /**

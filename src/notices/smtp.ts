@@ -51,7 +51,11 @@ const PERMANENT_CODES = new Set([
  */
 export function classifySmtpError(error: unknown): SmtpFailureClass {
   if (typeof error !== 'object' || error === null) return 'temporary'
-  const { code, response, responseCode } = error as { code?: unknown; response?: unknown; responseCode?: unknown }
+  const { code, response, responseCode } = error as {
+    code?: unknown
+    response?: unknown
+    responseCode?: unknown
+  }
   const reply =
     typeof responseCode === 'number'
       ? responseCode
@@ -87,7 +91,8 @@ export type BackoffOptions = {
 /** Milliseconds to wait after failed attempt number `attempt` (1 = the first try failed): `baseMs · 2^(attempt−1)`, capped at `maxMs`, with jitter. */
 export function backoffDelay(attempt: number, options: BackoffOptions): number {
   const { baseMs, jitter = 'equal', maxMs, random = Math.random } = options
-  if (!(baseMs >= 0) || !(maxMs >= 0)) throw new Error('backoffDelay: baseMs and maxMs must be non-negative numbers')
+  if (!(baseMs >= 0) || !(maxMs >= 0))
+    throw new Error('backoffDelay: baseMs and maxMs must be non-negative numbers')
   const n = Number.isFinite(attempt) && attempt >= 1 ? Math.floor(attempt) : 1
   // 2 ** n overflows to Infinity for huge n, which Math.min turns back into maxMs.
   const delay = Math.min(maxMs, baseMs * 2 ** (n - 1))
@@ -99,6 +104,10 @@ export function backoffDelay(attempt: number, options: BackoffOptions): number {
 }
 
 /** Whether to try again after failed attempt number `attempt`: only temporary failures, and fewer than `maxAttempts` attempts in all. */
-export function shouldRetry(attempt: number, maxAttempts: number, classification: SmtpFailureClass): boolean {
+export function shouldRetry(
+  attempt: number,
+  maxAttempts: number,
+  classification: SmtpFailureClass,
+): boolean {
   return classification === 'temporary' && attempt < maxAttempts
 }

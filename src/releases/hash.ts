@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
-
 import canonicalizeModule from 'canonicalize'
+import { createHash } from 'node:crypto'
 
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
 
@@ -58,7 +57,12 @@ export type ReleaseHashInput = {
    * Locales published with a declaration that their translation follows. Hashed only when there
    * is one, so releases without a declaration keep the hash they always had.
    */
-  translationFollows?: ReadonlyArray<{ changedIn: LocaleCode[]; locale: LocaleCode; reason: string; sections: Array<null | string> }>
+  translationFollows?: ReadonlyArray<{
+    changedIn: LocaleCode[]
+    locale: LocaleCode
+    reason: string
+    sections: Array<null | string>
+  }>
   version: string
 }
 
@@ -75,7 +79,9 @@ export function hashRelease(input: ReleaseHashInput): string {
     kind: input.kind,
     previousHash: input.previousHash,
     publishedAt: input.publishedAt,
-    ...(input.translationFollows && input.translationFollows.length > 0 ? { translationFollows: input.translationFollows } : {}),
+    ...(input.translationFollows && input.translationFollows.length > 0
+      ? { translationFollows: input.translationFollows }
+      : {}),
     version: input.version,
   })
 }

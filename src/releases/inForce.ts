@@ -13,7 +13,10 @@ export type ReleaseIndexEntry = {
  * When two releases take effect at the same moment, the higher version wins (it was published later).
  * Returns undefined when nothing is in force yet.
  */
-export function releaseInForce<T extends ReleaseIndexEntry>(releases: readonly T[], at: Date): T | undefined {
+export function releaseInForce<T extends ReleaseIndexEntry>(
+  releases: readonly T[],
+  at: Date,
+): T | undefined {
   const time = at.getTime()
   let best: T | undefined
   let bestTime = -Infinity
@@ -26,7 +29,10 @@ export function releaseInForce<T extends ReleaseIndexEntry>(releases: readonly T
     const version = parseVersion(release.version)
     if (
       effective > bestTime ||
-      (effective === bestTime && version && bestVersion && compareVersions(version, bestVersion) > 0)
+      (effective === bestTime &&
+        version &&
+        bestVersion &&
+        compareVersions(version, bestVersion) > 0)
     ) {
       best = release
       bestTime = effective
@@ -40,7 +46,10 @@ export function releaseInForce<T extends ReleaseIndexEntry>(releases: readonly T
  * The next moment after `at` at which a different release comes into force, if any.
  * Caches of "the release in force now" must not outlive it.
  */
-export function nextEffectiveChange(releases: readonly ReleaseIndexEntry[], at: Date): Date | undefined {
+export function nextEffectiveChange(
+  releases: readonly ReleaseIndexEntry[],
+  at: Date,
+): Date | undefined {
   const time = at.getTime()
   let next = Infinity
   for (const release of releases) {

@@ -6,7 +6,13 @@ export { validateSnapshot } from './validateSnapshot.js'
 export type { MissingContent } from './validateSnapshot.js'
 export { compareVersions, formatVersion, nextVersion, parseVersion } from './version.js'
 export { planRelease, publishFactsOf, publishSettingsOf, ReleaseRefused } from './planRelease.js'
-export type { PlannedRelease, PlanReleaseInput, PreviousRelease, PublishFactsInput, ReleaseDecision } from './planRelease.js'
+export type {
+  PlannedRelease,
+  PlanReleaseInput,
+  PreviousRelease,
+  PublishFactsInput,
+  ReleaseDecision,
+} from './planRelease.js'
 export type { DraftSettings, EditorChoice } from './publishRules.js'
 export { hashReleaseEvent, verifyChain } from './verifyChain.js'
 export type { ArchivedEvent, ArchivedRelease, ChainReport, ReleaseCheck } from './verifyChain.js'
@@ -24,7 +30,12 @@ export type {
   TranslationFollows,
   TranslationFollowsRecord,
 } from './publishRules.js'
-export { formatMoment, localeName, renderPublishProblem, renderRefusal } from './renderPublishProblem.js'
+export {
+  formatMoment,
+  localeName,
+  renderPublishProblem,
+  renderRefusal,
+} from './renderPublishProblem.js'
 export type { RenderPublishOptions } from './renderPublishProblem.js'
 export { translationNoticeFor } from './translationNotice.js'
 export type { TranslationNoticeOptions } from './translationNotice.js'

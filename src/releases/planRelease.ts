@@ -1,7 +1,5 @@
 import type { Classification, MaterialityDecision } from '../materiality/index.js'
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
-
-import type { MissingContent } from './validateSnapshot.js'
 import type {
   ContentChange,
   DraftSettings,
@@ -14,13 +12,13 @@ import type {
   TranslationFollows,
   TranslationFollowsRecord,
 } from './publishRules.js'
+import type { MissingContent } from './validateSnapshot.js'
 
 import { decideRelease } from '../materiality/index.js'
-
 import { GENESIS_HASH, hashRelease, hashSnapshot } from './hash.js'
-import { parseVersion } from './version.js'
 import { checkPublish } from './publishRules.js'
 import { renderRefusal } from './renderPublishProblem.js'
+import { parseVersion } from './version.js'
 
 /**
  * A refusal to publish: every rule that failed (`checkPublish`), each a code with params that
@@ -136,7 +134,10 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
   if (!outcome) {
     return null
   }
-  const decision = decideRelease(input.proposal, { justification: outcome.justification ?? undefined, kind: outcome.kind })
+  const decision = decideRelease(input.proposal, {
+    justification: outcome.justification ?? undefined,
+    kind: outcome.kind,
+  })
   const version = parseVersion(outcome.version)!
   const previousHash = input.previous?.hash ?? GENESIS_HASH
   const hash = hashRelease({
@@ -157,7 +158,9 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
       ...decision,
       draftSettings: check.draftSettings,
       ...(outcome.shortNotice ? { shortNotice: outcome.shortNotice } : {}),
-      ...(outcome.translationFollows.length > 0 ? { translationFollows: outcome.translationFollows } : {}),
+      ...(outcome.translationFollows.length > 0
+        ? { translationFollows: outcome.translationFollows }
+        : {}),
       ...(facts.gdpr ? { gdpr: facts.gdpr } : {}),
     },
     effectiveAt: outcome.effectiveAt,
@@ -174,7 +177,17 @@ export function planRelease(input: PlanReleaseInput): null | PlannedRelease {
 }
 
 /** What the server knows about a would-be release, for `checkPublish` (and the panel, as JSON). */
-export type PublishFactsInput = Pick<PlanReleaseInput, 'contentChanges' | 'gdpr' | 'locales' | 'minNoticeDays' | 'missing' | 'previous' | 'proposal' | 'snapshot'>
+export type PublishFactsInput = Pick<
+  PlanReleaseInput,
+  | 'contentChanges'
+  | 'gdpr'
+  | 'locales'
+  | 'minNoticeDays'
+  | 'missing'
+  | 'previous'
+  | 'proposal'
+  | 'snapshot'
+>
 
 /** The facts `checkPublish` needs, from the snapshot, the latest release and the diff. */
 export function publishFactsOf(input: PublishFactsInput): PublishFacts & { contentHash: string } {
@@ -194,7 +207,11 @@ export function publishFactsOf(input: PublishFactsInput): PublishFacts & { conte
     minNoticeDays: input.minNoticeDays ?? 30,
     missing: input.missing ?? [],
     previous: input.previous
-      ? { draftSettings: input.previous.decision?.draftSettings ?? null, effectiveAt: input.previous.effectiveAt, version: input.previous.version }
+      ? {
+          draftSettings: input.previous.decision?.draftSettings ?? null,
+          effectiveAt: input.previous.effectiveAt,
+          version: input.previous.version,
+        }
       : null,
     proposal: input.proposal.proposal,
     ...(input.gdpr ? { gdpr: input.gdpr } : {}),

@@ -110,13 +110,27 @@ export type Leftover = { field: keyof DraftSettings; locale?: LocaleCode }
 
 /** The params of each problem, by code. Dates are ISO strings; the renderer formats them. */
 export type PublishProblemParams = {
-  'backdated': { effectiveAt: string; publishedAt: string }
-  'before-previous': { effectiveAt: string; entered: boolean; previousEffectiveAt: string; previousVersion: string }
+  backdated: { effectiveAt: string; publishedAt: string }
+  'before-previous': {
+    effectiveAt: string
+    entered: boolean
+    previousEffectiveAt: string
+    previousVersion: string
+  }
   'gdpr-incomplete': { elements: string[]; locale: LocaleCode }
-  'incomplete': { locale: LocaleCode; missing: Array<{ field: MissingContent['field']; heading?: string; section?: string }> }
+  incomplete: {
+    locale: LocaleCode
+    missing: Array<{ field: MissingContent['field']; heading?: string; section?: string }>
+  }
   'missing-change-note': { leftoverFrom: null | string; locale: LocaleCode }
   'missing-justification': { chosen: ChangeKind; proposal: ChangeKind }
-  'short-notice': { days: number; earliest: string; effectiveAt: string; entered: boolean; requiredDays: number }
+  'short-notice': {
+    days: number
+    earliest: string
+    effectiveAt: string
+    entered: boolean
+    requiredDays: number
+  }
   'translation-follows-reason': { locale: LocaleCode }
   'translation-gap': { changedIn: LocaleCode[]; locale: LocaleCode; sections: ContentChange[] }
 }
@@ -124,7 +138,9 @@ export type PublishProblemParams = {
 export type PublishProblemCode = keyof PublishProblemParams
 
 /** One failing rule: a code and what the message needs. */
-export type PublishProblem = { [C in PublishProblemCode]: { code: C; params: PublishProblemParams[C] } }[PublishProblemCode]
+export type PublishProblem = {
+  [C in PublishProblemCode]: { code: C; params: PublishProblemParams[C] }
+}[PublishProblemCode]
 
 /** What a publish with these settings would do, when no rule fails. */
 export type PublishOutcome = {
@@ -161,7 +177,10 @@ const blank = (value: null | string | undefined): boolean => !value || !value.tr
 function substantive(text: TextChange): boolean {
   if (text.flavour === null) {
     // Identical, or the text was only added or removed.
-    return (text.oldText ?? '') !== (text.newText ?? '') && Boolean((text.oldText ?? text.newText ?? '').trim())
+    return (
+      (text.oldText ?? '') !== (text.newText ?? '') &&
+      Boolean((text.oldText ?? text.newText ?? '').trim())
+    )
   }
   return !EDITORIAL_FLAVOURS.includes(text.flavour)
 }
@@ -175,7 +194,9 @@ function sectionChangedInSubstance(section: SectionChange): boolean {
   return section.blocks.some((block) => {
     if (block.type === 'added' || block.type === 'removed') return true
     if (block.blockType === 'paragraph') return substantive(block.text)
-    return block.items.some((item) => item.type === 'added' || item.type === 'removed' || substantive(item.text))
+    return block.items.some(
+      (item) => item.type === 'added' || item.type === 'removed' || substantive(item.text),
+    )
   })
 }
 
@@ -191,7 +212,10 @@ export function contentChangesOf(diff: LocaleDiff): ContentChange[] {
   }
   for (const section of diff.sections) {
     if (sectionChangedInSubstance(section)) {
-      changes.push({ heading: section.heading.newText ?? section.heading.oldText ?? section.key, section: section.key })
+      changes.push({
+        heading: section.heading.newText ?? section.heading.oldText ?? section.key,
+        section: section.key,
+      })
     }
   }
   return changes
@@ -205,10 +229,16 @@ export function contentChangesOf(diff: LocaleDiff): ContentChange[] {
  * @param facts what the server knows about the draft and the latest release
  * @param publishedAt the moment of publication (ISO), "now" for a preview
  */
-export function checkPublish(settings: PublishSettings, facts: PublishFacts, publishedAt: string): PublishCheck {
+export function checkPublish(
+  settings: PublishSettings,
+  facts: PublishFacts,
+  publishedAt: string,
+): PublishCheck {
   const problems: PublishProblem[] = []
   const draftSettings: DraftSettings = {
-    changeNote: Object.fromEntries(facts.locales.map((locale) => [locale, (settings.changeNote[locale] ?? '').trim()])),
+    changeNote: Object.fromEntries(
+      facts.locales.map((locale) => [locale, (settings.changeNote[locale] ?? '').trim()]),
+    ),
     effectiveAt: settings.effectiveAt ? new Date(settings.effectiveAt).toISOString() : null,
     justification: settings.justification?.trim() || null,
     notifyMinor: Boolean(settings.notifyMinor),
@@ -227,7 +257,9 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
           locale,
           missing: missing.map((item) => ({
             field: item.field,
-            ...(item.sectionKey ? { heading: headingFor(facts, item.sectionKey), section: item.sectionKey } : {}),
+            ...(item.sectionKey
+              ? { heading: headingFor(facts, item.sectionKey), section: item.sectionKey }
+              : {}),
           })),
         },
       })
@@ -237,7 +269,8 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
   if (facts.gdpr?.mode === 'block') {
     for (const locale of facts.locales) {
       const elements = facts.gdpr.missing[locale] ?? []
-      if (elements.length > 0) problems.push({ code: 'gdpr-incomplete', params: { elements, locale } })
+      if (elements.length > 0)
+        problems.push({ code: 'gdpr-incomplete', params: { elements, locale } })
     }
   }
   if (!facts.changed) {
@@ -248,23 +281,51 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
   // not a decision about this release: never reuse it.
   const seen = facts.previous?.draftSettings ?? undefined
   const leftovers: Leftover[] = []
-  const fresh = <T>(field: keyof DraftSettings, value: T, seenValue: T | undefined, locale?: LocaleCode): T | undefined => {
-    if (!seen || value === null || value === undefined || value === '' || value === false) return value
+  const fresh = <T>(
+    field: keyof DraftSettings,
+    value: T,
+    seenValue: T | undefined,
+    locale?: LocaleCode,
+  ): T | undefined => {
+    if (!seen || value === null || value === undefined || value === '' || value === false)
+      return value
     if (JSON.stringify(value) !== JSON.stringify(seenValue)) return value
     leftovers.push(locale ? { field, locale } : { field })
     return undefined
   }
-  const justification = fresh('justification', draftSettings.justification, seen?.justification) ?? null
+  const justification =
+    fresh('justification', draftSettings.justification, seen?.justification) ?? null
   const changeNote: Record<LocaleCode, string> = {}
   for (const locale of facts.locales) {
-    changeNote[locale] = fresh('changeNote', draftSettings.changeNote[locale] ?? '', seen?.changeNote?.[locale], locale) ?? ''
+    changeNote[locale] =
+      fresh(
+        'changeNote',
+        draftSettings.changeNote[locale] ?? '',
+        seen?.changeNote?.[locale],
+        locale,
+      ) ?? ''
   }
-  const enteredEffectiveAt = fresh('effectiveAt', draftSettings.effectiveAt, seen?.effectiveAt) ?? null
-  const shortNoticeReason = fresh('shortNoticeJustification', draftSettings.shortNoticeJustification ?? null, seen?.shortNoticeJustification ?? undefined) ?? null
-  const notifyMinor = fresh('notifyMinor', draftSettings.notifyMinor ?? false, seen?.notifyMinor) ?? false
-  const declarations = fresh('translationFollows', draftSettings.translationFollows?.length ? draftSettings.translationFollows : undefined, seen?.translationFollows?.length ? seen.translationFollows : undefined) ?? []
+  const enteredEffectiveAt =
+    fresh('effectiveAt', draftSettings.effectiveAt, seen?.effectiveAt) ?? null
+  const shortNoticeReason =
+    fresh(
+      'shortNoticeJustification',
+      draftSettings.shortNoticeJustification ?? null,
+      seen?.shortNoticeJustification ?? undefined,
+    ) ?? null
+  const notifyMinor =
+    fresh('notifyMinor', draftSettings.notifyMinor ?? false, seen?.notifyMinor) ?? false
+  const declarations =
+    fresh(
+      'translationFollows',
+      draftSettings.translationFollows?.length ? draftSettings.translationFollows : undefined,
+      seen?.translationFollows?.length ? seen.translationFollows : undefined,
+    ) ?? []
 
-  const chosen: ChangeKind = settings.changeKind === 'material' || settings.changeKind === 'minor' ? settings.changeKind : facts.proposal
+  const chosen: ChangeKind =
+    settings.changeKind === 'material' || settings.changeKind === 'minor'
+      ? settings.changeKind
+      : facts.proposal
   if (chosen !== facts.proposal && !justification) {
     problems.push({ code: 'missing-justification', params: { chosen, proposal: facts.proposal } })
   }
@@ -291,8 +352,13 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
   if (chosen === 'material' && facts.previous) {
     for (const locale of facts.locales) {
       if (blank(changeNote[locale])) {
-        const leftover = leftovers.some((item) => item.field === 'changeNote' && item.locale === locale)
-        problems.push({ code: 'missing-change-note', params: { leftoverFrom: leftover ? facts.previous.version : null, locale } })
+        const leftover = leftovers.some(
+          (item) => item.field === 'changeNote' && item.locale === locale,
+        )
+        problems.push({
+          code: 'missing-change-note',
+          params: { leftoverFrom: leftover ? facts.previous.version : null, locale },
+        })
       }
     }
     const requiredDays = facts.minNoticeDays
@@ -310,7 +376,11 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
           },
         })
       } else {
-        shortNotice = { days: Math.max(0, Math.round(noticeDays * 10) / 10), justification: shortNoticeReason, requiredDays }
+        shortNotice = {
+          days: Math.max(0, Math.round(noticeDays * 10) / 10),
+          justification: shortNoticeReason,
+          requiredDays,
+        }
       }
     }
     // A material change whose text changed in one language but not in another: the other
@@ -357,7 +427,9 @@ export function checkPublish(settings: PublishSettings, facts: PublishFacts, pub
  * Locales left behind: for each locale, the sections whose text changed in substance in some
  * other locale but not in this one.
  */
-export function translationGaps(facts: Pick<PublishFacts, 'contentChanges' | 'locales'>): Array<PublishProblemParams['translation-gap']> {
+export function translationGaps(
+  facts: Pick<PublishFacts, 'contentChanges' | 'locales'>,
+): Array<PublishProblemParams['translation-gap']> {
   const gaps: Array<PublishProblemParams['translation-gap']> = []
   const keyOf = (section: null | string) => section ?? '\u0000title'
   for (const locale of facts.locales) {
@@ -374,7 +446,11 @@ export function translationGaps(facts: Pick<PublishFacts, 'contentChanges' | 'lo
       }
     }
     if (lagging.size > 0) {
-      gaps.push({ changedIn: facts.locales.filter((code) => changedIn.has(code)), locale, sections: [...lagging.values()] })
+      gaps.push({
+        changedIn: facts.locales.filter((code) => changedIn.has(code)),
+        locale,
+        sections: [...lagging.values()],
+      })
     }
   }
   return gaps

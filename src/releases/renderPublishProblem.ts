@@ -8,8 +8,8 @@ import type { LocaleCode } from '../types.js'
 import type { ContentChange, PublishProblem } from './publishRules.js'
 
 import { elementLabel } from '../completeness/labels.js'
-import { getTranslator } from '../i18n/index.js'
 import { joinList } from '../diff/summary.js'
+import { getTranslator } from '../i18n/index.js'
 
 export type RenderPublishOptions = {
   /** The editor's language, e.g. `da`; languages without copy fall back to English. */
@@ -43,49 +43,82 @@ export function formatMoment(iso: string, options: RenderPublishOptions): string
 /** The name of a locale in the editor's language ("English", "engelsk"). */
 export function localeName(code: LocaleCode, language: string): string {
   try {
-    return new Intl.DisplayNames([language], { fallback: 'code', type: 'language' }).of(code) ?? code
+    return (
+      new Intl.DisplayNames([language], { fallback: 'code', type: 'language' }).of(code) ?? code
+    )
   } catch {
     return code
   }
 }
 
 /** One failing rule as a sentence (or two) in the editor's language, ending with how to fix it. */
-export function renderPublishProblem(problem: PublishProblem, options: RenderPublishOptions): string {
+export function renderPublishProblem(
+  problem: PublishProblem,
+  options: RenderPublishOptions,
+): string {
   const t = getTranslator(options.language)
   const date = (iso: string) => formatMoment(iso, options)
   const language = (code: LocaleCode) => localeName(code, options.language)
-  const kind = (value: string) => t(value === 'material' ? 'publish.kindMaterial' : 'publish.kindMinor')
+  const kind = (value: string) =>
+    t(value === 'material' ? 'publish.kindMaterial' : 'publish.kindMinor')
   const sections = (list: ContentChange[]) =>
     joinList(
-      list.map((change) => (change.section === null ? t('publish.sectionTitle') : t('publish.sectionNamed', { heading: change.heading }))),
+      list.map((change) =>
+        change.section === null
+          ? t('publish.sectionTitle')
+          : t('publish.sectionNamed', { heading: change.heading }),
+      ),
       options.language,
     )
   switch (problem.code) {
     case 'backdated':
       return t('publish.backdated', { date: date(problem.params.effectiveAt) })
     case 'before-previous': {
-      const vars = { date: date(problem.params.effectiveAt), previousDate: date(problem.params.previousEffectiveAt), version: problem.params.previousVersion }
-      return t(problem.params.entered ? 'publish.beforePreviousEntered' : 'publish.beforePreviousEmpty', vars)
+      const vars = {
+        date: date(problem.params.effectiveAt),
+        previousDate: date(problem.params.previousEffectiveAt),
+        version: problem.params.previousVersion,
+      }
+      return t(
+        problem.params.entered ? 'publish.beforePreviousEntered' : 'publish.beforePreviousEmpty',
+        vars,
+      )
     }
     case 'gdpr-incomplete':
       return t('publish.gdprIncomplete', {
-        items: joinList(problem.params.elements.map((element) => elementLabel(element as ElementId, options.language)), options.language),
+        items: joinList(
+          problem.params.elements.map((element) =>
+            elementLabel(element as ElementId, options.language),
+          ),
+          options.language,
+        ),
         language: language(problem.params.locale),
       })
     case 'incomplete': {
       const items = problem.params.missing.map((item) =>
         item.field === 'title'
           ? t('publish.incompleteTitle')
-          : t(item.field === 'heading' ? 'publish.incompleteHeading' : 'publish.incompleteBody', { heading: item.heading ?? item.section ?? '' }),
+          : t(item.field === 'heading' ? 'publish.incompleteHeading' : 'publish.incompleteBody', {
+              heading: item.heading ?? item.section ?? '',
+            }),
       )
-      return t('publish.incomplete', { items: joinList(items, options.language), language: language(problem.params.locale) })
+      return t('publish.incomplete', {
+        items: joinList(items, options.language),
+        language: language(problem.params.locale),
+      })
     }
     case 'missing-change-note':
       return problem.params.leftoverFrom
-        ? t('publish.changeNoteLeftover', { language: language(problem.params.locale), version: problem.params.leftoverFrom })
+        ? t('publish.changeNoteLeftover', {
+            language: language(problem.params.locale),
+            version: problem.params.leftoverFrom,
+          })
         : t('publish.missingChangeNote', { language: language(problem.params.locale) })
     case 'missing-justification':
-      return t('publish.missingJustification', { chosen: kind(problem.params.chosen), proposal: kind(problem.params.proposal) })
+      return t('publish.missingJustification', {
+        chosen: kind(problem.params.chosen),
+        proposal: kind(problem.params.proposal),
+      })
     case 'short-notice': {
       const vars = {
         date: date(problem.params.effectiveAt),
@@ -93,7 +126,10 @@ export function renderPublishProblem(problem: PublishProblem, options: RenderPub
         earliest: date(problem.params.earliest),
         required: problem.params.requiredDays,
       }
-      return t(problem.params.entered ? 'publish.shortNoticeEntered' : 'publish.shortNoticeEmpty', vars)
+      return t(
+        problem.params.entered ? 'publish.shortNoticeEntered' : 'publish.shortNoticeEmpty',
+        vars,
+      )
     }
     case 'translation-follows-reason':
       return t('publish.translationFollowsReason', { language: language(problem.params.locale) })
@@ -110,9 +146,15 @@ export function renderPublishProblem(problem: PublishProblem, options: RenderPub
  * Every failing rule in one text, for a single toast or error message:
  * "Publishing was refused. 2 things to fix: (1) … (2) …".
  */
-export function renderRefusal(problems: readonly PublishProblem[], options: RenderPublishOptions): string {
+export function renderRefusal(
+  problems: readonly PublishProblem[],
+  options: RenderPublishOptions,
+): string {
   const t = getTranslator(options.language)
   const intro = t('publish.refused', { count: problems.length })
   if (problems.length === 1) return `${intro} ${renderPublishProblem(problems[0]!, options)}`
-  return [intro, ...problems.map((problem, index) => `(${index + 1}) ${renderPublishProblem(problem, options)}`)].join(' ')
+  return [
+    intro,
+    ...problems.map((problem, index) => `(${index + 1}) ${renderPublishProblem(problem, options)}`),
+  ].join(' ')
 }

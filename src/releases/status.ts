@@ -13,11 +13,18 @@ export type ReleaseStatus = 'in-force' | 'superseded' | 'upcoming' | 'withdrawn'
 export type StatusEntry = ReleaseIndexEntry & { status?: 'active' | 'withdrawn' }
 
 /** The status of `version` among `entries` at `at`; `undefined` for a version not in the ledger. */
-export function releaseStatus(entries: readonly StatusEntry[], version: string, at: Date): ReleaseStatus | undefined {
+export function releaseStatus(
+  entries: readonly StatusEntry[],
+  version: string,
+  at: Date,
+): ReleaseStatus | undefined {
   const entry = entries.find((candidate) => candidate.version === version)
   if (!entry) return undefined
   if (entry.status === 'withdrawn') return 'withdrawn'
-  const inForce = releaseInForce(entries.filter((candidate) => candidate.status !== 'withdrawn'), at)
+  const inForce = releaseInForce(
+    entries.filter((candidate) => candidate.status !== 'withdrawn'),
+    at,
+  )
   if (inForce?.version === version) return 'in-force'
   return Date.parse(entry.effectiveAt) > at.getTime() ? 'upcoming' : 'superseded'
 }

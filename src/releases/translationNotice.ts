@@ -6,8 +6,8 @@
 import type { LocaleCode } from '../types.js'
 import type { TranslationFollowsRecord } from './publishRules.js'
 
-import { getTranslator } from '../i18n/index.js'
 import { joinList } from '../diff/summary.js'
+import { getTranslator } from '../i18n/index.js'
 import { formatDate } from '../notices/locale.js'
 import { localeName } from './renderPublishProblem.js'
 
@@ -26,11 +26,16 @@ export function translationNoticeFor(
   options: TranslationNoticeOptions,
 ): null | string {
   if (!Array.isArray(records)) return null
-  const record = (records as TranslationFollowsRecord[]).find((entry) => entry && entry.locale === locale)
+  const record = (records as TranslationFollowsRecord[]).find(
+    (entry) => entry && entry.locale === locale,
+  )
   if (!record) return null
   const t = getTranslator(locale)
   return t('publish.readerTranslationFollows', {
-    changedIn: joinList(record.changedIn.map((code) => localeName(code, locale)), locale),
+    changedIn: joinList(
+      record.changedIn.map((code) => localeName(code, locale)),
+      locale,
+    ),
     date: formatDate(options.publishedAt, locale, { timeZone: options.timeZone }),
     language: localeName(locale, locale),
     version: options.version,

@@ -13,7 +13,10 @@ export type MissingContent = {
  * configured locale: we refuse to publish rather than silently fall back to another language,
  * because a reader is entitled to the statement in the language it is offered in.
  */
-export function validateSnapshot(snapshot: ReleaseSnapshot, locales: readonly LocaleCode[]): MissingContent[] {
+export function validateSnapshot(
+  snapshot: ReleaseSnapshot,
+  locales: readonly LocaleCode[],
+): MissingContent[] {
   const missing: MissingContent[] = []
   for (const locale of locales) {
     const localeSnapshot = snapshot[locale]

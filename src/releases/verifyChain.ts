@@ -1,5 +1,4 @@
 import type { ChangeKind, LocaleCode, ReleaseSnapshot } from '../types.js'
-
 import type { ReleaseHashInput } from './hash.js'
 
 import { GENESIS_HASH, hashCanonical, hashRelease, hashSnapshot } from './hash.js'
@@ -65,7 +64,10 @@ export type ChainReport = {
  * each release's chain hash, and each link to the release before it (the first links to
  * `GENESIS_HASH`). Anyone holding the JSON archive can run this; nothing else is needed.
  */
-export function verifyChain(releases: readonly ArchivedRelease[], events: readonly ArchivedEvent[] = []): ChainReport {
+export function verifyChain(
+  releases: readonly ArchivedRelease[],
+  events: readonly ArchivedEvent[] = [],
+): ChainReport {
   const ordered = [...releases].sort((a, b) => {
     const va = parseVersion(a.version)
     const vb = parseVersion(b.version)
@@ -85,10 +87,14 @@ export function verifyChain(releases: readonly ArchivedRelease[], events: readon
       problems.push('the snapshot is not valid JSON content')
     }
     if (contentHash && contentHash !== release.contentHash) {
-      problems.push('the snapshot does not match its content hash: the text was changed after publication')
+      problems.push(
+        'the snapshot does not match its content hash: the text was changed after publication',
+      )
     }
     if (release.previousHash !== previousHash) {
-      problems.push('the link to the previous release is broken: a release was removed, inserted or rewritten before this one')
+      problems.push(
+        'the link to the previous release is broken: a release was removed, inserted or rewritten before this one',
+      )
     }
     const expected = hashRelease({
       changeNote: release.changeNote,
@@ -102,7 +108,9 @@ export function verifyChain(releases: readonly ArchivedRelease[], events: readon
       version: release.version,
     })
     if (expected !== release.hash) {
-      problems.push('the release hash does not match its recorded data (dates, kind, change note or version were changed)')
+      problems.push(
+        'the release hash does not match its recorded data (dates, kind, change note or version were changed)',
+      )
     }
     checks.push({ problems, version: release.version })
     previousHash = release.hash
@@ -119,5 +127,9 @@ export function verifyChain(releases: readonly ArchivedRelease[], events: readon
     return { problems, version: `${event.version} ${event.type}` }
   })
   const all = [...checks, ...eventChecks]
-  return { events: eventChecks, intact: all.every((check) => check.problems.length === 0), releases: checks }
+  return {
+    events: eventChecks,
+    intact: all.every((check) => check.problems.length === 0),
+    releases: checks,
+  }
 }

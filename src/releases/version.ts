@@ -32,5 +32,7 @@ export function nextVersion(previous: Version | null | undefined, kind: ChangeKi
   if (!previous) {
     return { major: 1, minor: 0 }
   }
-  return kind === 'material' ? { major: previous.major + 1, minor: 0 } : { major: previous.major, minor: previous.minor + 1 }
+  return kind === 'material'
+    ? { major: previous.major + 1, minor: 0 }
+    : { major: previous.major, minor: previous.minor + 1 }
 }

@@ -7,7 +7,11 @@ export type PageForm = {
   danger?: boolean
   fields?: Record<string, string>
   /** A <select> shown before the button. */
-  select?: { label: string; name: string; options: Array<{ label: string; selected?: boolean; value: string }> }
+  select?: {
+    label: string
+    name: string
+    options: Array<{ label: string; selected?: boolean; value: string }>
+  }
 }
 
 export type PageInput = {
@@ -46,11 +50,17 @@ export function renderPage(input: PageInput): string {
   const forms = (input.forms ?? [])
     .map((form) => {
       const hidden = Object.entries(form.fields ?? {})
-        .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+        .map(
+          ([name, value]) =>
+            `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+        )
         .join('')
       const select = form.select
         ? `<label>${escapeHtml(form.select.label)} <select name="${escapeHtml(form.select.name)}">${form.select.options
-            .map((option) => `<option value="${escapeHtml(option.value)}"${option.selected ? ' selected' : ''}>${escapeHtml(option.label)}</option>`)
+            .map(
+              (option) =>
+                `<option value="${escapeHtml(option.value)}"${option.selected ? ' selected' : ''}>${escapeHtml(option.label)}</option>`,
+            )
             .join('')}</select></label> `
         : ''
       return `<form method="post" action="${escapeHtml(form.action)}">${hidden}${select}<button type="submit"${form.danger ? ' class="danger"' : ''}>${escapeHtml(form.button)}</button></form>`

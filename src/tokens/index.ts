@@ -76,8 +76,14 @@ export function createToken(input: CreateTokenInput): string {
   if (typeof input.purpose !== 'string' || !PURPOSE_PATTERN.test(input.purpose)) {
     throw new Error('createToken: purpose must be a short lower-case word such as "confirm"')
   }
-  if (typeof input.subject !== 'string' || input.subject.length === 0 || input.subject.length > MAX_SUBJECT_LENGTH) {
-    throw new Error(`createToken: subject must be a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`)
+  if (
+    typeof input.subject !== 'string' ||
+    input.subject.length === 0 ||
+    input.subject.length > MAX_SUBJECT_LENGTH
+  ) {
+    throw new Error(
+      `createToken: subject must be a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`,
+    )
   }
   const expires = input.expiresAt instanceof Date ? input.expiresAt.getTime() : Number.NaN
   if (!Number.isFinite(expires)) {
@@ -137,7 +143,10 @@ export function newNonce(): string {
  * A 32-byte signing key derived (HKDF-SHA256) from an application secret such as Payload's,
  * so that tokens never share a key with session cookies. As strong as `rootSecret`, no stronger.
  */
-export function deriveTokenSecret(rootSecret: string, context = 'payload-plugin-policy-docs/tokens'): Buffer {
+export function deriveTokenSecret(
+  rootSecret: string,
+  context = 'payload-plugin-policy-docs/tokens',
+): Buffer {
   if (typeof rootSecret !== 'string' || rootSecret.length === 0) {
     throw new Error('deriveTokenSecret: rootSecret must be a non-empty string')
   }
@@ -146,7 +155,10 @@ export function deriveTokenSecret(rootSecret: string, context = 'payload-plugin-
 
 /** HMAC-SHA256 of `value` as hex: what to store instead of a token, nonce or other secret value. */
 export function hashToken(value: string, secret: TokenSecret): string {
-  return createHmac('sha256', toKey(secret)).update(HASH_CONTEXT).update(value, 'utf8').digest('hex')
+  return createHmac('sha256', toKey(secret))
+    .update(HASH_CONTEXT)
+    .update(value, 'utf8')
+    .digest('hex')
 }
 
 /** The value the store keeps to make a token single-use: `hashToken(nonce, secret)`. */
@@ -171,9 +183,16 @@ function sign(key: Buffer, encodedPayload: string): Buffer {
 }
 
 function toKey(secret: TokenSecret): Buffer {
-  const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.isBuffer(secret) ? secret : undefined
+  const key =
+    typeof secret === 'string'
+      ? Buffer.from(secret, 'utf8')
+      : Buffer.isBuffer(secret)
+        ? secret
+        : undefined
   if (!key || key.length < MIN_SECRET_BYTES) {
-    throw new Error(`tokens: the secret must be a string or Buffer of at least ${MIN_SECRET_BYTES} bytes`)
+    throw new Error(
+      `tokens: the secret must be a string or Buffer of at least ${MIN_SECRET_BYTES} bytes`,
+    )
   }
   return key
 }
@@ -189,7 +208,8 @@ function parsePayload(encoded: string): Payload | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined
   const { e, n, p, s, v } = value as Record<string, unknown>
-  if (v !== 1 || typeof p !== 'string' || typeof s !== 'string' || typeof n !== 'string') return undefined
+  if (v !== 1 || typeof p !== 'string' || typeof s !== 'string' || typeof n !== 'string')
+    return undefined
   if (typeof e !== 'number' || !Number.isSafeInteger(e)) return undefined
   return { e, n, p, s, v }
 }

@@ -53,7 +53,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (timings.length > 0) {
-    console.log(`admin e2e timings:\n${timings.map(([step, ms]) => `  ${step}: ${(ms / 1000).toFixed(1)} s`).join('\n')}`)
+    console.log(
+      `admin e2e timings:\n${timings.map(([step, ms]) => `  ${step}: ${(ms / 1000).toFixed(1)} s`).join('\n')}`,
+    )
   }
   await context?.close()
   await browser?.close()
@@ -96,7 +98,9 @@ async function openDocument(query = ''): Promise<void> {
 /** Saves the draft and waits until the form is no longer modified and the panel has re-fetched. */
 async function saveDraft(): Promise<void> {
   const previewAnswered = page.waitForResponse(
-    (response) => response.url().includes('/api/policies/privacy/preview') && response.request().method() === 'GET',
+    (response) =>
+      response.url().includes('/api/policies/privacy/preview') &&
+      response.request().method() === 'GET',
   )
   await page.locator('#action-save-draft').click()
   await previewAnswered
@@ -104,7 +108,8 @@ async function saveDraft(): Promise<void> {
 }
 
 /** The text of Payload's toasts, for failure messages. */
-const toasts = async () => (await page.locator('.payload-toast-item, [data-sonner-toast]').allTextContents()).join(' | ')
+const toasts = async () =>
+  (await page.locator('.payload-toast-item, [data-sonner-toast]').allTextContents()).join(' | ')
 
 test(
   'an editor signs in and opens the privacy statement: nothing has changed since 2.0',
@@ -127,15 +132,19 @@ test(
     })
 
     expect(await panel().locator('h2').first().textContent()).toBe('Changes since the last release')
-    expect(await page.locator('[data-testid="policy-no-changes"]').textContent()).toContain('No changes since release 2.0')
+    expect(await page.locator('[data-testid="policy-no-changes"]').textContent()).toContain(
+      'No changes since release 2.0',
+    )
     // The timeline lists the seeded history, newest first, with 2.0 in force.
     await timeline().locator('li[data-version="2.0"]').waitFor()
-    expect(await timeline().locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-version')))).toEqual([
-      '2.0',
-      '1.1',
-      '1.0',
-    ])
-    expect(await timeline().locator('li[data-version="2.0"]').textContent()).toMatch(/Material.*In force/)
+    expect(
+      await timeline()
+        .locator('li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-version'))),
+    ).toEqual(['2.0', '1.1', '1.0'])
+    expect(await timeline().locator('li[data-version="2.0"]').textContent()).toMatch(
+      /Material.*In force/,
+    )
   },
   E2E_TIMEOUTS.test,
 )
@@ -148,7 +157,10 @@ test(
       // Rows are labelled "Section 01" etc.; find the one whose (hidden) heading input holds the heading.
       const index = await rows.evaluateAll(
         (elements, heading) =>
-          elements.findIndex((row) => row.querySelector<HTMLInputElement>('input[name$=".heading"]')?.value === heading),
+          elements.findIndex(
+            (row) =>
+              row.querySelector<HTMLInputElement>('input[name$=".heading"]')?.value === heading,
+          ),
         HEADING,
       )
       expect(index).toBeGreaterThanOrEqual(0)
@@ -167,7 +179,10 @@ test(
 
     await timed('save draft and refresh the panel', async () => {
       await saveDraft()
-      await panel().locator('[data-testid="policy-diff"] ins', { hasText: 'Fødselsdato' }).first().waitFor({ state: 'visible' })
+      await panel()
+        .locator('[data-testid="policy-diff"] ins', { hasText: 'Fødselsdato' })
+        .first()
+        .waitFor({ state: 'visible' })
     })
 
     // The diff of the Danish text: the new bullet is marked as inserted, nothing deleted.
@@ -175,18 +190,28 @@ test(
     expect(await diff.getAttribute('data-locale')).toBe('da')
     expect((await diff.locator('ins').allTextContents()).join(' ')).toContain(NEW_ITEM)
     expect(await diff.locator('del').count()).toBe(0)
-    expect(await panel().locator('button[role="tab"][data-locale="da"]').textContent()).toContain('changed')
-    expect(await panel().locator('button[role="tab"][data-locale="en"]').textContent()).toContain('no changes')
+    expect(await panel().locator('button[role="tab"][data-locale="da"]').textContent()).toContain(
+      'changed',
+    )
+    expect(await panel().locator('button[role="tab"][data-locale="en"]').textContent()).toContain(
+      'no changes',
+    )
     // Unchanged sections stay folded.
     expect(await diff.locator('details').count()).toBeGreaterThan(0)
     expect(await diff.locator('details[open]').count()).toBe(0)
 
     // The proposal, its reason, and what the current decision leads to.
-    expect(await panel().locator('[data-testid="policy-proposal"]').getAttribute('data-kind')).toBe('material')
+    expect(await panel().locator('[data-testid="policy-proposal"]').getAttribute('data-kind')).toBe(
+      'material',
+    )
     const reasons = await panel().locator('[data-testid="policy-reasons"] li').allTextContents()
     expect(reasons.join('\n')).toContain(NEW_ITEM)
-    expect(await panel().locator('[data-testid="policy-version"]').getAttribute('data-version')).toBe('3.0')
-    expect(await panel().locator('[data-testid="policy-banner"]').textContent()).toMatch(/30 days after it takes effect/)
+    expect(
+      await panel().locator('[data-testid="policy-version"]').getAttribute('data-version'),
+    ).toBe('3.0')
+    expect(await panel().locator('[data-testid="policy-banner"]').textContent()).toMatch(
+      /30 days after it takes effect/,
+    )
     // At once is short notice for a material change: the panel says the publish would be refused.
     expect(await panel().locator('[data-check="short-notice"]').count()).toBe(1)
     await page.evaluate(() => window.scrollTo(0, 0))
@@ -207,17 +232,25 @@ test(
     await page.locator('#field-release__justification').fill('')
     // The panel runs the server's own rules on the form: the missing justification shows at once.
     await checks.locator('[data-check="missing-justification"]').waitFor({ state: 'visible' })
-    expect(await checks.locator('[data-check="missing-justification"]').textContent()).toMatch(/Write a “Justification” under “Release”/)
+    expect(await checks.locator('[data-check="missing-justification"]').textContent()).toMatch(
+      /Write a “Justification” under “Release”/,
+    )
     expect(await decision.getAttribute('data-overriding')).toBe('true')
     expect(await decision.textContent()).toMatch(/Override: Minor/)
-    expect(await panel().locator('[data-testid="policy-version"]').getAttribute('data-version')).toBe('2.1')
-    expect(await panel().locator('[data-testid="policy-banner"]').textContent()).toContain('No banner')
+    expect(
+      await panel().locator('[data-testid="policy-version"]').getAttribute('data-version'),
+    ).toBe('2.1')
+    expect(await panel().locator('[data-testid="policy-banner"]').textContent()).toContain(
+      'No banner',
+    )
 
     // Back to the proposal: no justification needed, 3.0 again.
     await changeKind.click()
     await page.locator('.rs__option', { hasText: 'Use the proposal' }).click()
     await checks.locator('[data-check="missing-justification"]').waitFor({ state: 'detached' })
-    expect(await panel().locator('[data-testid="policy-version"]').getAttribute('data-version')).toBe('3.0')
+    expect(
+      await panel().locator('[data-testid="policy-version"]').getAttribute('data-version'),
+    ).toBe('3.0')
   },
   E2E_TIMEOUTS.test,
 )
@@ -227,12 +260,13 @@ test(
   async () => {
     const checks = panel().locator('[data-testid="policy-checks"]')
     // Every rule that fails, at once: notice period, both change notes, and the English translation.
-    expect((await checks.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check')))).sort()).toEqual([
-      'missing-change-note',
-      'missing-change-note',
-      'short-notice',
-      'translation-gap',
-    ])
+    expect(
+      (
+        await checks
+          .locator('li')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-check')))
+      ).sort(),
+    ).toEqual(['missing-change-note', 'missing-change-note', 'short-notice', 'translation-gap'])
     expect(await checks.locator('[data-check="translation-gap"]').textContent()).toMatch(
       /The Danish text changed in “Hvilke personoplysninger behandler vi\?”, but the English text did not/,
     )
@@ -240,8 +274,12 @@ test(
     expect(await checks.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
 
     await timed('write the Danish change note', async () => {
-      await page.locator('#field-release__changeNote').fill('Vi behandler nu også fødselsdato og køn.')
-      await page.locator('#field-release__shortNoticeJustification').fill('E2E test: the change takes effect at once.')
+      await page
+        .locator('#field-release__changeNote')
+        .fill('Vi behandler nu også fødselsdato og køn.')
+      await page
+        .locator('#field-release__shortNoticeJustification')
+        .fill('E2E test: the change takes effect at once.')
       // The panel reads the form live: the short-notice problem is gone before saving.
       await checks.locator('[data-check="short-notice"]').waitFor({ state: 'detached' })
       await saveDraft()
@@ -254,7 +292,9 @@ test(
 
     await timed('write the English change note', async () => {
       await openDocument('?locale=en')
-      await page.locator('#field-release__changeNote').fill('We now also process date of birth and gender.')
+      await page
+        .locator('#field-release__changeNote')
+        .fill('We now also process date of birth and gender.')
       await checks.locator('[data-check="missing-change-note"]').waitFor({ state: 'detached' })
     })
 
@@ -264,13 +304,17 @@ test(
       await toast.waitFor({ state: 'visible' })
       // One toast, the whole sentence, not cut at its commas into a list.
       expect(await toast.count()).toBe(1)
-      expect(await toast.locator('[data-testid="field-errors"], [data-testid="field-error"]').count()).toBe(0)
+      expect(
+        await toast.locator('[data-testid="field-errors"], [data-testid="field-error"]').count(),
+      ).toBe(0)
       expect(await toast.textContent()).toMatch(
         /Publishing was refused\. One thing to fix: The Danish text changed in “Hvilke personoplysninger behandler vi\?”, but the English text did not, .*“Translation follows”/,
       )
       await screenshot(page, 'admin-publish-refused-toast')
     })
-    const current = (await (await fetch(`${server.url}/api/policies/privacy?locale=da`, { cache: 'no-store' })).json()) as { version?: string }
+    const current = (await (
+      await fetch(`${server.url}/api/policies/privacy?locale=da`, { cache: 'no-store' })
+    ).json()) as { version?: string }
     expect(current.version).toBe('2.0')
   },
   E2E_TIMEOUTS.test,
@@ -284,9 +328,16 @@ test(
       await field.locator('.array-field__add-row').first().click()
       await page.locator('#field-release__translationFollows__0__locale .rs__control').click()
       await page.locator('.rs__option', { hasText: /^English$/ }).click()
-      await page.locator('#field-release__translationFollows__0__reason').fill('The translator delivers the English text next week.')
-      await panel().locator('[data-testid="policy-translation-follows"][data-locale="en"]').waitFor({ state: 'visible' })
-      await panel().locator('[data-testid="policy-checks"] li').first().waitFor({ state: 'detached' })
+      await page
+        .locator('#field-release__translationFollows__0__reason')
+        .fill('The translator delivers the English text next week.')
+      await panel()
+        .locator('[data-testid="policy-translation-follows"][data-locale="en"]')
+        .waitFor({ state: 'visible' })
+      await panel()
+        .locator('[data-testid="policy-checks"] li')
+        .first()
+        .waitFor({ state: 'detached' })
     })
 
     await timed('publish', async () => {
@@ -295,17 +346,23 @@ test(
       const deadline = Date.now() + 60_000
       let current: { version?: string } = {}
       while (Date.now() < deadline) {
-        const response = await fetch(`${server.url}/api/policies/privacy?locale=da`, { cache: 'no-store' })
+        const response = await fetch(`${server.url}/api/policies/privacy?locale=da`, {
+          cache: 'no-store',
+        })
         current = (await response.json()) as { version?: string }
         if (current.version === '3.0') break
         await page.waitForTimeout(1000)
       }
       if (current.version !== '3.0') {
-        throw new Error(`3.0 was not published (in force: ${current.version}); toasts: ${await toasts()}`)
+        throw new Error(
+          `3.0 was not published (in force: ${current.version}); toasts: ${await toasts()}`,
+        )
       }
     })
 
-    const statement = (await (await fetch(`${server.url}/api/policies/privacy?locale=da`)).json()) as {
+    const statement = (await (
+      await fetch(`${server.url}/api/policies/privacy?locale=da`)
+    ).json()) as {
       html: string
       kind: string
       version: string
@@ -321,7 +378,9 @@ test(
       // The English change note, since the admin shows the English locale now.
       expect(await release.textContent()).toContain('We now also process date of birth and gender.')
       await page.locator('[data-testid="policy-no-changes"]').waitFor({ state: 'visible' })
-      expect(await page.locator('[data-testid="policy-no-changes"]').textContent()).toContain('release 3.0')
+      expect(await page.locator('[data-testid="policy-no-changes"]').textContent()).toContain(
+        'release 3.0',
+      )
     })
     await shoot('policy-timeline', 'admin-release-timeline')
     expect(pageErrors).toEqual([])
@@ -336,7 +395,13 @@ test(
     await openDocument('?locale=en')
     expect(await page.locator('#field-release__changeNote').inputValue()).toBe('')
     expect(await page.locator('#field-release__shortNoticeJustification').inputValue()).toBe('')
-    expect(await page.locator('#field-release__translationFollows .array-field__row, #field-release__translationFollows [id^="release.translationFollows-row-"]').count()).toBe(0)
+    expect(
+      await page
+        .locator(
+          '#field-release__translationFollows .array-field__row, #field-release__translationFollows [id^="release.translationFollows-row-"]',
+        )
+        .count(),
+    ).toBe(0)
     // A small edit for the next release: the Danish note typed for 3.0 (another locale, which a
     // publish cannot clear) is named as "from release 3.0, will not be reused", not taken as new.
     const title = await page.locator('#field-title').inputValue()
@@ -344,7 +409,9 @@ test(
     await saveDraft()
     const leftovers = panel().locator('[data-testid="policy-leftovers"]')
     await leftovers.waitFor({ state: 'visible' })
-    expect(await leftovers.textContent()).toMatch(/From release 3\.0, will not be reused.*The change note in Danish/)
+    expect(await leftovers.textContent()).toMatch(
+      /From release 3\.0, will not be reused.*The change note in Danish/,
+    )
     const text = await panel().textContent()
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
     expect(text).not.toMatch(/before that of release/)
@@ -362,9 +429,13 @@ test(
     // Payload keeps the admin language in the `payload-lng` cookie.
     await context.addCookies([{ name: 'payload-lng', url: server.url, value: 'da' }])
     await openDocument()
-    expect(await panel().locator('h2').first().textContent()).toBe('Ændringer siden seneste udgivelse')
+    expect(await panel().locator('h2').first().textContent()).toBe(
+      'Ændringer siden seneste udgivelse',
+    )
     expect(await timeline().locator('h2').first().textContent()).toBe('Udgivelsesforløb')
-    expect(await timeline().locator('li[data-version="3.0"]').textContent()).toMatch(/Væsentlig.*Gældende/)
+    expect(await timeline().locator('li[data-version="3.0"]').textContent()).toMatch(
+      /Væsentlig.*Gældende/,
+    )
     await shoot('policy-timeline', 'admin-release-timeline-da')
     expect(pageErrors).toEqual([])
   },

@@ -48,7 +48,13 @@ let context: BrowserContext
 let page: Page
 let pageErrors: string[]
 /** The Danish banner as the API answers it after 3.0 is published. */
-let bannerDa: { ariaLabel: string; dismissLabel: string; links: Record<string, { href: string; label: string }>; message: string; version: string }
+let bannerDa: {
+  ariaLabel: string
+  dismissLabel: string
+  links: Record<string, { href: string; label: string }>
+  message: string
+  version: string
+}
 
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true })
@@ -62,7 +68,11 @@ afterAll(async () => {
 }, 60_000)
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'da-DK', reducedMotion: 'reduce', viewport: { height: 900, width: 1280 } })
+  context = await browser.newContext({
+    locale: 'da-DK',
+    reducedMotion: 'reduce',
+    viewport: { height: 900, width: 1280 },
+  })
   page = await context.newPage()
   page.setDefaultTimeout(E2E_TIMEOUTS.navigation)
   page.setDefaultNavigationTimeout(E2E_TIMEOUTS.navigation)
@@ -76,7 +86,10 @@ afterEach(async () => {
 
 // ─── REST helpers ───────────────────────────────────────────────────────────────────────────────
 
-async function api(pathAndQuery: string, init: RequestInit & { token?: string } = {}): Promise<any> {
+async function api(
+  pathAndQuery: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<any> {
   const { token, ...rest } = init
   const response = await fetch(`${server.url}/api${pathAndQuery}`, {
     ...rest,
@@ -89,13 +102,21 @@ async function api(pathAndQuery: string, init: RequestInit & { token?: string } 
   })
   const text = await response.text()
   if (!response.ok) {
-    throw new Error(`${rest.method ?? 'GET'} /api${pathAndQuery} answered ${response.status}: ${text.slice(0, 2000)}`)
+    throw new Error(
+      `${rest.method ?? 'GET'} /api${pathAndQuery} answered ${response.status}: ${text.slice(0, 2000)}`,
+    )
   }
   return text ? JSON.parse(text) : undefined
 }
 
 type LexicalNode = { children?: LexicalNode[]; type: string; [key: string]: unknown }
-type SectionRow = { body: { root: LexicalNode }; heading: string; id: string; key: string; kind: string }
+type SectionRow = {
+  body: { root: LexicalNode }
+  heading: string
+  id: string
+  key: string
+  kind: string
+}
 
 /** A Lexical paragraph with one plain text node, in the shape Payload's editor writes. */
 const paragraph = (text: string): LexicalNode => ({
@@ -114,14 +135,27 @@ function withNewParagraph(sections: SectionRow[], text: string): SectionRow[] {
   expect(sections.some((row) => row.key === SECTION)).toBe(true)
   return sections.map((row) =>
     row.key === SECTION
-      ? { ...row, body: { ...row.body, root: { ...row.body.root, children: [...(row.body.root.children ?? []), paragraph(text)] } } }
+      ? {
+          ...row,
+          body: {
+            ...row.body,
+            root: {
+              ...row.body.root,
+              children: [...(row.body.root.children ?? []), paragraph(text)],
+            },
+          },
+        }
       : row,
   )
 }
 
 /** Waits for the banner endpoint's answer to the page's own request and returns its JSON. */
 const bannerResponse = (target: Page) =>
-  target.waitForResponse((response) => /\/api\/policies\/privacy\/banner\?/.test(response.url()) && response.request().method() === 'GET')
+  target.waitForResponse(
+    (response) =>
+      /\/api\/policies\/privacy\/banner\?/.test(response.url()) &&
+      response.request().method() === 'GET',
+  )
 
 /** Moves focus with Tab until it is on the element `isTarget` accepts (at most `max` presses). */
 async function tabTo(target: Page, isTarget: () => Promise<boolean>, max = 12): Promise<number> {
@@ -144,10 +178,16 @@ test(
   'the editor publishes a material release 3.0 through the REST API, and the banner API announces it',
   async () => {
     const started = Date.now()
-    const { token } = await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })
+    const { token } = await api('/users/login', {
+      body: JSON.stringify(DEMO_LOGIN),
+      method: 'POST',
+    })
     expect(typeof token).toBe('string')
 
-    const found = await api('/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0', { token })
+    const found = await api(
+      '/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0',
+      { token },
+    )
     const id = found.docs[0]?.id
     expect(id).toBeDefined()
     const english = await api(`/policy-documents/${id}?locale=en&draft=true&depth=0`, { token })
@@ -162,7 +202,10 @@ test(
     }
     // English first, as a draft: its change note and its text go out with the Danish publish.
     await api(`/policy-documents/${id}?locale=en&draft=true&depth=0`, {
-      body: JSON.stringify({ release: { ...release, changeNote: CHANGE_NOTE.en }, sections: withNewParagraph(english.sections, NEW_TEXT.en) }),
+      body: JSON.stringify({
+        release: { ...release, changeNote: CHANGE_NOTE.en },
+        sections: withNewParagraph(english.sections, NEW_TEXT.en),
+      }),
       method: 'PATCH',
       token,
     })
@@ -178,7 +221,12 @@ test(
 
     // The public API: 3.0 is in force, in both languages, with its change notes.
     const da = await api('/policies/privacy?locale=da')
-    expect(da).toMatchObject({ changeNote: CHANGE_NOTE.da, kind: 'material', previousVersion: '2.0', version: '3.0' })
+    expect(da).toMatchObject({
+      changeNote: CHANGE_NOTE.da,
+      kind: 'material',
+      previousVersion: '2.0',
+      version: '3.0',
+    })
     expect(da.html).toContain(NEW_TEXT.da)
     const en = await api('/policies/privacy?locale=en')
     expect(en).toMatchObject({ changeNote: CHANGE_NOTE.en, version: '3.0' })
@@ -187,7 +235,10 @@ test(
     bannerDa = await api('/policies/privacy/banner?locale=da&seen=2.0')
     expect(bannerDa).toMatchObject({ phase: 'in-effect', show: true, version: '3.0' })
     expect(bannerDa.links.compare?.href).toContain('from=2.0&to=3.0')
-    expect(await api('/policies/privacy/banner?locale=da&seen=3.0')).toMatchObject({ reason: 'seen', show: false })
+    expect(await api('/policies/privacy/banner?locale=da&seen=3.0')).toMatchObject({
+      reason: 'seen',
+      show: false,
+    })
   },
   E2E_TIMEOUTS.test,
 )
@@ -214,14 +265,22 @@ test(
     expect(await compare.getAttribute('href')).toBe(bannerDa.links.compare!.href)
     expect(await region.getByRole('button', { name: bannerDa.dismissLabel }).count()).toBe(1)
     // The banner comes before the site header, at the top of the page.
-    expect(await page.evaluate(() => {
-      const banner = document.querySelector('[data-policy-banner]')
-      const header = document.querySelector('.site-header')
-      return Boolean(banner && header && banner.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING)
-    })).toBe(true)
+    expect(
+      await page.evaluate(() => {
+        const banner = document.querySelector('[data-policy-banner]')
+        const header = document.querySelector('.site-header')
+        return Boolean(
+          banner &&
+          header &&
+          banner.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING,
+        )
+      }),
+    ).toBe(true)
 
     // The statement in force is 3.0 with the new paragraph.
-    expect(((await page.locator('[data-testid="release-version"]').first().textContent()) ?? '').trim()).toBe('3.0')
+    expect(
+      ((await page.locator('[data-testid="release-version"]').first().textContent()) ?? '').trim(),
+    ).toBe('3.0')
     expect(await page.locator('[data-testid="policy-html"]').textContent()).toContain(NEW_TEXT.da)
     expect(await page.locator('.change-note').textContent()).toContain(CHANGE_NOTE.da)
 
@@ -270,7 +329,9 @@ test(
     const close = region.getByRole('button', { name: bannerDa.dismissLabel })
 
     // Focus order: skip link, the banner's two links, then its close button.
-    const presses = await tabTo(page, () => close.evaluate((button) => button === document.activeElement))
+    const presses = await tabTo(page, () =>
+      close.evaluate((button) => button === document.activeElement),
+    )
     expect(presses).toBe(4)
     await page.keyboard.press('Enter')
     await region.waitFor({ state: 'detached' })
@@ -311,7 +372,9 @@ test(
     const etag = script.headers.get('etag')
     expect(etag).toBeTruthy()
     expect(await script.text()).toContain("customElements.define('policy-banner'")
-    const again = await fetch(`${server.url}/api/policies/embed/banner.js`, { headers: { 'If-None-Match': etag! } })
+    const again = await fetch(`${server.url}/api/policies/embed/banner.js`, {
+      headers: { 'If-None-Match': etag! },
+    })
     expect(again.status).toBe(304)
 
     // A plain HTML page on the site's origin that embeds it, as a third-party site would.
@@ -333,8 +396,13 @@ test(
     const region = page.getByRole('region', { name: english.ariaLabel })
     await region.waitFor({ state: 'visible' })
     expect(((await region.locator('p').textContent()) ?? '').trim()).toBe(english.message)
-    expect(await region.getByRole('link', { name: english.links.compare.label }).getAttribute('href')).toBe(english.links.compare.href)
-    await page.screenshot({ clip: { height: 220, width: 1280, x: 0, y: 0 }, path: path.join(resultsDir, 'banner-embed.png') })
+    expect(
+      await region.getByRole('link', { name: english.links.compare.label }).getAttribute('href'),
+    ).toBe(english.links.compare.href)
+    await page.screenshot({
+      clip: { height: 220, width: 1280, x: 0, y: 0 },
+      path: path.join(resultsDir, 'banner-embed.png'),
+    })
 
     // Escape while focus is inside closes it; focus goes to <main>.
     await region.getByRole('link', { name: english.links.statement.label }).focus()
@@ -375,11 +443,19 @@ test(
     await form.getByLabel('E-mail address').fill(email)
     // English page, Danish e-mails: the answer comes in the chosen language.
     await form.getByLabel('Language of e-mails').selectOption('da')
-    const posted = page.waitForResponse((response) => response.url().endsWith('/api/policies/subscriptions') && response.request().method() === 'POST')
+    const posted = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/policies/subscriptions') &&
+        response.request().method() === 'POST',
+    )
     await form.getByRole('button', { name: 'Subscribe' }).click()
     const response = await posted
     expect(response.status()).toBe(202)
-    expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ documents: ['privacy'], email, locale: 'da' })
+    expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({
+      documents: ['privacy'],
+      email,
+      locale: 'da',
+    })
 
     const status = page.getByTestId('subscribe-status')
     await status.getByText(subscriptionDa.accepted).waitFor({ state: 'visible' })
@@ -410,8 +486,14 @@ test(
       "' onmouseover='window.__xss=1' x='",
       'javascript:window.__xss=1',
     ]
-    const { token } = await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })
-    const found = await api('/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0', { token })
+    const { token } = await api('/users/login', {
+      body: JSON.stringify(DEMO_LOGIN),
+      method: 'POST',
+    })
+    const found = await api(
+      '/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0',
+      { token },
+    )
     const id = found.docs[0]!.id
     const stamp = Date.now()
     const release = {
@@ -420,14 +502,24 @@ test(
       justification: `E2E XSS ${stamp}`,
       shortNoticeJustification: `E2E XSS ${stamp}: at once`,
     }
-    for (const [locale, draft] of [['en', true], ['da', false]] as const) {
-      const current = await api(`/policy-documents/${id}?locale=${locale}&draft=true&depth=0`, { token })
+    for (const [locale, draft] of [
+      ['en', true],
+      ['da', false],
+    ] as const) {
+      const current = await api(`/policy-documents/${id}?locale=${locale}&draft=true&depth=0`, {
+        token,
+      })
       const saved = await api(`/policy-documents/${id}?locale=${locale}&draft=${draft}&depth=0`, {
         body: JSON.stringify({
           ...(draft ? {} : { _status: 'published' }),
           release: { ...release, changeNote: payloads.join(' ') },
           sections: (current.sections as SectionRow[]).map((row) =>
-            row.key === SECTION ? { ...withNewParagraph([row], payloads.join(' '))[0], heading: `${row.heading} ${payloads[0]}` } : row,
+            row.key === SECTION
+              ? {
+                  ...withNewParagraph([row], payloads.join(' '))[0],
+                  heading: `${row.heading} ${payloads[0]}`,
+                }
+              : row,
           ),
         }),
         method: 'PATCH',
@@ -443,13 +535,20 @@ test(
     })
     await context.clearCookies()
     await page.addInitScript(() => localStorage.clear())
-    for (const url of ['/da/privatlivspolitik', '/en/privacy', '/da/privatlivspolitik/sammenlign?from=3.0&to=4.0']) {
+    for (const url of [
+      '/da/privatlivspolitik',
+      '/en/privacy',
+      '/da/privatlivspolitik/sammenlign?from=3.0&to=4.0',
+    ]) {
       await page.goto(`${server.url}${url}`, { waitUntil: 'load' })
       await page.waitForTimeout(500)
       // The payloads are on the page, as text.
       expect(await page.locator('body').innerText()).toContain('<img src=x onerror=')
       await page.mouse.move(200, 300)
-      expect([url, await page.evaluate(() => (window as { __xss?: number }).__xss ?? null)]).toEqual([url, null])
+      expect([
+        url,
+        await page.evaluate(() => (window as { __xss?: number }).__xss ?? null),
+      ]).toEqual([url, null])
     }
     expect(dialogs).toEqual([])
     expect(pageErrors).toEqual([])

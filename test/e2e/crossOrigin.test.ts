@@ -19,10 +19,27 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { compiledAppRoutes, E2E_TIMEOUTS, type E2eServer, launchBrowser, repoRoot, screenshot, startE2eServer } from '../helpers/e2eServer.js'
-import { startServeProcess, type ServeProcess } from '../helpers/serveProcess.js'
+import {
+  compiledAppRoutes,
+  E2E_TIMEOUTS,
+  type E2eServer,
+  launchBrowser,
+  repoRoot,
+  screenshot,
+  startE2eServer,
+} from '../helpers/e2eServer.js'
+import { type ServeProcess, startServeProcess } from '../helpers/serveProcess.js'
 
-type Result = { banner?: boolean; defined?: boolean; error?: string; head?: number; revalidated?: number; status?: number; title?: string; version?: string }
+type Result = {
+  banner?: boolean
+  defined?: boolean
+  error?: string
+  head?: number
+  revalidated?: number
+  status?: number
+  title?: string
+  version?: string
+}
 
 /** The embedding page: the web component from the API origin, plus the same reads a site script would make. */
 function embeddingPage(apiOrigin: string): string {
@@ -69,11 +86,14 @@ async function runPage(browser: Browser, url: string, name: string): Promise<{ r
   page.on('requestfailed', (request) => {
     // ERR_ABORTED is a cancellation (the component aborts its earlier fetch when its attributes are
     // set); a CORS refusal is ERR_FAILED with a console error.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`)
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`)
   })
   await page.goto(url, { waitUntil: 'load' })
   await page.waitForFunction(() => document.body.dataset.result !== undefined)
-  const result = JSON.parse((await page.evaluate(() => document.body.dataset.result)) ?? '{}') as Result
+  const result = JSON.parse(
+    (await page.evaluate(() => document.body.dataset.result)) ?? '{}',
+  ) as Result
   await screenshot(page, name)
   const seen = [...problems]
   await context.close()
@@ -126,15 +146,24 @@ describe('the API of `npm run serve` used from a site on another origin', () => 
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'policy-docs-cors-'))
-    const env = { DATABASE_URI: `file:${path.join(dir, 'cors.db')}`, PAYLOAD_SECRET: randomBytes(32).toString('hex') }
+    const env = {
+      DATABASE_URI: `file:${path.join(dir, 'cors.db')}`,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    }
     // Seed the database the way `npm run seed` does.
     await new Promise<void>((resolve, reject) => {
-      const seed = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'scripts/seed.ts'], {
-        cwd: repoRoot,
-        env: { ...process.env, ...env, NODE_ENV: 'development', NODE_OPTIONS: '' },
-        stdio: 'ignore',
-      })
-      seed.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run seed exited with ${code}`))))
+      const seed = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'scripts/seed.ts'],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, ...env, NODE_ENV: 'development', NODE_OPTIONS: '' },
+          stdio: 'ignore',
+        },
+      )
+      seed.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`npm run seed exited with ${code}`)),
+      )
     })
     api = await startServeProcess(env)
     site = await startSite(api.url)

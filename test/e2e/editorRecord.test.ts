@@ -20,7 +20,16 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-import { DEMO_LOGIN, E2E_TIMEOUTS, type E2eServer, launchBrowser, repoRoot, resultsDir, screenshot, startE2eServer } from '../helpers/e2eServer.js'
+import {
+  DEMO_LOGIN,
+  E2E_TIMEOUTS,
+  type E2eServer,
+  launchBrowser,
+  repoRoot,
+  resultsDir,
+  screenshot,
+  startE2eServer,
+} from '../helpers/e2eServer.js'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -39,7 +48,11 @@ const pageErrors: string[] = []
 beforeAll(async () => {
   server = await startE2eServer()
   browser = await launchBrowser()
-  context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', viewport: { height: 1000, width: 1280 } })
+  context = await browser.newContext({
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+    viewport: { height: 1000, width: 1280 },
+  })
   page = await context.newPage()
   page.setDefaultTimeout(E2E_TIMEOUTS.navigation)
   page.setDefaultNavigationTimeout(E2E_TIMEOUTS.navigation)
@@ -52,7 +65,10 @@ afterAll(async () => {
   await server?.stop()
 }, 60_000)
 
-async function api(pathAndQuery: string, init: RequestInit & { token?: string } = {}): Promise<{ body: any; status: number }> {
+async function api(
+  pathAndQuery: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<{ body: any; status: number }> {
   const { token: jwt, ...rest } = init
   const response = await fetch(`${server.url}/api${pathAndQuery}`, {
     ...rest,
@@ -68,17 +84,39 @@ async function api(pathAndQuery: string, init: RequestInit & { token?: string } 
 }
 
 /** Runs axe-core in the page (WCAG 2.x A and AA rules) and returns the violations, optionally within `include`. */
-async function axe(target: Page, include?: string[]): Promise<Array<{ id: string; nodes: number; summary: string }>> {
+async function axe(
+  target: Page,
+  include?: string[],
+): Promise<Array<{ id: string; nodes: number; summary: string }>> {
   await target.addScriptTag({ content: AXE_SOURCE })
   return target.evaluate(async (selectors) => {
-    const engine = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ failureSummary?: string; target: unknown }> }> }> } }).axe
-    const result = await engine.run(selectors ? { include: selectors.map((selector) => [selector]) } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
+    const engine = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string
+              nodes: Array<{ failureSummary?: string; target: unknown }>
+            }>
+          }>
+        }
+      }
+    ).axe
+    const result = await engine.run(
+      selectors ? { include: selectors.map((selector) => [selector]) } : document,
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      },
+    )
     return result.violations.map((violation) => ({
       id: violation.id,
       nodes: violation.nodes.length,
-      summary: violation.nodes.map((node) => `${JSON.stringify(node.target)}: ${node.failureSummary ?? ''}`).join('\n'),
+      summary: violation.nodes
+        .map((node) => `${JSON.stringify(node.target)}: ${node.failureSummary ?? ''}`)
+        .join('\n'),
     }))
   }, include ?? null)
 }
@@ -100,7 +138,9 @@ async function signIn(): Promise<void> {
   await page.goto(`${server.url}/admin/login`, { waitUntil: 'load' })
   // The login page says where the demo login and the outbox are.
   await page.getByTestId('login-hint').waitFor({ state: 'visible' })
-  expect(await page.getByTestId('login-hint').textContent()).toMatch(/editor@example\.com.*policy-docs-demo.*\/admin\/outbox/s)
+  expect(await page.getByTestId('login-hint').textContent()).toMatch(
+    /editor@example\.com.*policy-docs-demo.*\/admin\/outbox/s,
+  )
   await screenshot(page, 'record-login-hint')
   await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
   await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
@@ -131,7 +171,8 @@ test(
     await page.getByRole('button', { name: 'Confirm my subscription' }).click()
     await page.getByText('Your subscription is confirmed.').waitFor({ state: 'visible' })
     const subscribers = await api(`/policy-subscribers?where[status][equals]=confirmed&depth=0`, {
-      token: (await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })).body.token,
+      token: (await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })).body
+        .token,
     })
     expect(subscribers.body.docs.map((doc: { email: string }) => doc.email)).toContain(READER)
   },
@@ -141,31 +182,60 @@ test(
 test(
   'a material change made in Danish only is refused, then published with "the English translation follows"; the English page, banner and notice say so',
   async () => {
-    token = (await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })).body.token
-    const found = await api('/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0', { token })
+    token = (await api('/users/login', { body: JSON.stringify(DEMO_LOGIN), method: 'POST' })).body
+      .token
+    const found = await api(
+      '/policy-documents?where[key][equals]=privacy&draft=true&locale=da&depth=0',
+      { token },
+    )
     const id = found.body.docs[0].id
-    const danish = (await api(`/policy-documents/${id}?locale=da&draft=true&depth=0`, { token })).body
+    const danish = (await api(`/policy-documents/${id}?locale=da&draft=true&depth=0`, { token }))
+      .body
     await api(`/policy-documents/${id}?locale=en&draft=true&depth=0`, {
-      body: JSON.stringify({ release: { changeNote: 'You can also withdraw consent by writing to us (Danish text first; this translation follows).' } }),
+      body: JSON.stringify({
+        release: {
+          changeNote:
+            'You can also withdraw consent by writing to us (Danish text first; this translation follows).',
+        },
+      }),
       method: 'PATCH',
       token,
     })
-    const sections = danish.sections.map((row: { body: { root: { children: unknown[] } }; key: string }) =>
-      row.key === SECTION
-        ? {
-            ...row,
-            body: {
-              ...row.body,
-              root: {
-                ...row.body.root,
-                children: [
-                  ...row.body.root.children,
-                  { children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: NEW_TEXT.da, type: 'text', version: 1 }], direction: 'ltr', format: '', indent: 0, textFormat: 0, type: 'paragraph', version: 1 },
-                ],
+    const sections = danish.sections.map(
+      (row: { body: { root: { children: unknown[] } }; key: string }) =>
+        row.key === SECTION
+          ? {
+              ...row,
+              body: {
+                ...row.body,
+                root: {
+                  ...row.body.root,
+                  children: [
+                    ...row.body.root.children,
+                    {
+                      children: [
+                        {
+                          detail: 0,
+                          format: 0,
+                          mode: 'normal',
+                          style: '',
+                          text: NEW_TEXT.da,
+                          type: 'text',
+                          version: 1,
+                        },
+                      ],
+                      direction: 'ltr',
+                      format: '',
+                      indent: 0,
+                      textFormat: 0,
+                      type: 'paragraph',
+                      version: 1,
+                    },
+                  ],
+                },
               },
-            },
-          }
-        : row,
+            }
+          : row,
     )
     const release = {
       changeKind: 'material',
@@ -181,19 +251,33 @@ test(
       token,
     })
     expect(refused.status).toBe(400)
-    expect(refused.body.message).toMatch(/^Publishing was refused\. One thing to fix: The Danish text changed in “[^”]+”, but the English text did not/)
+    expect(refused.body.message).toMatch(
+      /^Publishing was refused\. One thing to fix: The Danish text changed in “[^”]+”, but the English text did not/,
+    )
     expect(refused.body.errors[0].data.problems).toEqual([
-      expect.objectContaining({ code: 'translation-gap', params: expect.objectContaining({ changedIn: ['da'], locale: 'en' }) }),
+      expect.objectContaining({
+        code: 'translation-gap',
+        params: expect.objectContaining({ changedIn: ['da'], locale: 'en' }),
+      }),
     ])
     const published = await api(`/policy-documents/${id}?locale=da&draft=false&depth=0`, {
-      body: JSON.stringify({ _status: 'published', release: { ...release, translationFollows: [{ locale: 'en', reason: 'E2E: the translator delivers next week.' }] }, sections }),
+      body: JSON.stringify({
+        _status: 'published',
+        release: {
+          ...release,
+          translationFollows: [{ locale: 'en', reason: 'E2E: the translator delivers next week.' }],
+        },
+        sections,
+      }),
       method: 'PATCH',
       token,
     })
     expect(published.status).toBe(200)
     const en = (await api('/policies/privacy?locale=en')).body
     expect(en.version).toBe('3.0')
-    expect(en.translationNotice).toMatch(/^The authoritative Danish text was changed on .* \(version 3\.0\)\. This English translation does not include the change yet; it will follow\.$/)
+    expect(en.translationNotice).toMatch(
+      /^The authoritative Danish text was changed on .* \(version 3\.0\)\. This English translation does not include the change yet; it will follow\.$/,
+    )
     expect((await api('/policies/privacy?locale=da')).body.translationNotice).toBeNull()
 
     // The English page and its banner say so, in English.
@@ -202,20 +286,30 @@ test(
     expect(await page.getByTestId('translation-notice').textContent()).toBe(en.translationNotice)
     const banner = page.locator('[data-policy-banner]')
     await banner.waitFor({ state: 'visible' })
-    expect(await banner.textContent()).toContain('This English translation does not include the change yet; it will follow.')
+    expect(await banner.textContent()).toContain(
+      'This English translation does not include the change yet; it will follow.',
+    )
     await screenshot(page, 'record-english-translation-follows')
     copyDoc('record-english-translation-follows')
 
     // The notice to the English subscriber says so too (jobs run every 10 s in development).
     await page.goto(`${server.url}/admin/outbox`, { waitUntil: 'load' })
     const deadline = Date.now() + 90_000
-    let notice = page.getByTestId('outbox-message').filter({ hasText: READER }).filter({ hasText: '3.0' })
+    let notice = page
+      .getByTestId('outbox-message')
+      .filter({ hasText: READER })
+      .filter({ hasText: '3.0' })
     while ((await notice.count()) === 0 && Date.now() < deadline) {
       await page.waitForTimeout(3000)
       await page.reload({ waitUntil: 'load' })
-      notice = page.getByTestId('outbox-message').filter({ hasText: READER }).filter({ hasText: '3.0' })
+      notice = page
+        .getByTestId('outbox-message')
+        .filter({ hasText: READER })
+        .filter({ hasText: '3.0' })
     }
-    expect(await notice.first().textContent()).toContain('This English translation does not include the change yet; it will follow.')
+    expect(await notice.first().textContent()).toContain(
+      'This English translation does not include the change yet; it will follow.',
+    )
   },
   E2E_TIMEOUTS.test,
 )
@@ -249,11 +343,23 @@ test(
         // Nothing in the banner reaches past the viewport, and the banner itself scrolls nothing sideways.
         const fit = await region.first().evaluate((element) => ({
           overflow: element.scrollWidth - element.clientWidth,
-          right: Math.max(...[element, ...element.querySelectorAll('*')].map((node) => node.getBoundingClientRect().right)),
+          right: Math.max(
+            ...[element, ...element.querySelectorAll('*')].map(
+              (node) => node.getBoundingClientRect().right,
+            ),
+          ),
         }))
-        expect({ locale, overflow: fit.overflow, tooWide: fit.right > width + 0.5, url, width }).toEqual({ locale, overflow: 0, tooWide: false, url, width })
-        if (width === 320 && locale === 'en' && url.includes('__embed')) await screenshot(page, 'record-banner-320-embed')
-        if (width === 320 && locale === 'da' && !url.includes('__embed')) await screenshot(page, 'record-banner-320-site')
+        expect({
+          locale,
+          overflow: fit.overflow,
+          tooWide: fit.right > width + 0.5,
+          url,
+          width,
+        }).toEqual({ locale, overflow: 0, tooWide: false, url, width })
+        if (width === 320 && locale === 'en' && url.includes('__embed'))
+          await screenshot(page, 'record-banner-320-embed')
+        if (width === 320 && locale === 'da' && !url.includes('__embed'))
+          await screenshot(page, 'record-banner-320-site')
       }
     }
     // Focus ring: at least 3:1 against the banner's background (WCAG 1.4.11).
@@ -283,7 +389,9 @@ test(
     await cells.first().waitFor({ state: 'visible' })
     const header = (await page.locator('table thead').textContent()) ?? ''
     expect(header).toMatch(/Version.*Kind.*Status.*Effective date/s)
-    const statuses = await cells.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-status')))
+    const statuses = await cells.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-status')),
+    )
     expect(statuses).toContain('in-force')
     expect(statuses).toContain('superseded')
     await screenshot(page, 'record-release-list')
@@ -314,20 +422,31 @@ test(
       const text = (await page.locator('body').textContent()) ?? ''
       expect(text).toMatch(/Politikker/)
       expect(text).toMatch(/Versioner/)
-      expect(await page.locator('table thead').textContent()).toMatch(/Version.*Type.*Status.*Gælder fra/s)
-      expect(await page.getByTestId('policy-release-status-cell').allTextContents()).toContain('Gældende')
+      expect(await page.locator('table thead').textContent()).toMatch(
+        /Version.*Type.*Status.*Gælder fra/s,
+      )
+      expect(await page.getByTestId('policy-release-status-cell').allTextContents()).toContain(
+        'Gældende',
+      )
       await screenshot(page, 'record-admin-da')
       copyDoc('record-admin-da')
       await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
       await page.locator('table tbody tr a').first().click()
-      await page.locator('[data-testid="policy-changes"][aria-busy="false"]').waitFor({ state: 'visible' })
+      await page
+        .locator('[data-testid="policy-changes"][aria-busy="false"]')
+        .waitFor({ state: 'visible' })
       // Section rows are labelled with their heading, not "Afsnit 01".
       const labels = await page.getByTestId('policy-section-label').allTextContents()
       expect(labels.some((label) => /Rettigheder/.test(label))).toBe(true)
       // Payload renders a field only once it comes within 1000 px of the viewport: scroll to the end of "Udgivelse".
       const follows = page.locator('#field-release__translationFollows')
-      for (const until = Date.now() + E2E_TIMEOUTS.navigation; (await follows.count()) === 0 && Date.now() < until; ) {
-        await page.locator('#field-release').evaluate((element) => element.scrollIntoView({ block: 'end' }))
+      for (
+        const until = Date.now() + E2E_TIMEOUTS.navigation;
+        (await follows.count()) === 0 && Date.now() < until;
+      ) {
+        await page
+          .locator('#field-release')
+          .evaluate((element) => element.scrollIntoView({ block: 'end' }))
         await page.waitForTimeout(250)
       }
       expect(await follows.textContent()).toMatch(/Oversættelse følger/)
@@ -357,9 +476,14 @@ test(
     // The plugin's panels in the edit view (Payload's own UI is not ours to fix).
     await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
     await page.locator('table tbody tr a').first().click()
-    await page.locator('[data-testid="policy-changes"][aria-busy="false"]').waitFor({ state: 'visible' })
+    await page
+      .locator('[data-testid="policy-changes"][aria-busy="false"]')
+      .waitFor({ state: 'visible' })
     await page.locator('[data-testid="policy-timeline"]').waitFor({ state: 'visible' })
-    const violations = await axe(page, ['[data-testid="policy-changes"]', '[data-testid="policy-timeline"]'])
+    const violations = await axe(page, [
+      '[data-testid="policy-changes"]',
+      '[data-testid="policy-timeline"]',
+    ])
     expect(violations).toEqual([])
     expect(pageErrors).toEqual([])
   },

@@ -5,8 +5,14 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { DEMO_LOGIN, E2E_TIMEOUTS, type E2eServer, launchBrowser, startE2eServer } from '../helpers/e2eServer.js'
 import { makeDocx } from '../fixtures/import/makeDocx.js'
+import {
+  DEMO_LOGIN,
+  E2E_TIMEOUTS,
+  type E2eServer,
+  launchBrowser,
+  startE2eServer,
+} from '../helpers/e2eServer.js'
 
 let server: E2eServer
 let browser: Browser
@@ -30,7 +36,8 @@ afterAll(async () => {
   await server?.stop()
 }, 60_000)
 
-const toasts = async () => (await page.locator('.payload-toast-item, [data-sonner-toast]').allTextContents()).join(' | ')
+const toasts = async () =>
+  (await page.locator('.payload-toast-item, [data-sonner-toast]').allTextContents()).join(' | ')
 
 const danish = () =>
   makeDocx([
@@ -52,11 +59,19 @@ const english = () =>
   ])
 
 /** Opens the import form on the documents list, uploads `bytes`, previews and creates. */
-async function importDocx(name: string, bytes: Uint8Array, options: { into?: boolean; locale: 'da' | 'en' }): Promise<void> {
+async function importDocx(
+  name: string,
+  bytes: Uint8Array,
+  options: { into?: boolean; locale: 'da' | 'en' },
+): Promise<void> {
   await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
   const form = page.locator('[data-testid="policy-import"]')
   await form.locator('summary').click()
-  await form.locator('[data-testid="policy-import-file"]').setInputFiles({ buffer: Buffer.from(bytes), mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name })
+  await form.locator('[data-testid="policy-import-file"]').setInputFiles({
+    buffer: Buffer.from(bytes),
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    name,
+  })
   await form.locator('select').selectOption(options.locale)
   await form.locator('[data-testid="policy-import-key"]').fill('newsletter')
   if (options.into) await form.locator('[data-testid="policy-import-into"]').check()
@@ -81,11 +96,21 @@ test(
     await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
     const form = page.locator('[data-testid="policy-import"]')
     await form.locator('summary').click()
-    await form.locator('[data-testid="policy-import-file"]').setInputFiles({ buffer: Buffer.from(await danish()), mimeType: 'application/octet-stream', name: 'nyhedsbrev.docx' })
+    await form.locator('[data-testid="policy-import-file"]').setInputFiles({
+      buffer: Buffer.from(await danish()),
+      mimeType: 'application/octet-stream',
+      name: 'nyhedsbrev.docx',
+    })
     await form.getByRole('button', { name: 'Preview' }).click()
     const preview = form.locator('[data-testid="policy-import-preview"]')
     await preview.waitFor({ state: 'visible' })
-    expect(await preview.locator('li[data-section]').evaluateAll((items) => items.map((li) => [li.getAttribute('data-section'), li.getAttribute('data-kind')]))).toEqual([
+    expect(
+      await preview
+        .locator('li[data-section]')
+        .evaluateAll((items) =>
+          items.map((li) => [li.getAttribute('data-section'), li.getAttribute('data-kind')]),
+        ),
+    ).toEqual([
       ['hvem-er-dataansvarlig', 'controller'],
       ['dine-rettigheder', 'rights'],
     ])
@@ -93,7 +118,9 @@ test(
     // stays bold (the heading "Hvem er dataansvarlig?" is a <strong> of its own, so look in the body only).
     const controller = preview.locator('li[data-section="hvem-er-dataansvarlig"]')
     expect(await controller.locator(':scope > strong').textContent()).toBe('Hvem er dataansvarlig?')
-    expect(await controller.locator(':scope > div strong').allTextContents()).toEqual(['dataansvarlig'])
+    expect(await controller.locator(':scope > div strong').allTextContents()).toEqual([
+      'dataansvarlig',
+    ])
 
     await importDocx('nyhedsbrev.docx', await danish(), { locale: 'da' })
     await importDocx('newsletter.docx', await english(), { into: true, locale: 'en' })
@@ -103,14 +130,19 @@ test(
     const deadline = Date.now() + 60_000
     let current: { html?: string; version?: string } = {}
     while (Date.now() < deadline) {
-      const response = await fetch(`${server.url}/api/policies/newsletter?locale=en`, { cache: 'no-store' })
+      const response = await fetch(`${server.url}/api/policies/newsletter?locale=en`, {
+        cache: 'no-store',
+      })
       current = (await response.json()) as typeof current
       if (current.version === '1.0') break
       await page.waitForTimeout(1000)
     }
-    if (current.version !== '1.0') throw new Error(`the imported statement was not published; toasts: ${await toasts()}`)
+    if (current.version !== '1.0')
+      throw new Error(`the imported statement was not published; toasts: ${await toasts()}`)
     expect(current.html).toContain('<strong>controller</strong>')
-    const da = (await (await fetch(`${server.url}/api/policies/newsletter?locale=da`)).json()) as { html: string }
+    const da = (await (await fetch(`${server.url}/api/policies/newsletter?locale=da`)).json()) as {
+      html: string
+    }
     expect(da.html).toContain('<li>Ret til sletning</li>')
     expect(pageErrors).toEqual([])
   },

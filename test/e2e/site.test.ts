@@ -50,11 +50,14 @@ const open = async (path: string) => {
   expect(response?.status()).toBe(200)
 }
 
-const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim()
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').trim()
 
 /** `data-version` of each archive entry, in page order. */
 const archiveVersions = () =>
-  page.locator('[data-testid="archive"] > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-version')))
+  page
+    .locator('[data-testid="archive"] > li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-version')))
 
 test(
   'an editor signs in to /admin with the seeded login and sees the Policy documents collection',
@@ -92,7 +95,9 @@ test(
     expect(await page.getAttribute('html', 'lang')).toBe('da')
     expect(await text('h1')).toBe('Persondataerklæring; netbaseret behandling af personoplysninger')
     expect(await text('[data-testid="release-version"]')).toBe('2.0')
-    expect(await text('[data-testid="policy-html"]')).toContain('Lokationsdata (omtrentlig placering baseret på IP-adresse)')
+    expect(await text('[data-testid="policy-html"]')).toContain(
+      'Lokationsdata (omtrentlig placering baseret på IP-adresse)',
+    )
     expect(await page.title()).toContain('Persondataerklæring')
 
     expect(await archiveVersions()).toEqual(['2.0', '1.1', '1.0'])
@@ -116,7 +121,9 @@ test(
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     expect(await text('h1')).toBe('Privacy statement: online processing of personal data')
     expect(await text('[data-testid="release-version"]')).toBe('2.0')
-    expect(await text('[data-testid="policy-html"]')).toContain('Location data (approximate location based on IP address)')
+    expect(await text('[data-testid="policy-html"]')).toContain(
+      'Location data (approximate location based on IP address)',
+    )
     expect(await archiveVersions()).toEqual(['2.0', '1.1', '1.0'])
     expect(await text('#archive-heading')).toBe('Version history')
     await screenshot(page, 'site-en-statement')
@@ -143,7 +150,10 @@ test(
 test(
   'the compare page shows the diff from the API, or says plainly that it is unavailable',
   async () => {
-    for (const path of ['/da/privatlivspolitik/sammenlign?from=1.1&to=2.0', '/en/privacy/compare?from=1.1&to=2.0']) {
+    for (const path of [
+      '/da/privatlivspolitik/sammenlign?from=1.1&to=2.0',
+      '/en/privacy/compare?from=1.1&to=2.0',
+    ]) {
       await open(path)
       expect(await page.locator('select[name="from"]').inputValue()).toBe('1.1')
       expect(await page.locator('select[name="to"]').inputValue()).toBe('2.0')
@@ -158,7 +168,9 @@ test(
         expect(folded).toBeGreaterThan(0)
         expect(await diff.locator('details[open]').count()).toBe(0)
       } else {
-        expect(await text('[data-testid="diff-unavailable"]')).toMatch(/ikke tilgængelig|not available/)
+        expect(await text('[data-testid="diff-unavailable"]')).toMatch(
+          /ikke tilgængelig|not available/,
+        )
       }
       await screenshot(page, path.startsWith('/da') ? 'site-da-compare' : 'site-en-compare')
     }

@@ -30,7 +30,9 @@ export async function bootPayload(
 ): Promise<TestPayload> {
   const database = await createTestDatabase()
   Object.assign(process.env, {
-    DATABASE_URI: options.connectThrough ? await options.connectThrough(database.uri) : database.uri,
+    DATABASE_URI: options.connectThrough
+      ? await options.connectThrough(database.uri)
+      : database.uri,
     PAYLOAD_SECRET: 'integration-test-secret',
     ...env,
   })

@@ -18,7 +18,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -54,7 +54,14 @@ export const E2E_NEXT_DIST_DIR = process.env.E2E_NEXT_DIST_DIR ?? '.next/e2e'
  */
 export function compiledAppRoutes(): string[] {
   try {
-    return Object.keys(JSON.parse(readFileSync(path.join(repoRoot, 'dev', E2E_NEXT_DIST_DIR, 'dev/server/app-paths-manifest.json'), 'utf8')))
+    return Object.keys(
+      JSON.parse(
+        readFileSync(
+          path.join(repoRoot, 'dev', E2E_NEXT_DIST_DIR, 'dev/server/app-paths-manifest.json'),
+          'utf8',
+        ),
+      ),
+    )
   } catch {
     return []
   }
@@ -89,7 +96,11 @@ export async function freePort(): Promise<number> {
     server.on('error', reject)
     server.listen(0, () => {
       const address = server.address()
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        address && typeof address === 'object'
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -102,7 +113,12 @@ export async function startE2eServer(options: { timeoutMs?: number } = {}): Prom
   const external = process.env.E2E_BASE_URL?.replace(/\/+$/, '')
   if (external) {
     await waitForHttp(`${external}/admin`, options.timeoutMs ?? E2E_TIMEOUTS.start)
-    return { logs: () => '(external server)', port: Number(new URL(external).port || 80), stop: async () => {}, url: external }
+    return {
+      logs: () => '(external server)',
+      port: Number(new URL(external).port || 80),
+      stop: async () => {},
+      url: external,
+    }
   }
 
   const port = await freePort()
@@ -116,24 +132,28 @@ export async function startE2eServer(options: { timeoutMs?: number } = {}): Prom
     if (lines.length > 400) lines.splice(0, lines.length - 400)
   }
 
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dev/scripts/start.mjs')], {
-    cwd: repoRoot,
-    // Its own process group, so stop() can end next dev and every worker it forked at once.
-    detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
-      NEXT_DIST_DIR: E2E_NEXT_DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // Not jest's --experimental-vm-modules; start.mjs adds the lexical preload itself.
-      NODE_OPTIONS: '',
-      PAYLOAD_PUBLIC_SERVER_URL: url,
-      PAYLOAD_SECRET: 'e2e-test-secret',
-      PORT: String(port),
-      SMTP_HOST: '',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'dev/scripts/start.mjs')],
+    {
+      cwd: repoRoot,
+      // Its own process group, so stop() can end next dev and every worker it forked at once.
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+        NEXT_DIST_DIR: E2E_NEXT_DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // Not jest's --experimental-vm-modules; start.mjs adds the lexical preload itself.
+        NODE_OPTIONS: '',
+        PAYLOAD_PUBLIC_SERVER_URL: url,
+        PAYLOAD_SECRET: 'e2e-test-secret',
+        PORT: String(port),
+        SMTP_HOST: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   child.stdout?.on('data', record)
   child.stderr?.on('data', record)
 
@@ -171,7 +191,10 @@ export async function startE2eServer(options: { timeoutMs?: number } = {}): Prom
     await waitForHttp(`${url}/admin`, options.timeoutMs ?? E2E_TIMEOUTS.start, () => exited)
   } catch (error) {
     await stop()
-    throw new Error(`${(error as Error).message}\n--- dev server output (last lines) ---\n${logs().slice(-8000)}`)
+    throw new Error(
+      `${(error as Error).message}\n--- dev server output (last lines) ---\n${logs().slice(-8000)}`,
+      { cause: error },
+    )
   }
   return { logs, port, stop, url }
 }
@@ -186,14 +209,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Polls `url` until it answers with a status below 500 (a redirect counts), or fails after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, failed: () => null | string = () => null): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  failed: () => null | string = () => null,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let last = 'no answer yet'
   while (Date.now() < deadline) {
     const reason = failed()
     if (reason) throw new Error(`The dev server ${reason} before ${url} answered.`)
     try {
-      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) })
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())),
+      })
       await response.arrayBuffer()
       if (response.status < 500) return
       last = `HTTP ${response.status}`

@@ -2,7 +2,12 @@
  * The public API's answers for the seeded history (seed/), for comparing databases: every route,
  * both locales, each as status, ETag, content type and the exact body text.
  */
-export type PublicAnswer = { body: string; contentType: null | string; etag: null | string; status: number }
+export type PublicAnswer = {
+  body: string
+  contentType: null | string
+  etag: null | string
+  status: number
+}
 
 const versions = ['1.0', '1.1', '2.0']
 const locales = ['da', 'en']
@@ -23,7 +28,9 @@ export const PUBLIC_PATHS: string[] = [
   ]),
 ]
 
-export async function collectPublicAnswers(api: (path: string) => Promise<Response>): Promise<Record<string, PublicAnswer>> {
+export async function collectPublicAnswers(
+  api: (path: string) => Promise<Response>,
+): Promise<Record<string, PublicAnswer>> {
   const answers: Record<string, PublicAnswer> = {}
   for (const path of PUBLIC_PATHS) {
     const response = await api(path)
@@ -43,5 +50,7 @@ export function firstDifference(a: string, b: string): string {
   while (at < a.length && a[at] === b[at]) {
     at++
   }
-  return at === a.length && a.length === b.length ? '' : `at ${at}: …${a.slice(Math.max(0, at - 40), at + 80)}… vs …${b.slice(Math.max(0, at - 40), at + 80)}…`
+  return at === a.length && a.length === b.length
+    ? ''
+    : `at ${at}: …${a.slice(Math.max(0, at - 40), at + 80)}… vs …${b.slice(Math.max(0, at - 40), at + 80)}…`
 }

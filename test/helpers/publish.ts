@@ -23,7 +23,13 @@ export type PublishEdit = {
 
 /** A one-paragraph Lexical body. */
 export const paragraphBody = (text: string) =>
-  blocksToLexical([{ html: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), text, type: 'paragraph' }])
+  blocksToLexical([
+    {
+      html: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      text,
+      type: 'paragraph',
+    },
+  ])
 
 /** Replaces the body of the section with `key` by one paragraph. */
 export const replaceBody =
@@ -36,9 +42,17 @@ export const replaceBody =
  * then Danish with Publish — so the release freezes both.
  */
 export async function publishEdit(payload: Payload, edit: PublishEdit): Promise<void> {
-  const doc = edit.documentId !== undefined ? { id: edit.documentId } : (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 })).docs[0]!
+  const doc =
+    edit.documentId !== undefined
+      ? { id: edit.documentId }
+      : (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 })).docs[0]!
   for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
+    const current = await payload.findByID({
+      id: doc.id,
+      collection: 'policy-documents',
+      draft: true,
+      locale,
+    })
     await payload.update({
       id: doc.id,
       collection: 'policy-documents',

@@ -21,27 +21,37 @@ export type ServeProcess = {
   url: string
 }
 
-export async function startServeProcess(env: Record<string, string | undefined> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'scripts/serve.ts'], {
-    env: {
-      ...process.env,
-      // The schema belongs to whoever created the database; this process only reads and writes rows.
-      DB_PUSH: 'false',
-      JOBS_AUTORUN: 'false',
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '',
-      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-      // The same public URL as the test's own Payload (the config derives it from PORT otherwise), so links match.
-      PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
-      PORT: '0',
-      ...env,
+export async function startServeProcess(
+  env: Record<string, string | undefined> = {},
+): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'scripts/serve.ts'],
+    {
+      env: {
+        ...process.env,
+        // The schema belongs to whoever created the database; this process only reads and writes rows.
+        DB_PUSH: 'false',
+        JOBS_AUTORUN: 'false',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '',
+        PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+        // The same public URL as the test's own Payload (the config derives it from PORT otherwise), so links match.
+        PAYLOAD_PUBLIC_SERVER_URL:
+          process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+        PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run serve did not start:\n${output}`)), 90_000)
+    const timer = setTimeout(
+      () => reject(new Error(`npm run serve did not start:\n${output}`)),
+      90_000,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const found = /policy API on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)

@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser'
+import type { Socket } from 'node:net'
 
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
@@ -26,7 +27,7 @@ export class SmtpSink {
   readonly failures = new Map<string, Failure[]>()
   readonly mails: ReceivedMail[] = []
   private server: SMTPServer
-  private readonly sockets = new Map<number, import('node:net').Socket>()
+  private readonly sockets = new Map<number, Socket>()
   port = 0
 
   constructor() {
@@ -46,7 +47,13 @@ export class SmtpSink {
             const finish = () => {
               this.mails.push({
                 headers: new Map(
-                  parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]),
+                  parsed.headerLines.map((line) => [
+                    line.key,
+                    line.line
+                      .slice(line.line.indexOf(':') + 1)
+                      .replace(/\r?\n[ \t]+/g, ' ')
+                      .trim(),
+                  ]),
                 ),
                 html: typeof parsed.html === 'string' ? parsed.html : '',
                 messageId: parsed.messageId ?? '',
@@ -90,14 +97,16 @@ export class SmtpSink {
 
   /** Starts listening (on a random port the first time, on the same port after a stop). */
   async start(): Promise<number> {
-    this.server.server.on('connection', (socket: import('node:net').Socket) => {
+    this.server.server.on('connection', (socket: Socket) => {
       const port = socket.remotePort
       if (port !== undefined) {
         this.sockets.set(port, socket)
         socket.on('close', () => this.sockets.delete(port))
       }
     })
-    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', () => resolve()))
+    await new Promise<void>((resolve) =>
+      this.server.listen(this.port, '127.0.0.1', () => resolve()),
+    )
     this.port = (this.server.server.address() as { port: number }).port
     return this.port
   }

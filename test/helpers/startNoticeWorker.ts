@@ -16,10 +16,21 @@ export type NoticeWorker = {
  * really work at once, however long each took to boot (await every `ready`, then call every `go`).
  */
 export function startNoticeWorker(env: Record<string, string>, args: string[]): NoticeWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/noticeWorker.ts', ...args], {
-    env: { ...process.env, ...env, DB_PUSH: 'false', NODE_OPTIONS: '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/preload-lexical.mjs',
+      'test/helpers/noticeWorker.ts',
+      ...args,
+    ],
+    {
+      env: { ...process.env, ...env, DB_PUSH: 'false', NODE_OPTIONS: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  )
   const output: string[] = []
   let markReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (markReady = resolve))

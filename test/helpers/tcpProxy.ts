@@ -10,9 +10,7 @@ export class TcpProxy {
   private server: net.Server | null = null
   private readonly sockets = new Set<net.Socket>()
 
-  constructor(
-    private readonly target: { host: string; port: number },
-  ) {}
+  constructor(private readonly target: { host: string; port: number }) {}
 
   /** Starts (or restarts) listening; resolves with the proxy's port. */
   async up(): Promise<number> {

@@ -52,11 +52,17 @@ export function withDatabaseName(uri: string, name: string): string {
   return `${slash === -1 ? base : base.slice(0, slash)}/${name}${query}`
 }
 
-export async function createTestDatabase(kind: DatabaseKind = laneDatabase()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind = laneDatabase(),
+): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString('hex')
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'policy-docs-test-'))
-    return { drop: async () => rmSync(dir, { force: true, recursive: true }), kind, uri: `file:${join(dir, 'test.db')}` }
+    return {
+      drop: async () => rmSync(dir, { force: true, recursive: true }),
+      kind,
+      uri: `file:${join(dir, 'test.db')}`,
+    }
   }
   const server = serverUri(kind)
   if (!server) {
@@ -92,5 +98,9 @@ export async function createTestDatabase(kind: DatabaseKind = laneDatabase()): P
   }
   await admin(`CREATE DATABASE ${name}`)
   // WITH (FORCE): a killed child process may still hold a connection.
-  return { drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), kind, uri: withDatabaseName(server, name) }
+  return {
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    kind,
+    uri: withDatabaseName(server, name),
+  }
 }

@@ -18,14 +18,28 @@ const graphql = async (query: string, auth?: string) => {
   const res = await GRAPHQL_POST(t.config)(
     new Request('http://localhost:3000/api/graphql', {
       body: JSON.stringify({ query }),
-      headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `JWT ${auth}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(auth ? { Authorization: `JWT ${auth}` } : {}),
+      },
       method: 'POST',
     }),
   )
-  return { json: (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> }, status: res.status }
+  return {
+    json: (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> },
+    status: res.status,
+  }
 }
 
-const paragraph = (text: string) => ({ html: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'), text, type: 'paragraph' as const })
+const paragraph = (text: string) => ({
+  html: text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;'),
+  text,
+  type: 'paragraph' as const,
+})
 
 /** Publishes a material release whose title, headings, bodies and change notes are all XSS payloads. */
 async function publishPayloads() {
@@ -38,7 +52,11 @@ async function publishPayloads() {
         ...row,
         body: blocksToLexical([
           paragraph(XSS_PAYLOADS[index % XSS_PAYLOADS.length]!),
-          { items: XSS_PAYLOADS.map((p) => ({ ...paragraph(p), children: [] })), ordered: false, type: 'list' },
+          {
+            items: XSS_PAYLOADS.map((p) => ({ ...paragraph(p), children: [] })),
+            ordered: false,
+            type: 'list',
+          },
         ]),
         heading: `${String(row.heading)} ${XSS_PAYLOADS[(index + 3) % XSS_PAYLOADS.length]}`,
       })),
@@ -54,7 +72,13 @@ beforeAll(async () => {
   await seed(payload)
   await payload.create({
     collection: 'policy-subscribers',
-    data: { confirmedAt: new Date(Date.now() - 1000).toISOString(), documents: ['privacy'], email: 'target@example.com', locale: 'da', status: 'confirmed' },
+    data: {
+      confirmedAt: new Date(Date.now() - 1000).toISOString(),
+      documents: ['privacy'],
+      email: 'target@example.com',
+      locale: 'da',
+      status: 'confirmed',
+    },
   })
   token = (
     await (
@@ -66,7 +90,11 @@ beforeAll(async () => {
     ).json()
   ).token
   await publishPayloads()
-  for (let round = 0; round < 10 && !(await payload.jobs.run({ queue: 'default' })).noJobsRemaining; round++) {
+  for (
+    let round = 0;
+    round < 10 && !(await payload.jobs.run({ queue: 'default' })).noJobsRemaining;
+    round++
+  ) {
     // run the notice
   }
 }, 60_000)
@@ -89,7 +117,9 @@ describe('XSS: OWASP filter-evasion payloads in headings, bodies and change note
   it('in the diff HTML, as JSON and as a fragment', async () => {
     const json = await (await t.api('/policies/privacy/diff?from=2.0&to=3.0&locale=da')).json()
     assertInertHtml(json.html, 'diff json')
-    const fragment = await (await t.api('/policies/privacy/diff?from=2.0&to=3.0&locale=en&format=html')).text()
+    const fragment = await (
+      await t.api('/policies/privacy/diff?from=2.0&to=3.0&locale=en&format=html')
+    ).text()
     assertInertHtml(fragment, 'diff html')
     expect(fragment).toContain('&lt;svg/onload=alert(&#39;XSS&#39;)&gt;')
   })
@@ -139,7 +169,10 @@ describe('anonymous probes reveal no draft, version, subscriber or job', () => {
   })
 
   it.each([
-    ['PolicyDocuments', '{ PolicyDocuments(draft: true, locale: all) { docs { title sections { heading } } } }'],
+    [
+      'PolicyDocuments',
+      '{ PolicyDocuments(draft: true, locale: all) { docs { title sections { heading } } } }',
+    ],
     ['versionsPolicyDocuments', '{ versionsPolicyDocuments { docs { version { title } } } }'],
     ['PolicySubscribers', '{ PolicySubscribers { docs { email locale } } }'],
     ['PolicyDeliveries', '{ PolicyDeliveries { docs { subscriber status } } }'],
@@ -158,12 +191,29 @@ describe('anonymous probes reveal no draft, version, subscriber or job', () => {
 
 describe('releases cannot be changed through GraphQL, not even by an admin', () => {
   it('update and delete mutations fail and leave the release as it was', async () => {
-    const [release] = (await payload.find({ collection: 'policy-releases', where: { version: { equals: '1.0' } } })).docs as any[]
-    const update = await graphql(`mutation { updatePolicyRelease(id: ${release.id}, data: { version: "9.9" }) { version } }`, token)
+    const [release] = (
+      await payload.find({ collection: 'policy-releases', where: { version: { equals: '1.0' } } })
+    ).docs as any[]
+    const update = await graphql(
+      `mutation { updatePolicyRelease(id: ${release.id}, data: { version: "9.9" }) { version } }`,
+      token,
+    )
     expect(update.json.errors?.[0]?.message).toBeTruthy()
-    const remove = await graphql(`mutation { deletePolicyRelease(id: ${release.id}) { id } }`, token)
+    const remove = await graphql(
+      `mutation { deletePolicyRelease(id: ${release.id}) { id } }`,
+      token,
+    )
     expect(remove.json.errors?.[0]?.message).toBeTruthy()
-    const create = await graphql(`mutation { createPolicyRelease(data: { version: "8.0" }) { id } }`, token)
+    const create = await graphql(
+      `
+        mutation {
+          createPolicyRelease(data: { version: "8.0" }) {
+            id
+          }
+        }
+      `,
+      token,
+    )
     expect(create.json.errors?.[0]?.message).toBeTruthy()
     const after = await payload.findByID({ id: release.id, collection: 'policy-releases' })
     expect(after).toMatchObject({ hash: release.hash, version: '1.0' })
@@ -172,7 +222,8 @@ describe('releases cannot be changed through GraphQL, not even by an admin', () 
 })
 
 describe('malformed input gets a clear 4xx and stores nothing', () => {
-  const subscriberCount = async () => (await payload.count({ collection: 'policy-subscribers' })).totalDocs
+  const subscriberCount = async () =>
+    (await payload.count({ collection: 'policy-subscribers' })).totalDocs
 
   it.each([
     ['GET', '/policies/privacy?at=2026-13-45'],
@@ -200,16 +251,48 @@ describe('malformed input gets a clear 4xx and stores nothing', () => {
     ['a JSON array', '[1,2,3]', 'application/json'],
     ['a JSON string', '"x"', 'application/json'],
     ['broken JSON', '{"email":', 'application/json'],
-    ['wrong types', JSON.stringify({ documents: 'privacy', email: ['a@example.com'], locale: 7 }), 'application/json'],
-    ['an unknown document', JSON.stringify({ documents: ['../users'], email: 'x@example.com', locale: 'da' }), 'application/json'],
-    ['a bad address', JSON.stringify({ documents: ['privacy'], email: 'not-an-address', locale: 'da' }), 'application/json'],
-    ['an address with a header injection', JSON.stringify({ documents: ['privacy'], email: 'x@example.com\r\nBcc: y@example.com', locale: 'da' }), 'application/json'],
-    ['a huge body', JSON.stringify({ documents: ['privacy'], email: 'x@example.com', pad: 'x'.repeat(1_000_000) }), 'application/json'],
+    [
+      'wrong types',
+      JSON.stringify({ documents: 'privacy', email: ['a@example.com'], locale: 7 }),
+      'application/json',
+    ],
+    [
+      'an unknown document',
+      JSON.stringify({ documents: ['../users'], email: 'x@example.com', locale: 'da' }),
+      'application/json',
+    ],
+    [
+      'a bad address',
+      JSON.stringify({ documents: ['privacy'], email: 'not-an-address', locale: 'da' }),
+      'application/json',
+    ],
+    [
+      'an address with a header injection',
+      JSON.stringify({
+        documents: ['privacy'],
+        email: 'x@example.com\r\nBcc: y@example.com',
+        locale: 'da',
+      }),
+      'application/json',
+    ],
+    [
+      'a huge body',
+      JSON.stringify({
+        documents: ['privacy'],
+        email: 'x@example.com',
+        pad: 'x'.repeat(1_000_000),
+      }),
+      'application/json',
+    ],
     ['XML', '<subscribe/>', 'application/xml'],
     ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'application/json'],
   ])('POST /policies/subscriptions with %s', async (_name, body, contentType) => {
     const before = await subscriberCount()
-    const res = await t.api('/policies/subscriptions', { body: body as BodyInit, headers: { 'Content-Type': contentType, 'X-Forwarded-For': '203.0.113.9' }, method: 'POST' })
+    const res = await t.api('/policies/subscriptions', {
+      body: body as BodyInit,
+      headers: { 'Content-Type': contentType, 'X-Forwarded-For': '203.0.113.9' },
+      method: 'POST',
+    })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect((await res.json()).errors[0].message).toBeTruthy()
@@ -240,10 +323,26 @@ describe('malformed input gets a clear 4xx and stores nothing', () => {
     const url = confirm.text.match(/https?:\/\/\S+subscriptions\/confirm\?token=([^&\s]+)/)!
     const tokenValue = decodeURIComponent(url[1]!)
     for (const bad of [tokenValue.slice(0, -1), tokenValue.slice(0, 20), `${tokenValue}x`]) {
-      expect((await t.api(`/policies/subscriptions/confirm?token=${encodeURIComponent(bad)}`, { body: '', method: 'POST' })).status).toBe(400)
+      expect(
+        (
+          await t.api(`/policies/subscriptions/confirm?token=${encodeURIComponent(bad)}`, {
+            body: '',
+            method: 'POST',
+          })
+        ).status,
+      ).toBe(400)
     }
     // A confirmation token is no unsubscribe or data-access token.
-    expect((await t.api(`/policies/subscriptions/me?token=${encodeURIComponent(tokenValue)}`)).status).toBe(400)
-    expect((await t.api(`/policies/subscriptions/unsubscribe?token=${encodeURIComponent(tokenValue)}`, { body: '', method: 'POST' })).status).toBe(400)
+    expect(
+      (await t.api(`/policies/subscriptions/me?token=${encodeURIComponent(tokenValue)}`)).status,
+    ).toBe(400)
+    expect(
+      (
+        await t.api(`/policies/subscriptions/unsubscribe?token=${encodeURIComponent(tokenValue)}`, {
+          body: '',
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(400)
   })
 })

@@ -55,7 +55,9 @@ describe('banner API', () => {
     expect(english.json.locale).toBe('en')
     expect(english.json.message).not.toBe(json.message)
     expect((await banner('locale=da&seen=3.0')).json).toMatchObject({ reason: 'seen', show: false })
-    const again = await t.api('/policies/privacy/banner?locale=da&seen=2.0', { headers: { 'If-None-Match': etag! } })
+    const again = await t.api('/policies/privacy/banner?locale=da&seen=2.0', {
+      headers: { 'If-None-Match': etag! },
+    })
     expect(again.status).toBe(304)
   })
 

@@ -20,10 +20,20 @@ afterAll(async () => {
 
 /** Starts the publishing worker and kills it `delayMs` after its first completed publish. */
 async function publishAndKill(delayMs: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/publishWorker.ts'], {
-    env: { ...process.env, DB_PUSH: 'false', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/preload-lexical.mjs',
+      'test/helpers/publishWorker.ts',
+    ],
+    {
+      env: { ...process.env, DB_PUSH: 'false', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let published = 0
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +58,11 @@ describe('a process killed during publish', () => {
   it('leaves either no release or a complete one, and the history stays intact', async () => {
     for (const delayMs of [0, 37, 83, 151]) {
       await publishAndKill(delayMs)
-      const { docs } = await payload.find({ collection: 'policy-releases', pagination: false, sort: 'createdAt' })
+      const { docs } = await payload.find({
+        collection: 'policy-releases',
+        pagination: false,
+        sort: 'createdAt',
+      })
       for (const release of docs as any[]) {
         expect(Object.keys(release.snapshot).sort()).toEqual(['da', 'en'])
         expect(release.snapshot.da.sections.length).toBe(release.snapshot.en.sections.length)
@@ -63,14 +77,21 @@ describe('a process killed during publish', () => {
     // The database is usable after the crashes: a normal publish from here still works.
     const before = (await payload.count({ collection: 'policy-releases' })).totalDocs
     const doc = (await payload.find({ collection: 'policy-documents', draft: true })).docs[0]!
-    const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale: 'da' })
+    const current = await payload.findByID({
+      id: doc.id,
+      collection: 'policy-documents',
+      draft: true,
+      locale: 'da',
+    })
     await payload.update({
       id: doc.id,
       collection: 'policy-documents',
       data: {
         _status: 'published',
         release: { changeKind: 'minor', justification: 'After the crashes' },
-        sections: current.sections!.map((row: any) => (row.key === 'rights' ? { ...row, heading: 'Dine rettigheder' } : row)),
+        sections: current.sections!.map((row: any) =>
+          row.key === 'rights' ? { ...row, heading: 'Dine rettigheder' } : row,
+        ),
       },
       locale: 'da',
     })

@@ -9,8 +9,17 @@ import { spawn } from 'node:child_process'
 
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
-import { collectPublicAnswers, firstDifference, type PublicAnswer } from '../helpers/publicAnswers.js'
-import { createTestDatabase, type DatabaseKind, laneDatabase, serverUri } from '../helpers/testDatabase.js'
+import {
+  collectPublicAnswers,
+  firstDifference,
+  type PublicAnswer,
+} from '../helpers/publicAnswers.js'
+import {
+  createTestDatabase,
+  type DatabaseKind,
+  laneDatabase,
+  serverUri,
+} from '../helpers/testDatabase.js'
 
 let t: TestPayload
 let mine: Record<string, PublicAnswer>
@@ -30,10 +39,20 @@ afterAll(async () => {
 async function answersFrom(kind: DatabaseKind): Promise<Record<string, PublicAnswer>> {
   const database = await createTestDatabase(kind)
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/publicAnswersWorker.ts'], {
-      env: { ...process.env, DATABASE_URI: database.uri, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/preload-lexical.mjs',
+        'test/helpers/publicAnswersWorker.ts',
+      ],
+      {
+        env: { ...process.env, DATABASE_URI: database.uri, NODE_OPTIONS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -55,14 +74,18 @@ describe(`public API answers on ${lane} and the other databases`, () => {
     expect(JSON.parse(mine['/policies/privacy?locale=da']!.body).version).toBe('2.0')
   })
 
-  for (const kind of (['sqlite', 'mongodb', 'postgres'] as const).filter((other) => other !== lane)) {
+  for (const kind of (['sqlite', 'mongodb', 'postgres'] as const).filter(
+    (other) => other !== lane,
+  )) {
     const available = kind === 'sqlite' || Boolean(serverUri(kind))
     const why = kind === 'mongodb' ? 'MONGODB_URI is not set' : 'POSTGRES_URI is not set'
     if (!available) {
       console.warn(`crossDatabase.test.ts: ${kind} not compared with ${lane} (${why})`)
     }
     ;(available ? it : it.skip)(
-      available ? `${kind} answers byte for byte as ${lane}` : `${kind} answers byte for byte as ${lane} (skipped: ${why})`,
+      available
+        ? `${kind} answers byte for byte as ${lane}`
+        : `${kind} answers byte for byte as ${lane} (skipped: ${why})`,
       async () => {
         const theirs = await answersFrom(kind)
         const differences = Object.entries(mine).flatMap(([path, answer]) => {
@@ -70,9 +93,15 @@ describe(`public API answers on ${lane} and the other databases`, () => {
           if (!other) {
             return [`${path}: no answer`]
           }
-          const fields = (['status', 'etag', 'contentType'] as const).filter((field) => other[field] !== answer[field])
+          const fields = (['status', 'etag', 'contentType'] as const).filter(
+            (field) => other[field] !== answer[field],
+          )
           const body = firstDifference(answer.body, other.body)
-          return fields.length || body ? [`${path}: ${[...fields.map((field) => `${field} ${answer[field]} vs ${other[field]}`), body].filter(Boolean).join('; ')}`] : []
+          return fields.length || body
+            ? [
+                `${path}: ${[...fields.map((field) => `${field} ${answer[field]} vs ${other[field]}`), body].filter(Boolean).join('; ')}`,
+              ]
+            : []
         })
         expect(differences).toEqual([])
       },

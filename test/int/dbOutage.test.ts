@@ -23,7 +23,12 @@ let t: TestPayload
 let payload: Payload
 let proxy: null | TcpProxy = null
 const sink = new SmtpSink()
-const emails = ['outage1@example.com', 'outage2@example.com', 'outage3@example.com', 'outage4@example.com']
+const emails = [
+  'outage1@example.com',
+  'outage2@example.com',
+  'outage3@example.com',
+  'outage4@example.com',
+]
 const outageMs = 3000
 
 /** Makes the database unavailable for `outageMs`, the lane's way. */
@@ -81,7 +86,13 @@ describe('database outage mid-notice', () => {
     for (const email of emails) {
       await payload.create({
         collection: 'policy-subscribers',
-        data: { confirmedAt: new Date(Date.now() - 1000).toISOString(), documents: ['privacy'], email, locale: 'da', status: 'confirmed' },
+        data: {
+          confirmedAt: new Date(Date.now() - 1000).toISOString(),
+          documents: ['privacy'],
+          email,
+          locale: 'da',
+          status: 'confirmed',
+        },
       })
     }
     await publishEdit(payload, {
@@ -91,11 +102,13 @@ describe('database outage mid-notice', () => {
       sections: replaceBody('third-parties', (locale) => `Udfald ${locale}`),
       shortNoticeJustification: 'Outage test: at once',
     })
-    const notice = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })).docs[0] as any
+    const notice = (
+      await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
+    ).docs[0] as any
     sink.delayMs = 100
     const pluginConfig = (payload.config.custom as any).policyDocuments
     let stopped = false
-    let sentBeforeOutage = 0
+    let sentBeforeOutage: number
     const failures: string[] = []
     // The runner, as the jobs cron: a round that fails during the outage is followed by the next one.
     const sending = (async () => {
@@ -103,7 +116,10 @@ describe('database outage mid-notice', () => {
         try {
           await payload.jobs.run({ limit: 50, queue: 'default' })
           await resumeStalledNotices(payload, pluginConfig)
-          if (((await payload.findByID({ id: notice.id, collection: 'policy-notices' })) as any).status === 'done') {
+          if (
+            ((await payload.findByID({ id: notice.id, collection: 'policy-notices' })) as any)
+              .status === 'done'
+          ) {
             return
           }
         } catch (error) {
@@ -112,7 +128,9 @@ describe('database outage mid-notice', () => {
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
       if (!stopped) {
-        throw new Error(`the notice never finished; failed rounds: ${failures.slice(-3).join(' | ')}`)
+        throw new Error(
+          `the notice never finished; failed rounds: ${failures.slice(-3).join(' | ')}`,
+        )
       }
     })()
     try {
@@ -136,7 +154,18 @@ describe('database outage mid-notice', () => {
       `database outage (${t.database}): ${sentBeforeOutage} of ${emails.length} subscribers had the notice when it began; ` +
         `${counts.reduce((a, b) => a + b, 0)} messages for ${emails.length} subscribers, ${failures.length} failed runner rounds\n`,
     )
-    const deliveries = (await payload.find({ collection: 'policy-deliveries', pagination: false, where: { notice: { equals: notice.id } } })).docs
-    expect(deliveries.map((delivery: any) => delivery.status)).toEqual(['sent', 'sent', 'sent', 'sent'])
+    const deliveries = (
+      await payload.find({
+        collection: 'policy-deliveries',
+        pagination: false,
+        where: { notice: { equals: notice.id } },
+      })
+    ).docs
+    expect(deliveries.map((delivery: any) => delivery.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+    ])
   }, 120_000)
 })

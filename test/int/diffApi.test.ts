@@ -25,13 +25,20 @@ describe('diff API', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('etag')).toBeTruthy()
     const json = await res.json()
-    expect(json).toMatchObject({ document: 'privacy', from: { version: '1.1' }, locale: 'da', to: { kind: 'material', version: '2.0' } })
+    expect(json).toMatchObject({
+      document: 'privacy',
+      from: { version: '1.1' },
+      locale: 'da',
+      to: { kind: 'material', version: '2.0' },
+    })
     const personal = json.diff.sections.find((section: any) => section.key === 'personal-data')
     expect(personal.type).toBe('changed')
     expect(JSON.stringify(personal)).toContain('Lokationsdata')
     expect(json.summary).toMatch(/Lokationsdata/)
     expect(json.html).toContain('<ins')
-    const unchanged = json.diff.sections.filter((section: any) => section.type === 'unchanged').map((s: any) => s.key)
+    const unchanged = json.diff.sections
+      .filter((section: any) => section.type === 'unchanged')
+      .map((s: any) => s.key)
     expect(unchanged).toContain('security')
   })
 
@@ -82,16 +89,31 @@ describe('publish preview', () => {
         method: 'POST',
       })
     ).json()
-    const doc = (await payload.find({ collection: 'policy-documents', draft: true, locale: 'da' })).docs[0]!
+    const doc = (await payload.find({ collection: 'policy-documents', draft: true, locale: 'da' }))
+      .docs[0]!
     for (const locale of ['da', 'en'] as const) {
-      const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
+      const current = await payload.findByID({
+        id: doc.id,
+        collection: 'policy-documents',
+        draft: true,
+        locale,
+      })
       await payload.update({
         id: doc.id,
         collection: 'policy-documents',
         data: {
           sections: current.sections!.map((row: any) =>
             row.key === 'third-parties'
-              ? { ...row, body: blocksToLexical([paragraph(locale === 'da' ? 'Vi deler data med reklamepartnere i USA.' : 'We share data with advertising partners in the USA.')]) }
+              ? {
+                  ...row,
+                  body: blocksToLexical([
+                    paragraph(
+                      locale === 'da'
+                        ? 'Vi deler data med reklamepartnere i USA.'
+                        : 'We share data with advertising partners in the USA.',
+                    ),
+                  ]),
+                }
               : row,
           ),
         },
@@ -99,17 +121,33 @@ describe('publish preview', () => {
         locale,
       })
     }
-    const res = await t.api('/policies/privacy/preview?locale=en', { headers: { Authorization: `JWT ${token}` } })
+    const res = await t.api('/policies/privacy/preview?locale=en', {
+      headers: { Authorization: `JWT ${token}` },
+    })
     expect(res.status).toBe(200)
     const preview = await res.json()
-    expect(preview).toMatchObject({ changed: true, previousVersion: '2.0', proposal: 'material', versions: { material: '3.0', minor: '2.1' } })
+    expect(preview).toMatchObject({
+      changed: true,
+      previousVersion: '2.0',
+      proposal: 'material',
+      versions: { material: '3.0', minor: '2.1' },
+    })
     expect(preview.reasons.length).toBeGreaterThan(0)
-    expect(preview.reasons.every((reason: any) => typeof reason.message === 'string' && reason.message.length > 0)).toBe(true)
+    expect(
+      preview.reasons.every(
+        (reason: any) => typeof reason.message === 'string' && reason.message.length > 0,
+      ),
+    ).toBe(true)
     expect(preview.diff.da.html).toContain('reklamepartnere')
     expect(preview.subscribers).toBe(0)
     // The seed left empty publish settings: the same rules as the publish say why it would be refused.
     expect(preview.check.outcome).toBeNull()
-    expect(preview.check.problems).toContainEqual(expect.objectContaining({ code: 'missing-change-note', message: expect.stringMatching(/change note in every language/) }))
+    expect(preview.check.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'missing-change-note',
+        message: expect.stringMatching(/change note in every language/),
+      }),
+    )
     expect((await payload.count({ collection: 'policy-releases' })).totalDocs).toBe(3)
   })
 })

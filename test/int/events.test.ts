@@ -18,7 +18,9 @@ async function publishMaterial(text: string, effectiveAt: Date) {
     kind: 'material',
     sections: replaceBody('third-parties', (locale) => `${text} ${locale}`),
   })
-  return (await payload.find({ collection: 'policy-releases', limit: 1, sort: ['-major', '-minor'] })).docs[0] as any
+  return (
+    await payload.find({ collection: 'policy-releases', limit: 1, sort: ['-major', '-minor'] })
+  ).docs[0] as any
 }
 
 async function runJobs() {
@@ -38,7 +40,13 @@ beforeAll(async () => {
   await seed(payload)
   await payload.create({
     collection: 'policy-subscribers',
-    data: { confirmedAt: new Date(Date.now() - DAY).toISOString(), documents: ['privacy'], email: 'ane@example.com', locale: 'da', status: 'confirmed' },
+    data: {
+      confirmedAt: new Date(Date.now() - DAY).toISOString(),
+      documents: ['privacy'],
+      email: 'ane@example.com',
+      locale: 'da',
+      status: 'confirmed',
+    },
   })
   await runJobs()
 }, 60_000)
@@ -59,7 +67,12 @@ describe('postponing and withdrawing a release that has not taken effect', () =>
     const later = new Date(effective.getTime() + 20 * DAY)
     await payload.create({
       collection: 'policy-release-events',
-      data: { effectiveAt: later.toISOString(), reason: 'Vi venter på en ny databehandleraftale.', release: release.id, type: 'postponed' },
+      data: {
+        effectiveAt: later.toISOString(),
+        reason: 'Vi venter på en ny databehandleraftale.',
+        release: release.id,
+        type: 'postponed',
+      },
       overrideAccess: true,
     })
     await runJobs()
@@ -67,9 +80,18 @@ describe('postponing and withdrawing a release that has not taken effect', () =>
     expect(mails).toHaveLength(2)
     expect(mails[1]!.text).toContain('Vi venter på en ny databehandleraftale.')
     const list = await (await t.api('/policies/privacy/releases?locale=da')).json()
-    expect(list.releases[0]).toMatchObject({ announcedEffectiveAt: effective.toISOString(), effectiveAt: later.toISOString(), status: 'active', version: '3.0' })
-    expect((await current(`&at=${new Date(effective.getTime() + DAY).toISOString()}`)).version).toBe('2.0')
-    expect((await current(`&at=${new Date(later.getTime() + DAY).toISOString()}`)).version).toBe('3.0')
+    expect(list.releases[0]).toMatchObject({
+      announcedEffectiveAt: effective.toISOString(),
+      effectiveAt: later.toISOString(),
+      status: 'active',
+      version: '3.0',
+    })
+    expect(
+      (await current(`&at=${new Date(effective.getTime() + DAY).toISOString()}`)).version,
+    ).toBe('2.0')
+    expect((await current(`&at=${new Date(later.getTime() + DAY).toISOString()}`)).version).toBe(
+      '3.0',
+    )
     const banner = await (await t.api('/policies/privacy/banner?locale=da')).json()
     expect(banner).toMatchObject({ effectiveAt: later.toISOString(), show: true, version: '3.0' })
     const verify = await (await t.api('/policies/privacy/verify')).json()
@@ -80,17 +102,44 @@ describe('postponing and withdrawing a release that has not taken effect', () =>
     // A rewritten announcement is caught from the archive alone.
     const { verifyChain } = await import('../../src/releases/index.js')
     archive.events[0].effectiveAt = new Date(later.getTime() + 99 * DAY).toISOString()
-    expect(verifyChain(archive.releases, archive.events).events[0]!.problems.join()).toMatch(/does not match its hash/)
+    expect(verifyChain(archive.releases, archive.events).events[0]!.problems.join()).toMatch(
+      /does not match its hash/,
+    )
   })
 
   it('refuses a postponement to an earlier date, and any edit or delete of an event', async () => {
     await expect(
-      payload.create({ collection: 'policy-release-events', data: { effectiveAt: new Date().toISOString(), reason: 'x', release: release.id, type: 'postponed' }, overrideAccess: true }),
+      payload.create({
+        collection: 'policy-release-events',
+        data: {
+          effectiveAt: new Date().toISOString(),
+          reason: 'x',
+          release: release.id,
+          type: 'postponed',
+        },
+        overrideAccess: true,
+      }),
     ).rejects.toThrow(/later than/)
     const [event] = (await payload.find({ collection: 'policy-release-events' })).docs
-    await expect(payload.update({ id: event!.id, collection: 'policy-release-events', data: { reason: 'changed' } })).rejects.toThrow(/immutable/)
-    await expect(payload.delete({ id: event!.id, collection: 'policy-release-events' })).rejects.toThrow(/immutable/)
-    expect((await t.api('/policy-release-events', { body: JSON.stringify({ reason: 'x', release: release.id, type: 'withdrawn' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' })).status).toBe(403)
+    await expect(
+      payload.update({
+        id: event!.id,
+        collection: 'policy-release-events',
+        data: { reason: 'changed' },
+      }),
+    ).rejects.toThrow(/immutable/)
+    await expect(
+      payload.delete({ id: event!.id, collection: 'policy-release-events' }),
+    ).rejects.toThrow(/immutable/)
+    expect(
+      (
+        await t.api('/policy-release-events', {
+          body: JSON.stringify({ reason: 'x', release: release.id, type: 'withdrawn' }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(403)
   })
 
   it('withdraws: never in force, no banner, a correction to those notified', async () => {
@@ -103,20 +152,33 @@ describe('postponing and withdrawing a release that has not taken effect', () =>
     const mails = sink.to('ane@example.com')
     expect(mails).toHaveLength(3)
     expect(mails[2]!.text).toContain('Ændringen er opgivet.')
-    expect((await current(`&at=${new Date(Date.now() + 400 * DAY).toISOString()}`)).version).toBe('2.0')
+    expect((await current(`&at=${new Date(Date.now() + 400 * DAY).toISOString()}`)).version).toBe(
+      '2.0',
+    )
     const list = await (await t.api('/policies/privacy/releases?locale=en')).json()
     expect(list.releases[0]).toMatchObject({ status: 'withdrawn', version: '3.0' })
     expect(list.inForce).toBe('2.0')
     expect((await (await t.api('/policies/privacy/banner?locale=da')).json()).show).toBe(false)
     await expect(
-      payload.create({ collection: 'policy-release-events', data: { reason: 'again', release: release.id, type: 'withdrawn' }, overrideAccess: true }),
+      payload.create({
+        collection: 'policy-release-events',
+        data: { reason: 'again', release: release.id, type: 'withdrawn' },
+        overrideAccess: true,
+      }),
     ).rejects.toThrow(/already withdrawn/)
   })
 
   it('refuses to postpone a release that is already in force', async () => {
-    const { docs } = await payload.find({ collection: 'policy-releases', where: { version: { equals: '2.0' } } })
+    const { docs } = await payload.find({
+      collection: 'policy-releases',
+      where: { version: { equals: '2.0' } },
+    })
     await expect(
-      payload.create({ collection: 'policy-release-events', data: { reason: 'late', release: docs[0]!.id, type: 'withdrawn' }, overrideAccess: true }),
+      payload.create({
+        collection: 'policy-release-events',
+        data: { reason: 'late', release: docs[0]!.id, type: 'withdrawn' },
+        overrideAccess: true,
+      }),
     ).rejects.toThrow(/later release|took effect/)
   })
 })

@@ -27,7 +27,11 @@ async function verifyWithCli(archive: unknown): Promise<{ code: number; stdout: 
   const file = join(mkdtempSync(join(tmpdir(), 'archive-')), 'archive.json')
   writeFileSync(file, JSON.stringify(archive))
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-archive.ts', file], { env: { ...process.env, NODE_OPTIONS: '' } })
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/verify-archive.ts', file],
+      { env: { ...process.env, NODE_OPTIONS: '' } },
+    )
     return { code: 0, stdout }
   } catch (error) {
     const failed = error as { code: number; stdout: string }
@@ -54,13 +58,24 @@ describe('verifiable history', () => {
   }, 60_000)
 
   it('detects a release rewritten in the database behind the plugin', async () => {
-    const { docs } = await payload.find({ collection: 'policy-releases', where: { version: { equals: '1.1' } } })
+    const { docs } = await payload.find({
+      collection: 'policy-releases',
+      where: { version: { equals: '1.1' } },
+    })
     const release = docs[0] as any
     const snapshot = structuredClone(release.snapshot)
     snapshot.da.sections[0].heading = 'Forfalsket'
     // Straight to the adapter: hooks cannot stop someone with database access, the hash chain exposes them.
-    await payload.db.updateOne({ collection: 'policy-releases', data: { snapshot }, id: release.id, req: {} as never })
-    const service = (await import('../../plugin/read/readService.js')).getReadService(payload, (payload.config.custom as any).policyDocuments)
+    await payload.db.updateOne({
+      collection: 'policy-releases',
+      data: { snapshot },
+      id: release.id,
+      req: {} as never,
+    })
+    const service = (await import('../../plugin/read/readService.js')).getReadService(
+      payload,
+      (payload.config.custom as any).policyDocuments,
+    )
     service.invalidate('privacy')
     const verify = await (await t.api('/policies/privacy/verify')).json()
     expect(verify.intact).toBe(false)
@@ -81,8 +96,11 @@ describe('Atom feed', () => {
     // RFC 4287: an author (the site) on the feed and on every entry.
     expect((xml.match(/<author>\s*<name>[^<]+<\/name>\s*<\/author>/g) ?? []).length).toBe(4)
     // Each entry links to its own release.
-    for (const version of ['1.0', '1.1', '2.0']) expect(xml).toContain(`/en/policies/privacy/${version}"`)
-    expect(xml).toMatch(/<title type="html"><!\[CDATA\[Privacy statement[^<]*2\.0 \(material change\)\]\]><\/title>/)
+    for (const version of ['1.0', '1.1', '2.0'])
+      expect(xml).toContain(`/en/policies/privacy/${version}"`)
+    expect(xml).toMatch(
+      /<title type="html"><!\[CDATA\[Privacy statement[^<]*2\.0 \(material change\)\]\]><\/title>/,
+    )
     expect(xml).toContain('Material change. Version 2.0 takes effect on')
     expect(xml).not.toMatch(/[●○]/)
     const danish = await (await t.api('/policies/privacy/feed?locale=da')).text()

@@ -6,21 +6,30 @@
 import type { Payload } from 'payload'
 
 import { lexicalToBlocks } from '../../src/lexical/index.js'
-import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 import { makeDocx } from '../fixtures/import/makeDocx.js'
+import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 
 let t: TestPayload
 let payload: Payload
 let auth: Record<string, string>
 
-const post = (body: BodyInit, headers: Record<string, string> = {}, query = 'locale=da'): Promise<Response> => t.api(`/policies/import?${query}`, { body, headers: { ...auth, ...headers }, method: 'POST' })
+const post = (
+  body: BodyInit,
+  headers: Record<string, string> = {},
+  query = 'locale=da',
+): Promise<Response> =>
+  t.api(`/policies/import?${query}`, { body, headers: { ...auth, ...headers }, method: 'POST' })
 const postEn = (body: BodyInit, headers: Record<string, string>) => post(body, headers, 'locale=en')
-const json = (value: unknown) => [JSON.stringify(value), { 'Content-Type': 'application/json' }] as const
+const json = (value: unknown) =>
+  [JSON.stringify(value), { 'Content-Type': 'application/json' }] as const
 
 beforeAll(async () => {
   t = await bootPayload()
   payload = t.payload
-  await payload.create({ collection: 'users', data: { email: 'editor@example.com', password: 'policy-docs-demo' } })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'editor@example.com', password: 'policy-docs-demo' },
+  })
   const login = await t.api('/users/login', {
     body: JSON.stringify({ email: 'editor@example.com', password: 'policy-docs-demo' }),
     headers: { 'Content-Type': 'application/json' },
@@ -45,23 +54,38 @@ const docx = () =>
 
 describe('POST /api/policies/import', () => {
   it('refuses anonymous callers', async () => {
-    const res = await t.api('/policies/import?locale=da', { body: JSON.stringify({ content: '# x', format: 'markdown' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    const res = await t.api('/policies/import?locale=da', {
+      body: JSON.stringify({ content: '# x', format: 'markdown' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
     expect(res.status).toBe(401)
   })
 
   it('previews an uploaded .docx without creating anything', async () => {
     const form = new FormData()
-    form.set('file', new File([(await docx()) as Uint8Array<ArrayBuffer>], 'privatliv.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+    form.set(
+      'file',
+      new File([(await docx()) as Uint8Array<ArrayBuffer>], 'privatliv.docx', {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }),
+    )
     const res = await post(form)
     expect(res.status).toBe(200)
     const { created, preview } = await res.json()
     expect(created).toBeNull()
-    expect(preview).toMatchObject({ format: 'docx', key: 'privatlivspolitik', title: 'Privatlivspolitik' })
+    expect(preview).toMatchObject({
+      format: 'docx',
+      key: 'privatlivspolitik',
+      title: 'Privatlivspolitik',
+    })
     expect(preview.sections.map((s: any) => [s.key, s.kind])).toEqual([
       ['hvem-er-dataansvarlig', 'controller'],
       ['dine-rettigheder', 'rights'],
     ])
-    expect(preview.sections[0].html).toBe('<p>Jackon Danmark A/S er <strong>dataansvarlig</strong></p>')
+    expect(preview.sections[0].html).toBe(
+      '<p>Jackon Danmark A/S er <strong>dataansvarlig</strong></p>',
+    )
     expect((await payload.count({ collection: 'policy-documents' })).totalDocs).toBe(0)
   })
 
@@ -74,63 +98,166 @@ describe('POST /api/policies/import', () => {
     expect(res.status).toBe(201)
     const { created } = await res.json()
     expect(created.key).toBe('privacy')
-    const doc = (await payload.findByID({ id: created.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    const doc = (await payload.findByID({
+      id: created.id,
+      collection: 'policy-documents',
+      draft: true,
+      locale: 'da',
+    })) as any
     expect(doc).toMatchObject({ _status: 'draft', key: 'privacy', title: 'Privatlivspolitik' })
     expect(doc.sections.map((s: any) => [s.key, s.kind, s.heading])).toEqual([
       ['hvem-er-dataansvarlig', 'controller', 'Hvem er dataansvarlig?'],
       ['dine-rettigheder', 'rights', 'Dine rettigheder'],
     ])
     expect(lexicalToBlocks(doc.sections[1].body)).toEqual([
-      { items: [{ children: [], html: 'Ret til indsigt', text: 'Ret til indsigt' }, { children: [], html: 'Ret til sletning', text: 'Ret til sletning' }], ordered: false, type: 'list' },
+      {
+        items: [
+          { children: [], html: 'Ret til indsigt', text: 'Ret til indsigt' },
+          { children: [], html: 'Ret til sletning', text: 'Ret til sletning' },
+        ],
+        ordered: false,
+        type: 'list',
+      },
     ])
     // Nothing is published by an import.
     expect((await payload.find({ collection: 'policy-releases' })).totalDocs).toBe(0)
   })
 
   it('imports the English translation into the same document, section by section, so it can be published', async () => {
-    const english = '# Privacy policy\n\n## Who is the controller?\n\nJackon Danmark A/S is the **controller**.\n\n## Your rights\n\n- Right of access\n- Right to erasure\n'
-    const res = await postEn(...json({ content: english, create: true, format: 'markdown', into: 'privacy' }))
+    const english =
+      '# Privacy policy\n\n## Who is the controller?\n\nJackon Danmark A/S is the **controller**.\n\n## Your rights\n\n- Right of access\n- Right to erasure\n'
+    const res = await postEn(
+      ...json({ content: english, create: true, format: 'markdown', into: 'privacy' }),
+    )
     expect(res.status).toBe(200)
-    const { id } = (await payload.find({ collection: 'policy-documents', draft: true, where: { key: { equals: 'privacy' } } })).docs[0]!
-    const doc = (await payload.findByID({ id, collection: 'policy-documents', draft: true, locale: 'en' })) as any
+    const { id } = (
+      await payload.find({
+        collection: 'policy-documents',
+        draft: true,
+        where: { key: { equals: 'privacy' } },
+      })
+    ).docs[0]!
+    const doc = (await payload.findByID({
+      id,
+      collection: 'policy-documents',
+      draft: true,
+      locale: 'en',
+    })) as any
     expect(doc.title).toBe('Privacy policy')
     expect(doc.sections.map((s: any) => [s.key, s.kind, s.heading])).toEqual([
       ['hvem-er-dataansvarlig', 'controller', 'Who is the controller?'],
       ['dine-rettigheder', 'rights', 'Your rights'],
     ])
     // The Danish text is untouched, and with both locales the draft publishes as 1.0.
-    const da = (await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    const da = (await payload.findByID({
+      id: doc.id,
+      collection: 'policy-documents',
+      draft: true,
+      locale: 'da',
+    })) as any
     expect(da.sections[0].heading).toBe('Hvem er dataansvarlig?')
-    await payload.update({ id: doc.id, collection: 'policy-documents', data: { _status: 'published' }, locale: 'da' })
-    expect(((await payload.find({ collection: 'policy-releases' })).docs as any[]).map((r) => r.version)).toEqual(['1.0'])
-    const short = await postEn(...json({ content: '## Only one\n\nText.', create: true, format: 'markdown', into: 'privacy' }))
+    await payload.update({
+      id: doc.id,
+      collection: 'policy-documents',
+      data: { _status: 'published' },
+      locale: 'da',
+    })
+    expect(
+      ((await payload.find({ collection: 'policy-releases' })).docs as any[]).map((r) => r.version),
+    ).toEqual(['1.0'])
+    const short = await postEn(
+      ...json({
+        content: '## Only one\n\nText.',
+        create: true,
+        format: 'markdown',
+        into: 'privacy',
+      }),
+    )
     expect(short.status).toBe(400)
-    expect((await short.json()).errors[0].message).toBe('The imported text has 1 sections and "privacy" has 2: a translation must have the same sections, in the same order.')
+    expect((await short.json()).errors[0].message).toBe(
+      'The imported text has 1 sections and "privacy" has 2: a translation must have the same sections, in the same order.',
+    )
   })
 
   it('refuses a second document with the same key', async () => {
-    const res = await post(...json({ content: '## Formål\n\nVi bruger data.', create: true, format: 'markdown', key: 'privacy' }))
+    const res = await post(
+      ...json({
+        content: '## Formål\n\nVi bruger data.',
+        create: true,
+        format: 'markdown',
+        key: 'privacy',
+      }),
+    )
     expect(res.status).toBe(409)
-    expect((await res.json()).errors[0].message).toBe('A policy document with the key "privacy" exists already; choose another key.')
+    expect((await res.json()).errors[0].message).toBe(
+      'A policy document with the key "privacy" exists already; choose another key.',
+    )
   })
 
   it('imports pasted HTML without its scripts', async () => {
-    const res = await post(...json({ content: '<h2>Formål</h2><p onclick="x()">Vi bruger data.<script>alert(1)</script></p>', create: true, format: 'html', key: 'pasted' }))
+    const res = await post(
+      ...json({
+        content: '<h2>Formål</h2><p onclick="x()">Vi bruger data.<script>alert(1)</script></p>',
+        create: true,
+        format: 'html',
+        key: 'pasted',
+      }),
+    )
     expect(res.status).toBe(201)
     const { created, preview } = await res.json()
     expect(preview.warnings).toEqual(['1 script removed', '1 event handler (on…) removed'])
-    const doc = (await payload.findByID({ id: created.id, collection: 'policy-documents', draft: true, locale: 'da' })) as any
+    const doc = (await payload.findByID({
+      id: created.id,
+      collection: 'policy-documents',
+      draft: true,
+      locale: 'da',
+    })) as any
     expect(JSON.stringify(doc.sections)).not.toMatch(/script|onclick|alert/)
   })
 
   it.each([
-    ['no text', () => json({ format: 'markdown' }), 400, 'Give the text as "content", or a file as "base64" with its "filename".'],
-    ['empty text', () => json({ content: '', format: 'markdown' }), 400, 'The file or text is empty: there is nothing to import.'],
-    ['whitespace', () => json({ content: '   ', format: 'markdown' }), 400, 'The file or text is empty: there is nothing to import.'],
-    ['an unsupported type', () => json({ base64: 'JVBERi0=', filename: 'policy.pdf' }), 415, 'Files of type .pdf cannot be imported: upload a Word document (.docx), an HTML page (.html) or Markdown (.md).'],
-    ['a broken .docx', () => json({ base64: Buffer.from('not a zip').toString('base64'), filename: 'x.docx' }), 400, 'The file is not a readable Word document (.docx). Save it as .docx in Word and try again.'],
-    ['bad JSON', () => ['{', { 'Content-Type': 'application/json' }] as const, 400, 'The request body is not valid JSON.'],
-    ['a bad key', () => json({ content: '## A\n\nB', format: 'markdown', key: 'Not A Key' }), 400, 'The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".'],
+    [
+      'no text',
+      () => json({ format: 'markdown' }),
+      400,
+      'Give the text as "content", or a file as "base64" with its "filename".',
+    ],
+    [
+      'empty text',
+      () => json({ content: '', format: 'markdown' }),
+      400,
+      'The file or text is empty: there is nothing to import.',
+    ],
+    [
+      'whitespace',
+      () => json({ content: '   ', format: 'markdown' }),
+      400,
+      'The file or text is empty: there is nothing to import.',
+    ],
+    [
+      'an unsupported type',
+      () => json({ base64: 'JVBERi0=', filename: 'policy.pdf' }),
+      415,
+      'Files of type .pdf cannot be imported: upload a Word document (.docx), an HTML page (.html) or Markdown (.md).',
+    ],
+    [
+      'a broken .docx',
+      () => json({ base64: Buffer.from('not a zip').toString('base64'), filename: 'x.docx' }),
+      400,
+      'The file is not a readable Word document (.docx). Save it as .docx in Word and try again.',
+    ],
+    [
+      'bad JSON',
+      () => ['{', { 'Content-Type': 'application/json' }] as const,
+      400,
+      'The request body is not valid JSON.',
+    ],
+    [
+      'a bad key',
+      () => json({ content: '## A\n\nB', format: 'markdown', key: 'Not A Key' }),
+      400,
+      'The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".',
+    ],
   ])('answers %s with a clear %s', async (_name, body, status, message) => {
     const res = await post(...(body() as unknown as [string, Record<string, string>]))
     expect(res.status).toBe(status)

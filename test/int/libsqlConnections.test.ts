@@ -13,7 +13,10 @@ import { replaceLibsqlConnections } from '../../plugin/sqlite/libsqlConnections.
 
 type RawDatabase = {
   close: () => void
-  prepare: (sql: string) => { iterate: () => Iterator<unknown>; run: (...args: unknown[]) => unknown }
+  prepare: (sql: string) => {
+    iterate: () => Iterator<unknown>
+    run: (...args: unknown[]) => unknown
+  }
 }
 const Database = createRequire(import.meta.url)('libsql') as new (path: string) => RawDatabase
 
@@ -31,7 +34,11 @@ const plainClient = () => {
 /** A client rewired like the plugin does on SQLite; by default with no busy wait, so a lock fails at once. */
 function rewiredClient(onCommitFailed?: (error: unknown) => void, busyTimeoutMs = 0): Client {
   const client = plainClient()
-  replaceLibsqlConnections(client, { url }, { busyTimeoutMs, commitReporter: () => onCommitFailed, createClient })
+  replaceLibsqlConnections(
+    client,
+    { url },
+    { busyTimeoutMs, commitReporter: () => onCommitFailed, createClient },
+  )
   return client
 }
 
@@ -44,7 +51,8 @@ function otherWriter() {
 }
 
 /** More rows than libsql reads in one batch, so a reader that took one row stays mid-statement. */
-const MANY_ROWS = 'WITH RECURSIVE n(x) AS (SELECT 1000 UNION ALL SELECT x + 1 FROM n WHERE x < 1150) INSERT INTO t SELECT x FROM n'
+const MANY_ROWS =
+  'WITH RECURSIVE n(x) AS (SELECT 1000 UNION ALL SELECT x + 1 FROM n WHERE x < 1150) INSERT INTO t SELECT x FROM n'
 
 /** Rows as a fresh connection sees them: committed ones only. */
 async function committedRows(): Promise<number[]> {

@@ -10,7 +10,7 @@ import { request as httpRequest } from 'node:http'
 
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
-import { startServeProcess, type ServeProcess } from '../helpers/serveProcess.js'
+import { type ServeProcess, startServeProcess } from '../helpers/serveProcess.js'
 
 let t: TestPayload
 let payload: Payload
@@ -68,9 +68,15 @@ type Probe = { method: string; path: string }
 function probes(slug: string): Probe[] {
   const list: Probe[] = []
   for (const query of QUERIES) {
-    list.push({ method: 'GET', path: `/${slug}?${query}` }, { method: 'GET', path: `/${slug}/count?${query}` })
+    list.push(
+      { method: 'GET', path: `/${slug}?${query}` },
+      { method: 'GET', path: `/${slug}/count?${query}` },
+    )
     if (query.startsWith('where')) {
-      list.push({ method: 'PATCH', path: `/${slug}?${query}` }, { method: 'DELETE', path: `/${slug}?${query}` })
+      list.push(
+        { method: 'PATCH', path: `/${slug}?${query}` },
+        { method: 'DELETE', path: `/${slug}?${query}` },
+      )
     }
   }
   for (const id of IDS) {
@@ -94,15 +100,22 @@ const headersFor = (auth: boolean): Record<string, string> => ({
 })
 
 /** Sends exactly these bytes as the request target (fetch would normalize some of them). */
-function rawRequest(url: string, probe: Probe, headers: Record<string, string>): Promise<{ body: string; status: number }> {
+function rawRequest(
+  url: string,
+  probe: Probe,
+  headers: Record<string, string>,
+): Promise<{ body: string; status: number }> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ headers, hostname, method: probe.method, path: `/api${probe.path}`, port }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ body, status: res.statusCode ?? 0 }))
-    })
+    const req = httpRequest(
+      { headers, hostname, method: probe.method, path: `/api${probe.path}`, port },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ body, status: res.statusCode ?? 0 }))
+      },
+    )
     req.on('error', reject)
     req.end(probe.method === 'PATCH' ? '{}' : undefined)
   })
@@ -131,51 +144,71 @@ describe('malformed queries get a 4xx, never a 500', () => {
     const failures: string[] = []
     for (const auth of [false, true]) {
       for (const probe of probes(slug)) {
-        const res = await t.api(probe.path, { body: probe.method === 'PATCH' ? '{}' : undefined, headers: headersFor(auth), method: probe.method })
+        const res = await t.api(probe.path, {
+          body: probe.method === 'PATCH' ? '{}' : undefined,
+          headers: headersFor(auth),
+          method: probe.method,
+        })
         const body = await res.text()
         if (res.status < 400 || res.status >= 500 || /\n\s+at /.test(body)) {
-          failures.push(`${auth ? 'signed in' : 'anonymous'} ${probe.method} ${probe.path} → ${res.status} ${body.slice(0, 100)}`)
+          failures.push(
+            `${auth ? 'signed in' : 'anonymous'} ${probe.method} ${probe.path} → ${res.status} ${body.slice(0, 100)}`,
+          )
         }
       }
     }
     expect(failures).toEqual([])
   })
 
-  it.each(SLUGS)('against a running `npm run serve`, which still answers afterwards: %s', async (slug) => {
-    const failures: string[] = []
-    for (const auth of [false, true]) {
-      for (const probe of probes(slug)) {
-        const res = await rawRequest(server.url, probe, headersFor(auth))
-        if (res.status < 400 || res.status >= 500) {
-          failures.push(`${auth ? 'signed in' : 'anonymous'} ${probe.method} ${probe.path} → ${res.status} ${res.body.slice(0, 100)}`)
+  it.each(SLUGS)(
+    'against a running `npm run serve`, which still answers afterwards: %s',
+    async (slug) => {
+      const failures: string[] = []
+      for (const auth of [false, true]) {
+        for (const probe of probes(slug)) {
+          const res = await rawRequest(server.url, probe, headersFor(auth))
+          if (res.status < 400 || res.status >= 500) {
+            failures.push(
+              `${auth ? 'signed in' : 'anonymous'} ${probe.method} ${probe.path} → ${res.status} ${res.body.slice(0, 100)}`,
+            )
+          }
         }
       }
-    }
-    // Give an unawaited rejection time to end the process, then check the same process still serves.
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(server.alive()).toBe(true)
-    const after = await fetch(`${server.url}/api/policies/privacy?locale=da`)
-    expect(after.status).toBe(200)
-    expect(failures).toEqual([])
-  })
+      // Give an unawaited rejection time to end the process, then check the same process still serves.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(server.alive()).toBe(true)
+      const after = await fetch(`${server.url}/api/policies/privacy?locale=da`)
+      expect(after.status).toBe(200)
+      expect(failures).toEqual([])
+    },
+  )
 })
 
 describe('the generic REST and GraphQL reads of the ledger are not anonymous', () => {
-  it.each(['policy-releases', 'policy-release-events'])('anonymous GET /api/%s is refused; signed in it works', async (slug) => {
-    expect((await t.api(`/${slug}`)).status).toBe(403)
-    expect((await t.api(`/${slug}`, { headers: headersFor(true) })).status).toBe(200)
-  })
+  it.each(['policy-releases', 'policy-release-events'])(
+    'anonymous GET /api/%s is refused; signed in it works',
+    async (slug) => {
+      expect((await t.api(`/${slug}`)).status).toBe(403)
+      expect((await t.api(`/${slug}`, { headers: headersFor(true) })).status).toBe(200)
+    },
+  )
 
   it('anonymous GraphQL gets no release', async () => {
     const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
     const res = await GRAPHQL_POST(t.config)(
       new Request('http://localhost:3000/api/graphql', {
-        body: JSON.stringify({ query: '{ PolicyReleases { docs { version snapshot } } PolicyReleaseEvents { docs { reason } } }' }),
+        body: JSON.stringify({
+          query:
+            '{ PolicyReleases { docs { version snapshot } } PolicyReleaseEvents { docs { reason } } }',
+        }),
         headers: { 'Content-Type': 'application/json' },
         method: 'POST',
       }),
     )
-    const json = (await res.json()) as { data?: { PolicyReleases?: { docs: unknown[] } | null }; errors?: unknown[] }
+    const json = (await res.json()) as {
+      data?: { PolicyReleases?: { docs: unknown[] } | null }
+      errors?: unknown[]
+    }
     expect(json.errors?.length ?? 0).toBeGreaterThan(0)
     expect(json.data?.PolicyReleases ?? null).toBeNull()
   })
@@ -187,21 +220,39 @@ describe('the generic REST and GraphQL reads of the ledger are not anonymous', (
 })
 
 describe('oversized and chunked bodies on a running `npm run serve`', () => {
-  const tenMegabytes = JSON.stringify({ documents: ['privacy'], email: `${'a'.repeat(10 * 1024 * 1024)}@example.com`, locale: 'da' })
+  const tenMegabytes = JSON.stringify({
+    documents: ['privacy'],
+    email: `${'a'.repeat(10 * 1024 * 1024)}@example.com`,
+    locale: 'da',
+  })
 
   it('refuses a 10 MB body with a 413 (declared length and chunked), and the process still answers', async () => {
-    for (const path of ['/api/policies/subscriptions', '/api/policies/subscriptions/manage', '/api/policy-documents']) {
-      const declared = await fetch(`${server.url}${path}`, { body: tenMegabytes, headers: { 'content-type': 'application/json' }, method: 'POST' })
+    for (const path of [
+      '/api/policies/subscriptions',
+      '/api/policies/subscriptions/manage',
+      '/api/policy-documents',
+    ]) {
+      const declared = await fetch(`${server.url}${path}`, {
+        body: tenMegabytes,
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+      })
       expect([path, declared.status]).toEqual([path, 413])
       // The same body streamed without a Content-Length (Transfer-Encoding: chunked).
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           const bytes = new TextEncoder().encode(tenMegabytes)
-          for (let offset = 0; offset < bytes.length; offset += 64 * 1024) controller.enqueue(bytes.subarray(offset, offset + 64 * 1024))
+          for (let offset = 0; offset < bytes.length; offset += 64 * 1024)
+            controller.enqueue(bytes.subarray(offset, offset + 64 * 1024))
           controller.close()
         },
       })
-      const chunked = await fetch(`${server.url}${path}`, { body: stream, duplex: 'half', headers: { 'content-type': 'application/json' }, method: 'POST' } as RequestInit)
+      const chunked = await fetch(`${server.url}${path}`, {
+        body: stream,
+        duplex: 'half',
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+      } as RequestInit)
       expect([path, chunked.status]).toEqual([path, 413])
     }
     await new Promise((resolve) => setTimeout(resolve, 200))

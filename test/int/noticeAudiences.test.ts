@@ -37,19 +37,42 @@ async function runJobs() {
   }
 }
 
-const mailsAbout = (address: string, release: number) => sink.to(address).filter((mail) => mail.text.includes(`Publikum ${release}`))
+const mailsAbout = (address: string, release: number) =>
+  sink.to(address).filter((mail) => mail.text.includes(`Publikum ${release}`))
 
 beforeAll(async () => {
   const port = await sink.start()
-  t = await bootPayload({ NOTICE_AUDIENCE_USERS: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
+  t = await bootPayload({
+    NOTICE_AUDIENCE_USERS: 'true',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+  })
   payload = t.payload
   await seed(payload)
   await runJobs()
   const earlier = new Date(Date.now() - 60_000).toISOString()
-  await payload.create({ collection: 'policy-subscribers', data: { confirmedAt: earlier, documents: ['privacy'], email: 'both@example.com', locale: 'da', status: 'confirmed' } })
-  await payload.create({ collection: 'users', data: { email: 'ana@example.com', language: 'en', password: 'audience-test-pw' } })
-  await payload.create({ collection: 'users', data: { email: 'Both@Example.com', language: 'en', password: 'audience-test-pw' } })
-  await payload.create({ collection: 'users', data: { email: 'bo@example.com', password: 'audience-test-pw' } })
+  await payload.create({
+    collection: 'policy-subscribers',
+    data: {
+      confirmedAt: earlier,
+      documents: ['privacy'],
+      email: 'both@example.com',
+      locale: 'da',
+      status: 'confirmed',
+    },
+  })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'ana@example.com', language: 'en', password: 'audience-test-pw' },
+  })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'Both@Example.com', language: 'en', password: 'audience-test-pw' },
+  })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'bo@example.com', password: 'audience-test-pw' },
+  })
 }, 60_000)
 
 afterAll(async () => {
@@ -61,7 +84,9 @@ describe('account holders as an audience', () => {
   it('the publish preview counts each audience', async () => {
     const { totalDocs: users } = await payload.count({ collection: 'users' })
     expect(users).toBeGreaterThanOrEqual(3)
-    expect(await countAudiences(payload, pluginConfig())).toEqual([{ audience: 'Account holders', recipients: users }])
+    expect(await countAudiences(payload, pluginConfig())).toEqual([
+      { audience: 'Account holders', recipients: users },
+    ])
   })
 
   it('mails every account holder in their language (default locale without one), and an address in two audiences once', async () => {
@@ -84,12 +109,25 @@ describe('account holders as an audience', () => {
     const get = await t.api(path)
     expect(get.status).toBe(200)
     expect(await suppressionsFor(payload, pluginConfig(), 'ana@example.com')).toEqual([])
-    const post = await t.api(path, { body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const post = await t.api(path, {
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect(post.status).toBe(200)
-    const again = await t.api(path, { body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const again = await t.api(path, {
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect(again.status).toBe(200)
-    expect(await suppressionsFor(payload, pluginConfig(), ' ANA@example.com')).toMatchObject([{ document: 'privacy' }])
-    const forged = await t.api(path.replace(/token=([^&]+)/, 'token=garbage'), { body: '', method: 'POST' })
+    expect(await suppressionsFor(payload, pluginConfig(), ' ANA@example.com')).toMatchObject([
+      { document: 'privacy' },
+    ])
+    const forged = await t.api(path.replace(/token=([^&]+)/, 'token=garbage'), {
+      body: '',
+      method: 'POST',
+    })
     expect(forged.status).toBe(400)
 
     await publishMaterial()

@@ -3,16 +3,15 @@ import type { Payload } from 'payload'
 import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
-import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
+import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 
 let t: TestPayload
 let payload: Payload
 let env: Record<string, string>
 const sink = new SmtpSink()
 let releaseCounter = 0
-
 
 const pluginConfig = () => (payload.config.custom as { policyDocuments: any }).policyDocuments
 
@@ -21,7 +20,13 @@ async function addSubscribers(emails: string[], locale = 'da') {
   for (const email of emails) {
     await payload.create({
       collection: 'policy-subscribers',
-      data: { confirmedAt: new Date().toISOString(), documents: ['privacy'], email, locale, status: 'confirmed' },
+      data: {
+        confirmedAt: new Date().toISOString(),
+        documents: ['privacy'],
+        email,
+        locale,
+        status: 'confirmed',
+      },
     })
   }
 }
@@ -41,12 +46,22 @@ async function publishMaterial(): Promise<any> {
     sections: replaceBody('third-parties', (locale) => `${label} ${locale}`),
     shortNoticeJustification: `At once: ${releaseCounter}`,
   })
-  const { docs } = await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
+  const { docs } = await payload.find({
+    collection: 'policy-notices',
+    limit: 1,
+    sort: '-createdAt',
+  })
   return docs[0]
 }
 
 const deliveries = async (noticeId: number | string) =>
-  (await payload.find({ collection: 'policy-deliveries', pagination: false, where: { notice: { equals: noticeId } } })).docs as any[]
+  (
+    await payload.find({
+      collection: 'policy-deliveries',
+      pagination: false,
+      where: { notice: { equals: noticeId } },
+    })
+  ).docs as any[]
 
 const noticeMailsTo = (email: string, noticeNumber: number) =>
   sink.to(email).filter((mail) => mail.text.includes(`Ændring nr. ${noticeNumber}`))
@@ -86,7 +101,13 @@ async function waitFor(check: () => boolean, timeoutMs: number) {
 beforeAll(async () => {
   const port = await sink.start()
   // Small claim batches, so that two runners share a notice of 16 recipients.
-  env = { NOTICE_BATCH_SIZE: '4', NOTICE_LEASE_SECONDS: '2', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
+  env = {
+    NOTICE_BATCH_SIZE: '4',
+    NOTICE_LEASE_SECONDS: '2',
+    NOTICE_RETRY_BASE_SECONDS: '0.2',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+  }
   t = await bootPayload(env)
   env.DATABASE_URI = process.env.DATABASE_URI!
   env.PAYLOAD_SECRET = process.env.PAYLOAD_SECRET!
@@ -107,20 +128,41 @@ afterEach(async () => {
 
 describe('delivery faults', () => {
   it('retries temporary SMTP failures (4xx and dropped connections) and records permanent ones', async () => {
-    await addSubscribers(['frank@example.com', 'grace@example.com', 'henry@example.com', 'ida@example.com'])
-    sink.failures.set('frank@example.com', [{ code: 451, message: 'Try again later' }, { code: 421, message: 'Busy' }])
+    await addSubscribers([
+      'frank@example.com',
+      'grace@example.com',
+      'henry@example.com',
+      'ida@example.com',
+    ])
+    sink.failures.set('frank@example.com', [
+      { code: 451, message: 'Try again later' },
+      { code: 421, message: 'Busy' },
+    ])
     sink.failures.set('grace@example.com', [{ code: 550, message: 'No such user' }])
     sink.failures.set('henry@example.com', ['drop'])
     const notice = await publishMaterial()
     await runUntilDone(notice.id)
     const byEmail = async (email: string) => {
-      const subscriber = (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: email } } })).docs[0]!
+      const subscriber = (
+        await payload.find({
+          collection: 'policy-subscribers',
+          where: { email: { equals: email } },
+        })
+      ).docs[0]!
       return (await deliveries(notice.id)).find((d) => d.subscriber === String(subscriber.id))
     }
     expect(noticeMailsTo('frank@example.com', releaseCounter)).toHaveLength(1)
-    expect(await byEmail('frank@example.com')).toMatchObject({ attempts: 3, lastError: null, status: 'sent' })
+    expect(await byEmail('frank@example.com')).toMatchObject({
+      attempts: 3,
+      lastError: null,
+      status: 'sent',
+    })
     expect(noticeMailsTo('henry@example.com', releaseCounter)).toHaveLength(1)
-    expect(await byEmail('henry@example.com')).toMatchObject({ attempts: 2, lastError: null, status: 'sent' })
+    expect(await byEmail('henry@example.com')).toMatchObject({
+      attempts: 2,
+      lastError: null,
+      status: 'sent',
+    })
     expect(noticeMailsTo('grace@example.com', releaseCounter)).toHaveLength(0)
     const grace = await byEmail('grace@example.com')
     expect(grace).toMatchObject({ attempts: 1, status: 'failed' })
@@ -145,12 +187,26 @@ describe('delivery faults', () => {
   it('does not mail someone who unsubscribes mid-notice', async () => {
     await addSubscribers(['lars@example.com', 'mette@example.com'])
     const notice = await publishMaterial()
-    const mette = (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: 'mette@example.com' } } })).docs[0]!
+    const mette = (
+      await payload.find({
+        collection: 'policy-subscribers',
+        where: { email: { equals: 'mette@example.com' } },
+      })
+    ).docs[0]!
     // The notice has fanned out (deliveries planned) when Mette unsubscribes.
-    await payload.update({ id: notice.id, collection: 'policy-notices', data: {}, overrideAccess: true })
+    await payload.update({
+      id: notice.id,
+      collection: 'policy-notices',
+      data: {},
+      overrideAccess: true,
+    })
     const { fanOutNotice } = await import('../../plugin/notices/runNotice.js')
     await fanOutNotice(payload, pluginConfig(), notice)
-    await payload.update({ id: mette.id, collection: 'policy-subscribers', data: { status: 'unsubscribed' } })
+    await payload.update({
+      id: mette.id,
+      collection: 'policy-subscribers',
+      data: { status: 'unsubscribed' },
+    })
     await runUntilDone(notice.id)
     expect(noticeMailsTo('lars@example.com', releaseCounter)).toHaveLength(1)
     expect(noticeMailsTo('mette@example.com', releaseCounter)).toHaveLength(0)
@@ -170,16 +226,30 @@ describe('the sender seam (a provider API instead of SMTP)', () => {
         batches.push(messages.map((message) => message.to))
         return messages.map((message) =>
           message.to === 'otto@example.com'
-            ? { error: Object.assign(new Error('Recipient address rejected'), { responseCode: 550 }), ok: false as const }
+            ? {
+                error: Object.assign(new Error('Recipient address rejected'), {
+                  responseCode: 550,
+                }),
+                ok: false as const,
+              }
             : { ok: true as const, response: `250 accepted ${message.messageId}` },
         )
       },
     }
     const config = pluginConfig()
     const { runNotice } = await import('../../plugin/notices/runNotice.js')
-    const result = await runNotice(payload, { ...config, notices: { ...config.notices, sender: () => provider } }, notice.id, 'provider-test')
+    const result = await runNotice(
+      payload,
+      { ...config, notices: { ...config.notices, sender: () => provider } },
+      notice.id,
+      'provider-test',
+    )
     expect(result).toEqual({ done: true })
-    expect(batches.flat().sort()).toEqual(['nina@example.com', 'otto@example.com', 'pia@example.com'])
+    expect(batches.flat().sort()).toEqual([
+      'nina@example.com',
+      'otto@example.com',
+      'pia@example.com',
+    ])
     expect(noticeMailsTo('nina@example.com', releaseCounter)).toHaveLength(0) // nothing went over SMTP
     const rows = await deliveries(notice.id)
     const byStatus = rows.map((d) => d.status).sort()
@@ -187,12 +257,15 @@ describe('the sender seam (a provider API instead of SMTP)', () => {
     const sent = rows.find((d) => d.status === 'sent')
     expect(sent.smtpResponse).toBe(`250 accepted ${sent.messageId}`)
     expect(sent.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    expect(rows.find((d) => d.status === 'failed').lastError).toMatch(/^permanent: Recipient address rejected/)
+    expect(rows.find((d) => d.status === 'failed').lastError).toMatch(
+      /^permanent: Recipient address rejected/,
+    )
   })
 })
 
 describe('crashes and concurrent runners', () => {
-  const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}@example.com`)
+  const many = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => `${prefix}${i + 1}@example.com`)
 
   it('loses nobody when the worker is killed mid-notice, and duplicates at most what was in flight', async () => {
     const emails = many('kill', 12)
@@ -200,11 +273,19 @@ describe('crashes and concurrent runners', () => {
     const notice = await publishMaterial()
     sink.delayMs = 400
     const worker = startWorker(['jobs'])
-    await waitFor(() => emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length >= 4, 60_000)
+    await waitFor(
+      () => emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length >= 4,
+      60_000,
+    )
     worker.child.kill('SIGKILL')
     await worker.exited
     // In flight at the kill: claimed under a live lease and not recorded (each may or may not have reached the sink).
-    const inFlight = (await deliveries(notice.id)).filter((d) => ['pending', 'retry'].includes(d.status) && d.leaseUntil && Date.parse(d.leaseUntil) > Date.now()).length
+    const inFlight = (await deliveries(notice.id)).filter(
+      (d) =>
+        ['pending', 'retry'].includes(d.status) &&
+        d.leaseUntil &&
+        Date.parse(d.leaseUntil) > Date.now(),
+    ).length
     const before = emails.filter((email) => noticeMailsTo(email, releaseCounter).length > 0).length
     expect(before).toBeLessThan(emails.length)
     sink.delayMs = 0
@@ -216,7 +297,9 @@ describe('crashes and concurrent runners', () => {
     expect(counts.every((count) => count >= 1)).toBe(true)
     // A batch is claimed, sent, then recorded: what was claimed and unrecorded at the kill may go out twice, nothing else.
     const duplicates = counts.reduce((a, b) => a + b, 0) - emails.length
-    process.stdout.write(`worker killed mid-notice: ${duplicates} duplicate(s), ${inFlight} message(s) in flight at the kill\n`)
+    process.stdout.write(
+      `worker killed mid-notice: ${duplicates} duplicate(s), ${inFlight} message(s) in flight at the kill\n`,
+    )
     expect(inFlight).toBeLessThanOrEqual(8) // two batches of NOTICE_BATCH_SIZE
     expect(duplicates).toBeLessThanOrEqual(inFlight)
   }, 120_000)
@@ -238,7 +321,9 @@ describe('crashes and concurrent runners', () => {
     const counts = emails.map((email) => noticeMailsTo(email, releaseCounter).length)
     expect(counts).toEqual(emails.map(() => 1))
     // Each delivery keeps the claim token (`<runner>#<batch>`) of the runner that sent it.
-    const runners = new Set((await deliveries(notice.id)).map((delivery) => String(delivery.claimedBy).split('#')[0]))
+    const runners = new Set(
+      (await deliveries(notice.id)).map((delivery) => String(delivery.claimedBy).split('#')[0]),
+    )
     // Both processes really took part.
     expect(runners.size).toBe(2)
   }, 120_000)
@@ -256,17 +341,33 @@ describe('corrections', () => {
       kind: 'material',
       sections: replaceBody('third-parties', (locale) => `Ændring nr. ${releaseCounter} ${locale}`),
     })
-    const notice = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })).docs[0] as any
+    const notice = (
+      await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })
+    ).docs[0] as any
     await runUntilDone(notice.id)
     expect(notice.recipients ?? 0).toBe(0)
     await payload.create({
       collection: 'policy-release-events',
-      data: { reason: 'Opgivet.', release: typeof notice.release === 'object' ? notice.release.id : notice.release, type: 'withdrawn' },
+      data: {
+        reason: 'Opgivet.',
+        release: typeof notice.release === 'object' ? notice.release.id : notice.release,
+        type: 'withdrawn',
+      },
       overrideAccess: true,
     })
-    const correction = (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt', where: { kind: { equals: 'correction' } } })).docs[0] as any
+    const correction = (
+      await payload.find({
+        collection: 'policy-notices',
+        limit: 1,
+        sort: '-createdAt',
+        where: { kind: { equals: 'correction' } },
+      })
+    ).docs[0] as any
     expect(correction).toBeDefined()
     await runUntilDone(correction.id)
-    expect(((await payload.findByID({ id: correction.id, collection: 'policy-notices' })) as any).recipients).toBe(0)
+    expect(
+      ((await payload.findByID({ id: correction.id, collection: 'policy-notices' })) as any)
+        .recipients,
+    ).toBe(0)
   })
 })

@@ -11,9 +11,9 @@ import { randomBytes } from 'node:crypto'
 import { resumeStalledNotices } from '../../plugin/notices/startNotice.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
-import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 import { CountingSink } from '../helpers/countingSink.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
+import { startNoticeWorker } from '../helpers/startNoticeWorker.js'
 
 const COUNT = Number(process.env.NOTICE_SCALE_COUNT ?? 2000)
 const KILLS = 20
@@ -33,7 +33,14 @@ async function addSubscribers(prefix: string, count: number): Promise<string[]> 
   for (const email of emails) {
     await payload.db.create({
       collection: 'policy-subscribers',
-      data: { confirmedAt, documents: ['privacy'], email, locale: email.length % 2 ? 'da' : 'en', status: 'confirmed', tokenKey: randomBytes(16).toString('hex') },
+      data: {
+        confirmedAt,
+        documents: ['privacy'],
+        email,
+        locale: email.length % 2 ? 'da' : 'en',
+        status: 'confirmed',
+        tokenKey: randomBytes(16).toString('hex'),
+      },
     })
   }
   return emails
@@ -48,14 +55,21 @@ async function publishMaterial(): Promise<any> {
     sections: replaceBody('third-parties', (locale) => `Skala ${releases} ${locale}`),
     shortNoticeJustification: `At once: ${releases}`,
   })
-  return (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' })).docs[0]
+  return (await payload.find({ collection: 'policy-notices', limit: 1, sort: '-createdAt' }))
+    .docs[0]
 }
 
 const openLeased = async (noticeId: number | string) =>
   (
     await payload.count({
       collection: 'policy-deliveries',
-      where: { and: [{ notice: { equals: noticeId } }, { status: { in: ['pending', 'retry'] } }, { leaseUntil: { greater_than: new Date().toISOString() } }] },
+      where: {
+        and: [
+          { notice: { equals: noticeId } },
+          { status: { in: ['pending', 'retry'] } },
+          { leaseUntil: { greater_than: new Date().toISOString() } },
+        ],
+      },
     })
   ).totalDocs
 
@@ -64,7 +78,10 @@ async function runUntilDone(noticeId: number | string, timeoutMs = 240_000) {
   for (;;) {
     await payload.jobs.run({ limit: 50, queue: 'default' })
     await resumeStalledNotices(payload, pluginConfig())
-    if (((await payload.findByID({ id: noticeId, collection: 'policy-notices' })) as any).status === 'done') {
+    if (
+      ((await payload.findByID({ id: noticeId, collection: 'policy-notices' })) as any).status ===
+      'done'
+    ) {
       return
     }
     if (Date.now() - start > timeoutMs) {
@@ -80,7 +97,13 @@ const received = (emails: string[]) => emails.map((email) => sink.counts.get(ema
 
 beforeAll(async () => {
   const port = await sink.start()
-  env = { NOTICE_BATCH_SIZE: '50', NOTICE_LEASE_SECONDS: '3', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
+  env = {
+    NOTICE_BATCH_SIZE: '50',
+    NOTICE_LEASE_SECONDS: '3',
+    NOTICE_RETRY_BASE_SECONDS: '0.2',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+  }
   t = await bootPayload(env)
   env.DATABASE_URI = process.env.DATABASE_URI!
   env.PAYLOAD_SECRET = process.env.PAYLOAD_SECRET!
@@ -106,7 +129,10 @@ describe(`a notice to ${COUNT} recipients`, () => {
     let kills = 0
     let inFlightAtKills = 0
     for (let round = 0; round < KILLS; round++) {
-      if (((await payload.findByID({ id: notice.id, collection: 'policy-notices' })) as any).status === 'done') {
+      if (
+        ((await payload.findByID({ id: notice.id, collection: 'policy-notices' })) as any)
+          .status === 'done'
+      ) {
         break
       }
       const before = sink.total
@@ -129,18 +155,25 @@ describe(`a notice to ${COUNT} recipients`, () => {
     await runUntilDone(notice.id)
     const counts = received(emails)
     const duplicates = counts.reduce((a, b) => a + b, 0) - emails.length
-    process.stdout.write(`${kills} SIGKILLs during a notice to ${COUNT}: ${duplicates} duplicate(s); ${inFlightAtKills} message(s) were in flight at the kills\n`)
+    process.stdout.write(
+      `${kills} SIGKILLs during a notice to ${COUNT}: ${duplicates} duplicate(s); ${inFlightAtKills} message(s) were in flight at the kills\n`,
+    )
     expect(kills).toBeGreaterThanOrEqual(5)
     expect(counts.filter((count) => count === 0)).toEqual([])
     expect(duplicates).toBeLessThanOrEqual(inFlightAtKills)
-    const { totalDocs: unsent } = await payload.count({ collection: 'policy-deliveries', where: { and: [{ notice: { equals: notice.id } }, { status: { not_equals: 'sent' } }] } })
+    const { totalDocs: unsent } = await payload.count({
+      collection: 'policy-deliveries',
+      where: { and: [{ notice: { equals: notice.id } }, { status: { not_equals: 'sent' } }] },
+    })
     expect(unsent).toBe(0)
   }, 600_000)
 
   it('four workers at once send nobody a message twice, and all of them take part', async () => {
     const emails = await addSubscribers('four', COUNT)
     const notice = await publishMaterial()
-    const workers = Array.from({ length: 4 }, () => startWorker(['notice', String(notice.id), 'on-go']))
+    const workers = Array.from({ length: 4 }, () =>
+      startWorker(['notice', String(notice.id), 'on-go']),
+    )
     await Promise.all(workers.map((worker) => worker.ready))
     for (const worker of workers) worker.go()
     for (const worker of workers) {
@@ -149,7 +182,13 @@ describe(`a notice to ${COUNT} recipients`, () => {
     await runUntilDone(notice.id)
     const counts = received(emails)
     expect(counts.filter((count) => count !== 1)).toEqual([])
-    const { docs } = await payload.find({ collection: 'policy-deliveries', limit: 0, pagination: false, select: { claimedBy: true }, where: { notice: { equals: notice.id } } })
+    const { docs } = await payload.find({
+      collection: 'policy-deliveries',
+      limit: 0,
+      pagination: false,
+      select: { claimedBy: true },
+      where: { notice: { equals: notice.id } },
+    })
     const runners = new Set(docs.map((delivery: any) => String(delivery.claimedBy).split('#')[0]))
     process.stdout.write(`four workers: ${COUNT} messages, ${runners.size} runners took part\n`)
     expect(runners.size).toBeGreaterThanOrEqual(2)

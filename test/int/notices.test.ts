@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { deriveTokenSecret, createToken } from '../../src/tokens/index.js'
-import { messageIdFor } from '../../src/notices/index.js'
 import { seed } from '../../seed/index.js'
+import { messageIdFor } from '../../src/notices/index.js'
+import { createToken, deriveTokenSecret } from '../../src/tokens/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 import { publishEdit, replaceBody } from '../helpers/publish.js'
 import { linkIn, SmtpSink } from '../helpers/smtpSink.js'
@@ -12,13 +12,17 @@ let payload: Payload
 const sink = new SmtpSink()
 
 const subscriberByEmail = async (email: string) =>
-  (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: email } } })).docs[0] as any
+  (await payload.find({ collection: 'policy-subscribers', where: { email: { equals: email } } }))
+    .docs[0] as any
 
 async function subscribe(email: string, locale: string, confirm = true) {
   const before = sink.to(email).length
   const res = await t.api('/policies/subscriptions', {
     body: JSON.stringify({ documents: ['privacy'], email, locale }),
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.0.0.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Forwarded-For': `10.0.0.${Math.floor(Math.random() * 250)}`,
+    },
     method: 'POST',
   })
   expect(res.status).toBe(202)
@@ -63,11 +67,17 @@ async function runJobsUntilIdle() {
   }
 }
 
-const notices = async () => (await payload.find({ collection: 'policy-notices', pagination: false, sort: 'createdAt' })).docs as any[]
+const notices = async () =>
+  (await payload.find({ collection: 'policy-notices', pagination: false, sort: 'createdAt' }))
+    .docs as any[]
 
 beforeAll(async () => {
   const port = await sink.start()
-  t = await bootPayload({ NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
+  t = await bootPayload({
+    NOTICE_RETRY_BASE_SECONDS: '0.2',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+  })
   payload = t.payload
   await seed(payload)
   await runJobsUntilIdle()
@@ -106,7 +116,10 @@ describe('double opt-in', () => {
     const path = url.replace(/^https?:\/\/[^/]+\/api/, '')
     const reused = await t.api(path, { body: '', method: 'POST' })
     expect(reused.status).toBe(400)
-    const forged = path.replace(/token=([^&]+)/, (_m, token: string) => `token=${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}`)
+    const forged = path.replace(
+      /token=([^&]+)/,
+      (_m, token: string) => `token=${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}`,
+    )
     expect((await t.api(forged, { body: '', method: 'POST' })).status).toBe(400)
     const subscriber = await subscriberByEmail('dora@example.com')
     const expired = createToken({
@@ -115,8 +128,18 @@ describe('double opt-in', () => {
       secret: deriveTokenSecret(t.config.secret),
       subject: String(subscriber.id),
     })
-    expect((await t.api(`/policies/subscriptions/confirm?token=${expired}`, { body: '', method: 'POST' })).status).toBe(400)
-    expect((await t.api('/policies/subscriptions/confirm?token=garbage', { body: '', method: 'POST' })).status).toBe(400)
+    expect(
+      (
+        await t.api(`/policies/subscriptions/confirm?token=${expired}`, {
+          body: '',
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await t.api('/policies/subscriptions/confirm?token=garbage', { body: '', method: 'POST' }))
+        .status,
+    ).toBe(400)
   })
 })
 
@@ -128,7 +151,11 @@ describe('change notices', () => {
     const daveLinks = sink.to('dave@example.com')
     // Dave unsubscribes before the release.
     const dave = await subscriberByEmail('dave@example.com')
-    await payload.update({ id: dave.id, collection: 'policy-subscribers', data: { status: 'unsubscribed' } })
+    await payload.update({
+      id: dave.id,
+      collection: 'policy-subscribers',
+      data: { status: 'unsubscribed' },
+    })
     expect(daveLinks.length).toBe(1)
 
     const before = sink.mails.length
@@ -138,7 +165,12 @@ describe('change notices', () => {
     await runJobsUntilIdle()
 
     const sent = sink.mails.slice(before)
-    expect(sent.map((mail) => mail.to).sort()).toEqual(['alice@example.com', 'bob@example.com', 'dora@example.com', 'known@example.com'])
+    expect(sent.map((mail) => mail.to).sort()).toEqual([
+      'alice@example.com',
+      'bob@example.com',
+      'dora@example.com',
+      'known@example.com',
+    ])
     const alice = sink.to('alice@example.com').at(-1)!
     const bob = sink.to('bob@example.com').at(-1)!
     expect(alice.subject).toMatch(/persondataerklæring|Vi har opdateret/i)
@@ -146,19 +178,38 @@ describe('change notices', () => {
     expect(alice.text).toContain('Ændring: Ny modtager')
     expect(bob.text).toContain('Change: Ny modtager')
     expect(String(bob.headers.get('list-unsubscribe-post'))).toBe('List-Unsubscribe=One-Click')
-    expect(String(bob.headers.get('list-unsubscribe'))).toMatch(/^<http:\/\/localhost:3000\/api\/policies\/subscriptions\/unsubscribe\?token=[^>]+>, <mailto:[^>]+>$/)
-    const release = (await payload.find({ collection: 'policy-releases', where: { version: { equals: '3.0' } } })).docs[0]!
+    expect(String(bob.headers.get('list-unsubscribe'))).toMatch(
+      /^<http:\/\/localhost:3000\/api\/policies\/subscriptions\/unsubscribe\?token=[^>]+>, <mailto:[^>]+>$/,
+    )
+    const release = (
+      await payload.find({ collection: 'policy-releases', where: { version: { equals: '3.0' } } })
+    ).docs[0]!
     const bobRecord = await subscriberByEmail('bob@example.com')
-    expect(bob.messageId).toBe(messageIdFor({ domain: 'example.com', kind: 'notice', releaseId: release.id, subscriberId: bobRecord.id }))
+    expect(bob.messageId).toBe(
+      messageIdFor({
+        domain: 'example.com',
+        kind: 'notice',
+        releaseId: release.id,
+        subscriberId: bobRecord.id,
+      }),
+    )
     // Proof of delivery: each delivery records what was sent to whom, when, and the server's answer.
-    const { docs: proof } = await payload.find({ collection: 'policy-deliveries', pagination: false, where: { subscriber: { equals: String(bobRecord.id) } } })
+    const { docs: proof } = await payload.find({
+      collection: 'policy-deliveries',
+      pagination: false,
+      where: { subscriber: { equals: String(bobRecord.id) } },
+    })
     const bobDelivery = proof.find((d: any) => d.messageId === bob.messageId) as any
     expect(bobDelivery).toMatchObject({ releaseVersion: '3.0', status: 'sent' })
     expect(bobDelivery.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(bobDelivery.smtpResponse).toMatch(/^250/)
     expect(Date.parse(bobDelivery.sentAt)).toBeGreaterThan(0)
     const aliceRecord = await subscriberByEmail('alice@example.com')
-    const { docs: aliceProof } = await payload.find({ collection: 'policy-deliveries', pagination: false, where: { subscriber: { equals: String(aliceRecord.id) } } })
+    const { docs: aliceProof } = await payload.find({
+      collection: 'policy-deliveries',
+      pagination: false,
+      where: { subscriber: { equals: String(aliceRecord.id) } },
+    })
     expect((aliceProof[0] as any).contentHash).not.toBe(bobDelivery.contentHash)
     expect(sink.to('carol@example.com')).toHaveLength(1) // only her confirmation e-mail
     const [, done] = await notices()
@@ -176,7 +227,13 @@ describe('change notices', () => {
 
   it('notifies about a minor release when the editor asks, and not again from a request left on the draft', async () => {
     const doc = (await payload.find({ collection: 'policy-documents', limit: 1 })).docs[0]!
-    await payload.update({ id: doc.id, collection: 'policy-documents', data: { release: { notifyMinor: true } }, draft: true, locale: 'da' })
+    await payload.update({
+      id: doc.id,
+      collection: 'policy-documents',
+      data: { release: { notifyMinor: true } },
+      draft: true,
+      locale: 'da',
+    })
     const before = sink.mails.length
     await publishChange('minor', 'Præcisering')
     await runJobsUntilIdle()
@@ -201,7 +258,11 @@ describe('change notices', () => {
     })
     expect(post.status).toBe(200)
     expect((await subscriberByEmail('bob@example.com')).status).toBe('unsubscribed')
-    const again = await t.api(path, { body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const again = await t.api(path, {
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect(again.status).toBe(200)
   })
 })

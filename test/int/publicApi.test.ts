@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { blocksToLexical } from '../../src/lexical/index.js'
 import { PUBLISHED_AT_CONTEXT_KEY } from '../../plugin/index.js'
+import { blocksToLexical } from '../../src/lexical/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 
 const body = (text: string) => blocksToLexical([{ html: text, text, type: 'paragraph' }])
@@ -11,17 +11,36 @@ let payload: Payload
 let documentId: number | string
 
 /** Publishes the document with a historical publication time (as the seed does). */
-async function publishAt(publishedAt: string, effectiveAt: string, daText: string, enText: string, kind: 'material' | 'minor') {
+async function publishAt(
+  publishedAt: string,
+  effectiveAt: string,
+  daText: string,
+  enText: string,
+  kind: 'material' | 'minor',
+) {
   for (const locale of ['en', 'da'] as const) {
-    const current = await payload.findByID({ id: documentId, collection: 'policy-documents', draft: true, locale })
+    const current = await payload.findByID({
+      id: documentId,
+      collection: 'policy-documents',
+      draft: true,
+      locale,
+    })
     await payload.update({
       id: documentId,
       collection: 'policy-documents',
       context: { [PUBLISHED_AT_CONTEXT_KEY]: publishedAt },
       data: {
         _status: locale === 'da' ? 'published' : 'draft',
-        release: { changeKind: kind, changeNote: locale === 'da' ? `Ændring ${daText}` : `Change ${enText}`, effectiveAt, justification: `Test history: ${daText}` },
-        sections: current.sections!.map((row: any) => ({ ...row, body: body(locale === 'da' ? daText : enText) })),
+        release: {
+          changeKind: kind,
+          changeNote: locale === 'da' ? `Ændring ${daText}` : `Change ${enText}`,
+          effectiveAt,
+          justification: `Test history: ${daText}`,
+        },
+        sections: current.sections!.map((row: any) => ({
+          ...row,
+          body: body(locale === 'da' ? daText : enText),
+        })),
       },
       draft: locale !== 'da',
       locale,
@@ -34,28 +53,71 @@ beforeAll(async () => {
   payload = t.payload
   const doc = await payload.create({
     collection: 'policy-documents',
-    data: { _status: 'draft', key: 'privacy', sections: [{ body: body('Udkast'), heading: 'Formål', key: 'purposes', kind: 'purposes' }], title: 'Persondataerklæring' },
+    data: {
+      _status: 'draft',
+      key: 'privacy',
+      sections: [{ body: body('Udkast'), heading: 'Formål', key: 'purposes', kind: 'purposes' }],
+      title: 'Persondataerklæring',
+    },
     draft: true,
     locale: 'da',
   })
   documentId = doc.id
-  const da = await payload.findByID({ id: documentId, collection: 'policy-documents', draft: true, locale: 'da' })
+  const da = await payload.findByID({
+    id: documentId,
+    collection: 'policy-documents',
+    draft: true,
+    locale: 'da',
+  })
   await payload.update({
     id: documentId,
     collection: 'policy-documents',
-    data: { sections: da.sections!.map((row: any) => ({ ...row, body: body('Draft'), heading: 'Purposes' })), title: 'Privacy statement' },
+    data: {
+      sections: da.sections!.map((row: any) => ({
+        ...row,
+        body: body('Draft'),
+        heading: 'Purposes',
+      })),
+      title: 'Privacy statement',
+    },
     draft: true,
     locale: 'en',
   })
-  await publishAt('2024-12-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Version et', 'Version one', 'material')
-  await publishAt('2025-05-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z', 'Version et komma et', 'Version one point one', 'minor')
-  await publishAt('2026-01-15T00:00:00.000Z', '2026-03-01T00:00:00.000Z', 'Version to', 'Version two', 'material')
+  await publishAt(
+    '2024-12-01T00:00:00.000Z',
+    '2025-01-01T00:00:00.000Z',
+    'Version et',
+    'Version one',
+    'material',
+  )
+  await publishAt(
+    '2025-05-01T00:00:00.000Z',
+    '2025-06-01T00:00:00.000Z',
+    'Version et komma et',
+    'Version one point one',
+    'minor',
+  )
+  await publishAt(
+    '2026-01-15T00:00:00.000Z',
+    '2026-03-01T00:00:00.000Z',
+    'Version to',
+    'Version two',
+    'material',
+  )
   // A newer draft that must never leak.
-  const current = await payload.findByID({ id: documentId, collection: 'policy-documents', draft: true, locale: 'da' })
+  const current = await payload.findByID({
+    id: documentId,
+    collection: 'policy-documents',
+    draft: true,
+    locale: 'da',
+  })
   await payload.update({
     id: documentId,
     collection: 'policy-documents',
-    data: { sections: current.sections!.map((row: any) => ({ ...row, body: body('HEMMELIGT UDKAST') })), title: 'HEMMELIGT UDKAST' },
+    data: {
+      sections: current.sections!.map((row: any) => ({ ...row, body: body('HEMMELIGT UDKAST') })),
+      title: 'HEMMELIGT UDKAST',
+    },
     draft: true,
     locale: 'da',
   })
@@ -70,10 +132,18 @@ describe('public read API', () => {
     const res = await t.api('/policies/privacy?locale=da')
     expect(res.status).toBe(200)
     const json = await res.json()
-    expect(json).toMatchObject({ document: 'privacy', locale: 'da', previousVersion: '1.1', title: 'Persondataerklæring', version: '2.0' })
+    expect(json).toMatchObject({
+      document: 'privacy',
+      locale: 'da',
+      previousVersion: '1.1',
+      title: 'Persondataerklæring',
+      version: '2.0',
+    })
     expect(json.sections[0].blocks[0].text).toBe('Version to')
     expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{32}"$/)
-    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/)
+    expect(res.headers.get('cache-control')).toMatch(
+      /^public, max-age=\d+, stale-while-revalidate=\d+$/,
+    )
     expect(res.headers.get('content-type')).toContain('application/json')
   })
 
@@ -84,9 +154,13 @@ describe('public read API', () => {
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
     expect(again.headers.get('etag')).toBe(etag)
-    const weak = await t.api('/policies/privacy?locale=en', { headers: { 'If-None-Match': `"other", W/${etag}` } })
+    const weak = await t.api('/policies/privacy?locale=en', {
+      headers: { 'If-None-Match': `"other", W/${etag}` },
+    })
     expect(weak.status).toBe(304)
-    const stale = await t.api('/policies/privacy?locale=en', { headers: { 'If-None-Match': '"stale"' } })
+    const stale = await t.api('/policies/privacy?locale=en', {
+      headers: { 'If-None-Match': '"stale"' },
+    })
     expect(stale.status).toBe(200)
   })
 
@@ -188,7 +262,10 @@ describe('anonymous probes never leak drafts or history', () => {
   })
 
   it('GET /policy-documents/:id and its versions reveal nothing, draft or not', async () => {
-    for (const path of [`/policy-documents/${documentId}`, `/policy-documents/${documentId}?draft=true&locale=all`]) {
+    for (const path of [
+      `/policy-documents/${documentId}`,
+      `/policy-documents/${documentId}?draft=true&locale=all`,
+    ]) {
       const res = await t.api(path)
       expect([403, 404]).toContain(res.status)
       expect(await res.text()).not.toContain('HEMMELIGT')
@@ -200,7 +277,10 @@ describe('anonymous probes never leak drafts or history', () => {
   })
 
   it('the public API never serves the unpublished draft', async () => {
-    for (const path of ['/policies/privacy?locale=da&draft=true', '/policies/privacy/releases?locale=da&draft=true']) {
+    for (const path of [
+      '/policies/privacy?locale=da&draft=true',
+      '/policies/privacy/releases?locale=da&draft=true',
+    ]) {
       const text = await (await t.api(path)).text()
       expect(text).not.toContain('HEMMELIGT')
     }

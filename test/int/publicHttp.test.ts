@@ -14,7 +14,7 @@ import { createPolicyRouteHandlers } from '../../plugin/exports/next.js'
 import { createPolicyRequestListener } from '../../plugin/index.js'
 import { seed } from '../../seed/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
-import { startServeProcess, type ServeProcess } from '../helpers/serveProcess.js'
+import { type ServeProcess, startServeProcess } from '../helpers/serveProcess.js'
 
 let t: TestPayload
 let payload: Payload
@@ -41,8 +41,12 @@ const ROUTES = [
 type Got = { body: Buffer; headers: Headers; status: number }
 
 /** The three entry points, each answering `(method, path under /api, headers)`. */
-const ENTRY_POINTS: Record<string, (method: string, path: string, headers?: Record<string, string>) => Promise<Got>> = {
-  "Payload's router": async (method, path, headers = {}) => fromResponse(await t.api(path, { headers, method })),
+const ENTRY_POINTS: Record<
+  string,
+  (method: string, path: string, headers?: Record<string, string>) => Promise<Got>
+> = {
+  "Payload's router": async (method, path, headers = {}) =>
+    fromResponse(await t.api(path, { headers, method })),
   'the Next route handler': async (method, path, headers = {}) => {
     const request = new Request(`http://localhost:3000/api${path}`, { headers, method })
     return fromResponse(await next[method as 'GET'](request))
@@ -51,11 +55,20 @@ const ENTRY_POINTS: Record<string, (method: string, path: string, headers?: Reco
 }
 
 async function fromResponse(response: Response): Promise<Got> {
-  return { body: Buffer.from(await response.arrayBuffer()), headers: response.headers, status: response.status }
+  return {
+    body: Buffer.from(await response.arrayBuffer()),
+    headers: response.headers,
+    status: response.status,
+  }
 }
 
 /** A request over node:http (no fetch normalization; HEAD bodies would show up here). */
-function rawFetch(base: string, method: string, path: string, headers: Record<string, string>): Promise<Got> {
+function rawFetch(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<Got> {
   const { hostname, port } = new URL(base)
   return new Promise((resolve, reject) => {
     const req = httpRequest({ headers, hostname, method, path: `/api${path}`, port }, (res) => {
@@ -94,16 +107,19 @@ afterAll(async () => {
 describe.each(Object.keys(ENTRY_POINTS))('public read API on %s', (entry) => {
   const call = (...args: Parameters<(typeof ENTRY_POINTS)[string]>) => ENTRY_POINTS[entry]!(...args)
 
-  it.each(ROUTES)('GET %s: nosniff and CORS for every origin, without credentials', async (path) => {
-    const res = await call('GET', path, { Origin: 'https://www.example.org' })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(res.headers.get('access-control-allow-origin')).toBe('*')
-    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
-    expect(res.headers.get('access-control-expose-headers')).toMatch(/etag/i)
-    // The answer is the same for every origin: no Vary: Origin.
-    expect(res.headers.get('vary') ?? '').not.toMatch(/origin/i)
-  })
+  it.each(ROUTES)(
+    'GET %s: nosniff and CORS for every origin, without credentials',
+    async (path) => {
+      const res = await call('GET', path, { Origin: 'https://www.example.org' })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/etag/i)
+      // The answer is the same for every origin: no Vary: Origin.
+      expect(res.headers.get('vary') ?? '').not.toMatch(/origin/i)
+    },
+  )
 
   it.each(ROUTES)('HEAD %s: the GET headers without a body', async (path) => {
     const get = await call('GET', path)
@@ -128,13 +144,17 @@ describe.each(Object.keys(ENTRY_POINTS))('public read API on %s', (entry) => {
     const styleSrc = /style-src ([^;]*)/.exec(csp)?.[1] ?? ''
     for (const [, value] of res.body.toString('utf8').matchAll(/\sstyle="([^"]*)"/g)) {
       expect(styleSrc).toContain("'unsafe-hashes'")
-      expect(styleSrc).toContain(`'sha256-${createHash('sha256').update(value!, 'utf8').digest('base64')}'`)
+      expect(styleSrc).toContain(
+        `'sha256-${createHash('sha256').update(value!, 'utf8').digest('base64')}'`,
+      )
     }
   })
 
   it('a 304 carries the validator and the CORS headers', async () => {
     const first = await call('GET', '/policies/privacy?locale=da')
-    const again = await call('GET', '/policies/privacy?locale=da', { 'If-None-Match': first.headers.get('etag')! })
+    const again = await call('GET', '/policies/privacy?locale=da', {
+      'If-None-Match': first.headers.get('etag')!,
+    })
     expect(again.status).toBe(304)
     expect(again.body.byteLength).toBe(0)
     expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
@@ -183,7 +203,10 @@ describe('answers are byte-identical on every process (issue 9, item 12)', () =>
 
 describe('the standalone listener forwards the rest to Payload faithfully', () => {
   it('keeps repeated Set-Cookie headers apart (a cookie date has a comma)', async () => {
-    const cookies = ['first=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT; HttpOnly', 'second=2; Path=/; SameSite=Lax']
+    const cookies = [
+      'first=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT; HttpOnly',
+      'second=2; Path=/; SameSite=Lax',
+    ]
     payload.config.endpoints.push({
       handler: () => {
         const headers = new Headers()

@@ -18,7 +18,9 @@ import { paragraphBody } from '../helpers/publish.js'
 const t: TestPayload = await bootPayload()
 const payload: Payload = t.payload
 const transactions = await supportsTransactions(payload)
-const skipReason = transactions ? '' : ` (skipped: ${t.database} runs no transactions here: no replica set)`
+const skipReason = transactions
+  ? ''
+  : ` (skipped: ${t.database} runs no transactions here: no replica set)`
 if (!transactions) {
   console.warn(`publishTransaction.test.ts${skipReason}`)
 }
@@ -33,41 +35,61 @@ afterAll(async () => {
 
 const releaseCount = async () => (await payload.count({ collection: 'policy-releases' })).totalDocs
 const publishedSecurityText = async () => {
-  const doc = (await payload.find({ collection: 'policy-documents', depth: 0, locale: 'da' })).docs[0] as any
+  const doc = (await payload.find({ collection: 'policy-documents', depth: 0, locale: 'da' }))
+    .docs[0] as any
   return JSON.stringify(doc.sections.find((row: any) => row.key === 'security').body)
 }
 
 describe('a publish is one transaction with its release', () => {
-  ;(transactions ? it : it.skip)(`rolled back, leaves neither the published text nor a release${skipReason}`, async () => {
-    const doc = (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 })).docs[0]!
-    for (const locale of ['en', 'da'] as const) {
-      const current = await payload.findByID({ id: doc.id, collection: 'policy-documents', draft: true, locale })
-      const req = await createLocalReq({}, payload)
-      req.transactionID = (await payload.db.beginTransaction()) ?? undefined
-      const releasesBefore = await releaseCount()
-      const textBefore = await publishedSecurityText()
-      await payload.update({
-        id: doc.id,
-        collection: 'policy-documents',
-        data: {
-          _status: locale === 'da' ? 'published' : 'draft',
-          release: { changeKind: 'minor', changeNote: `Rullet tilbage (${locale})`, justification: 'Transaction test' },
-          sections: (current.sections as any[]).map((row) => (row.key === 'security' ? { ...row, body: paragraphBody(`Rullet tilbage ${locale}`) } : row)),
-        },
-        draft: locale !== 'da',
-        locale,
-        req,
-      })
-      if (locale === 'en') {
-        await payload.db.commitTransaction(req.transactionID!)
-        continue
+  ;(transactions ? it : it.skip)(
+    `rolled back, leaves neither the published text nor a release${skipReason}`,
+    async () => {
+      const doc = (await payload.find({ collection: 'policy-documents', draft: true, limit: 1 }))
+        .docs[0]!
+      for (const locale of ['en', 'da'] as const) {
+        const current = await payload.findByID({
+          id: doc.id,
+          collection: 'policy-documents',
+          draft: true,
+          locale,
+        })
+        const req = await createLocalReq({}, payload)
+        req.transactionID = (await payload.db.beginTransaction()) ?? undefined
+        const releasesBefore = await releaseCount()
+        const textBefore = await publishedSecurityText()
+        await payload.update({
+          id: doc.id,
+          collection: 'policy-documents',
+          data: {
+            _status: locale === 'da' ? 'published' : 'draft',
+            release: {
+              changeKind: 'minor',
+              changeNote: `Rullet tilbage (${locale})`,
+              justification: 'Transaction test',
+            },
+            sections: (current.sections as any[]).map((row) =>
+              row.key === 'security'
+                ? { ...row, body: paragraphBody(`Rullet tilbage ${locale}`) }
+                : row,
+            ),
+          },
+          draft: locale !== 'da',
+          locale,
+          req,
+        })
+        if (locale === 'en') {
+          await payload.db.commitTransaction(req.transactionID!)
+          continue
+        }
+        // Inside the transaction the publish happened: a release was frozen.
+        expect((await payload.count({ collection: 'policy-releases', req })).totalDocs).toBe(
+          releasesBefore + 1,
+        )
+        await payload.db.rollbackTransaction(req.transactionID!)
+        expect(await releaseCount()).toBe(releasesBefore)
+        expect(await publishedSecurityText()).toBe(textBefore)
+        expect((await (await t.api('/policies/privacy/verify')).json()).intact).toBe(true)
       }
-      // Inside the transaction the publish happened: a release was frozen.
-      expect((await payload.count({ collection: 'policy-releases', req })).totalDocs).toBe(releasesBefore + 1)
-      await payload.db.rollbackTransaction(req.transactionID!)
-      expect(await releaseCount()).toBe(releasesBefore)
-      expect(await publishedSecurityText()).toBe(textBefore)
-      expect((await (await t.api('/policies/privacy/verify')).json()).intact).toBe(true)
-    }
-  })
+    },
+  )
 })

@@ -19,15 +19,23 @@ describe('seed', () => {
   it('publishes the demo history 1.0, 1.1 and 2.0 with both locales', async () => {
     const result = await seed(payload)
     expect(result).toEqual({ createdUser: true, published: ['1.0', '1.1', '2.0'] })
-    const { docs } = await payload.find({ collection: 'policy-releases', pagination: false, sort: 'createdAt' })
+    const { docs } = await payload.find({
+      collection: 'policy-releases',
+      pagination: false,
+      sort: 'createdAt',
+    })
     expect(docs.map((d: any) => [d.version, d.kind])).toEqual([
       ['1.0', 'material'],
       ['1.1', 'minor'],
       ['2.0', 'material'],
     ])
     const latest = docs[2] as any
-    expect(latest.snapshot.da.title).toBe('Persondataerklæring; netbaseret behandling af personoplysninger')
-    expect(latest.snapshot.en.sections.map((s: any) => s.key)).toEqual(latest.snapshot.da.sections.map((s: any) => s.key))
+    expect(latest.snapshot.da.title).toBe(
+      'Persondataerklæring; netbaseret behandling af personoplysninger',
+    )
+    expect(latest.snapshot.en.sections.map((s: any) => s.key)).toEqual(
+      latest.snapshot.da.sections.map((s: any) => s.key),
+    )
     expect(JSON.stringify(latest.snapshot.da)).toContain('Lokationsdata')
     expect(docs[1]!.previousHash).toBe(docs[0]!.hash)
   })

@@ -38,17 +38,24 @@ async function committed(sql: string, args: Array<number | string> = []) {
 const storedReleases = async (key: string, tag: string) =>
   Number(
     (
-      await committed("SELECT count(*) AS n FROM policy_releases WHERE document_key = ? AND json_extract(change_note, '$.da') = ?", [
-        key,
-        `${tag} (da)`,
-      ])
+      await committed(
+        "SELECT count(*) AS n FROM policy_releases WHERE document_key = ? AND json_extract(change_note, '$.da') = ?",
+        [key, `${tag} (da)`],
+      )
     )[0]!.n,
   )
 
 /** The security section of the published document as stored (the latest published version). */
 async function publishedSecurityText(key: string): Promise<string> {
-  const doc = (await payload.find({ collection: 'policy-documents', depth: 0, draft: false, locale: 'da', where: { key: { equals: key } } }))
-    .docs[0] as any
+  const doc = (
+    await payload.find({
+      collection: 'policy-documents',
+      depth: 0,
+      draft: false,
+      locale: 'da',
+      where: { key: { equals: key } },
+    })
+  ).docs[0] as any
   return JSON.stringify(doc.sections.find((row: any) => row.key === 'security')?.body ?? null)
 }
 
@@ -88,8 +95,13 @@ async function verifyChains() {
 /** A plain create after the concurrent writes must still store its row. */
 async function expectCreateStored(label: string) {
   const email = `after-${label}@example.com`
-  const user = await payload.create({ collection: 'users', data: { email, password: 'concurrency-test-pw' } })
-  expect((await committed('SELECT id FROM users WHERE email = ?', [email])).map((row) => Number(row.id))).toEqual([Number(user.id)])
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'concurrency-test-pw' },
+  })
+  expect(
+    (await committed('SELECT id FROM users WHERE email = ?', [email])).map((row) => Number(row.id)),
+  ).toEqual([Number(user.id)])
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 15_000) {
@@ -110,7 +122,10 @@ async function subscribeAndConfirm(email: string, locale: 'da' | 'en', client: s
   })
   expect(res.status).toBe(202)
   await waitFor(() => sink.to(email).length > 0)
-  const confirm = linkIn(sink.to(email).at(-1)!.text, '/subscriptions/confirm').replace(/^https?:\/\/[^/]+\/api/, '')
+  const confirm = linkIn(sink.to(email).at(-1)!.text, '/subscriptions/confirm').replace(
+    /^https?:\/\/[^/]+\/api/,
+    '',
+  )
   expect((await t.api(confirm, { body: '', method: 'POST' })).status).toBe(200)
 }
 
@@ -131,16 +146,28 @@ const sqliteOnly = onSqlite ? '' : ` (skipped: SQLite only, this lane is ${laneD
 
 beforeAll(async () => {
   if (!onSqlite) {
-    console.warn(`sqliteConcurrency.test.ts: skipped on the ${laneDatabase()} lane (it reads the SQLite file through libsql)`)
+    console.warn(
+      `sqliteConcurrency.test.ts: skipped on the ${laneDatabase()} lane (it reads the SQLite file through libsql)`,
+    )
     return
   }
   const port = await sink.start()
-  t = await bootPayload({ JOBS_AUTORUN: 'false', NOTICE_RETRY_BASE_SECONDS: '0.2', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
+  t = await bootPayload({
+    JOBS_AUTORUN: 'false',
+    NOTICE_RETRY_BASE_SECONDS: '0.2',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+  })
   payload = t.payload
   dbUrl = process.env.DATABASE_URI!
   for (const key of KEYS) {
     await seed(payload, { documentKey: key, user: false })
-    const { docs } = await payload.find({ collection: 'policy-documents', depth: 0, draft: true, where: { key: { equals: key } } })
+    const { docs } = await payload.find({
+      collection: 'policy-documents',
+      depth: 0,
+      draft: true,
+      where: { key: { equals: key } },
+    })
     documentIds.set(key, docs[0]!.id)
   }
 }, 180_000)
@@ -208,8 +235,12 @@ describeSqlite(`concurrent publishes in one process${sqliteOnly}`, () => {
     // Every message that went out has its delivery record stored.
     const sent = sink.mails.slice(sentBefore).filter((mail) => mail.to.startsWith('reader-'))
     expect(sent.length).toBeGreaterThan(0)
-    const deliveries = await committed("SELECT count(*) AS n FROM policy_deliveries WHERE status = 'sent'")
-    expect(Number(deliveries[0]!.n)).toBeGreaterThanOrEqual(new Set(sent.map((mail) => mail.to)).size)
+    const deliveries = await committed(
+      "SELECT count(*) AS n FROM policy_deliveries WHERE status = 'sent'",
+    )
+    expect(Number(deliveries[0]!.n)).toBeGreaterThanOrEqual(
+      new Set(sent.map((mail) => mail.to)).size,
+    )
     await verifyChains()
     await expectCreateStored('jobs')
   })
@@ -217,16 +248,29 @@ describeSqlite(`concurrent publishes in one process${sqliteOnly}`, () => {
 
 describeSqlite(`a second process on the same file${sqliteOnly}`, () => {
   it('a subscribe while another process publishes: every 202 has its row, every e-mailed link a stored subscriber', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/publishWorker.ts'], {
-      env: { ...process.env, DB_PUSH: 'false', JOBS_AUTORUN: 'false', NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/preload-lexical.mjs',
+        'test/helpers/publishWorker.ts',
+      ],
+      {
+        env: { ...process.env, DB_PUSH: 'false', JOBS_AUTORUN: 'false', NODE_OPTIONS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
     let published = 0
     let stderr = ''
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the worker never published: ${stderr}`)), 120_000)
+      const timer = setTimeout(
+        () => reject(new Error(`the worker never published: ${stderr}`)),
+        120_000,
+      )
       child.stdout!.on('data', (chunk: Buffer) => {
         published += (chunk.toString().match(/published \d+/g) ?? []).length
         if (published > 0) {
@@ -248,14 +292,19 @@ describeSqlite(`a second process on the same file${sqliteOnly}`, () => {
         await res.text()
       }
       const startedAt = Date.now()
-      while (Date.now() - startedAt < 15_000 && emails.some((email, i) => answers[i] === 202 && sink.to(email).length === 0)) {
+      while (
+        Date.now() - startedAt < 15_000 &&
+        emails.some((email, i) => answers[i] === 202 && sink.to(email).length === 0)
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       expect(published).toBeGreaterThan(0)
       // Not vacuous: subscriptions really went through while the other process wrote.
       expect(answers.filter((status) => status === 202).length).toBeGreaterThan(0)
       for (const [i, email] of emails.entries()) {
-        const rows = await committed('SELECT id, status FROM policy_subscribers WHERE email = ?', [email])
+        const rows = await committed('SELECT id, status FROM policy_subscribers WHERE email = ?', [
+          email,
+        ])
         const mails = sink.to(email)
         if (answers[i] === 202) {
           expect({ email, rows: rows.length }).toEqual({ email, rows: 1 })
@@ -263,7 +312,10 @@ describeSqlite(`a second process on the same file${sqliteOnly}`, () => {
         } else {
           // Refused: a clear error status, and no mail for a row that is not there.
           expect(answers[i]).toBeGreaterThanOrEqual(400)
-          expect({ email, mails: rows.length === 0 ? mails.length : 0 }).toEqual({ email, mails: 0 })
+          expect({ email, mails: rows.length === 0 ? mails.length : 0 }).toEqual({
+            email,
+            mails: 0,
+          })
         }
         for (const mail of mails) {
           expect(linkIn(mail.text, '/subscriptions/confirm')).toContain('/subscriptions/confirm')
@@ -275,7 +327,13 @@ describeSqlite(`a second process on the same file${sqliteOnly}`, () => {
       await exited
     }
     // Every publish the worker reported is stored, and the chain is whole.
-    const stored = Number((await committed("SELECT count(*) AS n FROM policy_releases WHERE change_note LIKE '%Rettelse%'"))[0]!.n)
+    const stored = Number(
+      (
+        await committed(
+          "SELECT count(*) AS n FROM policy_releases WHERE change_note LIKE '%Rettelse%'",
+        )
+      )[0]!.n,
+    )
     expect(stored).toBeGreaterThanOrEqual(published)
     await verifyChains()
     await expectCreateStored('second-process')

@@ -267,7 +267,14 @@ describe('item 2: the links of an erased subscriber open nothing of the next sub
     // Number IDs can be given again, so the records are moved off it; an ObjectID never is, and the
     // record keeps naming a row that no longer exists.
     expect(naming).toBe(payload.db.defaultIDType === 'number' ? 0 : 1)
-    expect((await payload.count({ collection: 'policy-subscribers', where: { id: { equals: subscriber.id } } })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'policy-subscribers',
+          where: { id: { equals: subscriber.id } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 
   it('still answers', expectStillAnswering)
@@ -449,7 +456,9 @@ describe('item 5: the consent record cannot be written through the API, not even
     expect(after).toMatchObject({ email: 'consent-gql@example.com', status: 'pending' })
     // (An unset date is null on SQL databases and absent on MongoDB.)
     expect(after?.confirmedAt ?? null).toBe(before.confirmedAt ?? null)
-    const read = await graphql(`query { PolicySubscriber(id: ${JSON.stringify(before.id)}) { email tokenKey } }`)
+    const read = await graphql(
+      `query { PolicySubscriber(id: ${JSON.stringify(before.id)}) { email tokenKey } }`,
+    )
     // The field is not even in the schema a user can query, or comes back empty.
     expect(JSON.stringify(read.data ?? {})).not.toMatch(/"tokenKey":"[^"]+"/)
   })

@@ -17,7 +17,11 @@ afterAll(async () => {
 
 const preflight = (origin: string) =>
   t.api('/policies/subscriptions', {
-    headers: { 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Method': 'POST', Origin: origin },
+    headers: {
+      'Access-Control-Request-Headers': 'content-type',
+      'Access-Control-Request-Method': 'POST',
+      Origin: origin,
+    },
     method: 'OPTIONS',
   })
 

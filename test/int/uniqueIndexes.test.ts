@@ -6,7 +6,11 @@ import type { Payload } from 'payload'
 
 import { spawn } from 'node:child_process'
 
-import { checkUniqueIndexes, MissingUniqueIndexError, requiredUniqueIndexes } from '../../plugin/db/checkUniqueIndexes.js'
+import {
+  checkUniqueIndexes,
+  MissingUniqueIndexError,
+  requiredUniqueIndexes,
+} from '../../plugin/db/checkUniqueIndexes.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 
 let t: TestPayload
@@ -22,14 +26,18 @@ afterAll(async () => {
 })
 
 const pluginSlugs = () =>
-  payload.config.collections.map((collection) => collection.slug).filter((slug) => slug.startsWith('policy-'))
+  payload.config.collections
+    .map((collection) => collection.slug)
+    .filter((slug) => slug.startsWith('policy-'))
 
 /** Drops the database's unique index on these fields of a collection. */
 async function dropIndex(collection: string, fields: string[]) {
   const db = payload.db as any
   if (db.name === 'mongoose') {
     const model = db.collections[collection].collection
-    const index = (await model.indexes()).find((candidate: any) => Object.keys(candidate.key).join() === fields.join())
+    const index = (await model.indexes()).find(
+      (candidate: any) => Object.keys(candidate.key).join() === fields.join(),
+    )
     await model.dropIndex(index.name)
     return
   }
@@ -51,10 +59,20 @@ async function dropIndex(collection: string, fields: string[]) {
 /** Starts the config in a second process on the same database (no schema push) and returns its output. */
 function bootSecondProcess(): Promise<{ code: null | number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/preload-lexical.mjs', 'test/helpers/bootWorker.ts'], {
-      env: { ...process.env, DB_PUSH: 'false', NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/preload-lexical.mjs',
+        'test/helpers/bootWorker.ts',
+      ],
+      {
+        env: { ...process.env, DB_PUSH: 'false', NODE_OPTIONS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -64,7 +82,9 @@ function bootSecondProcess(): Promise<{ code: null | number; output: string }> {
 
 describe('unique indexes at startup', () => {
   it('requires the keys that make "sent once" and the release chain hold, and finds them all', async () => {
-    const required = requiredUniqueIndexes(payload, pluginSlugs()).map((index) => `${index.collection}:${index.fields.join('+')}`)
+    const required = requiredUniqueIndexes(payload, pluginSlugs()).map(
+      (index) => `${index.collection}:${index.fields.join('+')}`,
+    )
     expect(required).toEqual(
       expect.arrayContaining([
         'policy-deliveries:deliveryKey',
@@ -82,13 +102,17 @@ describe('unique indexes at startup', () => {
   it('refuses to start, naming each missing index, when unique indexes were dropped', async () => {
     await dropIndex('policy-deliveries', ['deliveryKey'])
     await dropIndex('policy-releases', ['documentKey', 'version'])
-    const error = await checkUniqueIndexes(payload, pluginSlugs()).catch((caught: unknown) => caught)
+    const error = await checkUniqueIndexes(payload, pluginSlugs()).catch(
+      (caught: unknown) => caught,
+    )
     expect(error).toBeInstanceOf(MissingUniqueIndexError)
     expect((error as MissingUniqueIndexError).missing).toEqual([
       { collection: 'policy-releases', fields: ['documentKey', 'version'] },
       { collection: 'policy-deliveries', fields: ['deliveryKey'] },
     ])
-    expect((error as Error).message).toContain('lacks unique indexes the plugin relies on: policy-releases (documentKey, version); policy-deliveries (deliveryKey)')
+    expect((error as Error).message).toContain(
+      'lacks unique indexes the plugin relies on: policy-releases (documentKey, version); policy-deliveries (deliveryKey)',
+    )
     // The same check runs in the plugin's onInit: a second process on this database does not start.
     // (On MongoDB, `ensureIndexes: true` rebuilds a dropped index at connect, so there the process starts with it rebuilt.)
     const second = await bootSecondProcess()
@@ -104,7 +128,9 @@ describe('unique indexes at startup', () => {
       expect(third.output).toMatch(/E11000 duplicate key[^\n]*deliveryKey/)
     } else {
       expect(second.code).toBe(1)
-      expect(second.output).toContain('lacks unique indexes the plugin relies on: policy-releases (documentKey, version); policy-deliveries (deliveryKey)')
+      expect(second.output).toContain(
+        'lacks unique indexes the plugin relies on: policy-releases (documentKey, version); policy-deliveries (deliveryKey)',
+      )
       expect(second.output).not.toContain('booted')
     }
   }, 120_000)

@@ -17,18 +17,31 @@ function filesUnder(dir: string): string[] {
 describe('layout', () => {
   it('keeps src/ free of payload, next, react and @payloadcms imports', () => {
     const offenders = filesUnder(join(root, 'src')).filter((file) =>
-      /from ['"](payload|next|react|@payloadcms\/[^'"]+|lexical|@lexical\/[^'"]+)(\/[^'"]*)?['"]/.test(readFileSync(file, 'utf8')),
+      /from ['"](payload|next|react|@payloadcms\/[^'"]+|lexical|@lexical\/[^'"]+)(\/[^'"]*)?['"]/.test(
+        readFileSync(file, 'utf8'),
+      ),
     )
     expect(offenders).toEqual([])
   })
 
   it('keeps plugin/ from importing dev/ or seed/', () => {
-    const offenders = filesUnder(join(root, 'plugin')).filter((file) => /from ['"](\.\.\/)+(dev|seed)\//.test(readFileSync(file, 'utf8')))
+    const offenders = filesUnder(join(root, 'plugin')).filter((file) =>
+      /from ['"](\.\.\/)+(dev|seed)\//.test(readFileSync(file, 'utf8')),
+    )
     expect(offenders).toEqual([])
   })
 
   it('exposes the domain core from one barrel', () => {
-    for (const name of ['diffSnapshots', 'classify', 'planRelease', 'verifyChain', 'selectBanner', 'renderNotice', 'createToken', 'lexicalToBlocks']) {
+    for (const name of [
+      'diffSnapshots',
+      'classify',
+      'planRelease',
+      'verifyChain',
+      'selectBanner',
+      'renderNotice',
+      'createToken',
+      'lexicalToBlocks',
+    ]) {
       expect([name, typeof (core as Record<string, unknown>)[name]]).toEqual([name, 'function'])
     }
   })

@@ -10,13 +10,21 @@ describe('classifier evaluation set (issue 12)', () => {
     for (const c of CLASSIFIER_CASES) expect(c.reason).toMatch(/¶(29|30)/)
   })
 
-  it.each(['editor', 'suggested'] as const)('never proposes minor for a material change, and is right about material ≥ 90%% of the time (kinds: %s)', (mode) => {
-    const results = runCases(CLASSIFIER_CASES, mode)
-    const wrong = results.filter((r) => r.predicted !== r.case.label).map((r) => `${r.case.id}: ${r.case.label} → ${r.predicted} (${r.reasons.join(' ')})`)
-    const s = score(results)
-    expect({ recall: s.recall, wrong: s.recall < 1 ? wrong : [] }).toEqual({ recall: 1, wrong: [] })
-    expect(s.precision).toBeGreaterThanOrEqual(0.9)
-  })
+  it.each(['editor', 'suggested'] as const)(
+    'never proposes minor for a material change, and is right about material ≥ 90%% of the time (kinds: %s)',
+    (mode) => {
+      const results = runCases(CLASSIFIER_CASES, mode)
+      const wrong = results
+        .filter((r) => r.predicted !== r.case.label)
+        .map((r) => `${r.case.id}: ${r.case.label} → ${r.predicted} (${r.reasons.join(' ')})`)
+      const s = score(results)
+      expect({ recall: s.recall, wrong: s.recall < 1 ? wrong : [] }).toEqual({
+        recall: 1,
+        wrong: [],
+      })
+      expect(s.precision).toBeGreaterThanOrEqual(0.9)
+    },
+  )
 
   // One case per class the issue names, so a regression names its class.
   it.each([
@@ -33,7 +41,8 @@ describe('classifier evaluation set (issue 12)', () => {
   ])('handles the class %s (%s) without kinds', (tag, label) => {
     const cases = CLASSIFIER_CASES.filter((c) => c.tag === tag)
     expect(cases.length).toBeGreaterThan(0)
-    for (const result of runCases(cases, 'suggested')) expect([result.case.id, result.predicted]).toEqual([result.case.id, label])
+    for (const result of runCases(cases, 'suggested'))
+      expect([result.case.id, result.predicted]).toEqual([result.case.id, label])
   })
 
   it('beats the naive "any word changed" rule, which has perfect recall but flags editorial edits', () => {

@@ -4,8 +4,8 @@
  */
 import type { LocaleSnapshot } from '../../src/types.js'
 
-import { diffLocale } from '../../src/diff/index.js'
 import { benchCase, generateStatement } from '../../bench/diffData.js'
+import { diffLocale } from '../../src/diff/index.js'
 import { allTexts, changeOf } from '../fixtures/diff/helpers.js'
 import { edited, item, listOf, p, statement } from '../fixtures/diff/statement.js'
 
@@ -13,12 +13,24 @@ import { edited, item, listOf, p, statement } from '../fixtures/diff/statement.j
 function unrelatedParagraphs(words: number): { next: LocaleSnapshot; prev: LocaleSnapshot } {
   const one = (seed: number): LocaleSnapshot => {
     const text = generateStatement(seed)
-      .sections.flatMap((s) => s.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type === 'list' ? b.items.map((i) => i.text).join(' ') : '')))
+      .sections.flatMap((s) =>
+        s.blocks.map((b) =>
+          b.type === 'paragraph'
+            ? b.text
+            : b.type === 'list'
+              ? b.items.map((i) => i.text).join(' ')
+              : '',
+        ),
+      )
       .join(' ')
       .split(' ')
       .slice(0, words)
       .join(' ')
-    return { html: '', sections: [{ blocks: [p(text)], heading: 'Alt', key: 'all', kind: 'general' }], title: 'T' }
+    return {
+      html: '',
+      sections: [{ blocks: [p(text)], heading: 'Alt', key: 'all', kind: 'general' }],
+      title: 'T',
+    }
   }
   return { next: one(6), prev: one(5) }
 }
@@ -51,7 +63,9 @@ describe('diff time limits', () => {
     const result = diffLocale(prev, next, { locale: 'da', timeoutMs: 0 })
     expect(changeOf(result, 'introduction')).toMatchObject({ moved: true, type: 'moved' })
     expect(changeOf(result, 'personal-data').type).toBe('changed')
-    const purpose = changeOf(result, 'purposes').blocks.flatMap((b) => (b.blockType === 'list' ? b.items : []))[0]!
+    const purpose = changeOf(result, 'purposes').blocks.flatMap((b) =>
+      b.blockType === 'list' ? b.items : [],
+    )[0]!
     expect(purpose.text).toMatchObject({ flavour: 'rewritten', rewrittenBecause: 'budget' })
     expect(changeOf(result, 'rights').type).toBe('unchanged')
     expect(result.complete).toBe(false)
@@ -60,11 +74,19 @@ describe('diff time limits', () => {
   it('keeps the whole call within its budget even when one huge text would take minutes', () => {
     const { next, prev } = unrelatedParagraphs(20_000)
     const started = performance.now()
-    const result = diffLocale(prev, next, { locale: 'da', perBlockTimeoutMs: 60_000, timeoutMs: 300 })
+    const result = diffLocale(prev, next, {
+      locale: 'da',
+      perBlockTimeoutMs: 60_000,
+      timeoutMs: 300,
+    })
     const elapsed = performance.now() - started
     expect(elapsed).toBeGreaterThanOrEqual(250)
     expect(elapsed).toBeLessThan(1500)
-    expect(allTexts(result).filter((t) => t.flavour === 'rewritten').map((t) => t.rewrittenBecause)).toEqual(['budget'])
+    expect(
+      allTexts(result)
+        .filter((t) => t.flavour === 'rewritten')
+        .map((t) => t.rewrittenBecause),
+    ).toEqual(['budget'])
   })
 
   it('diffs an unrelated rewrite of a 20,000-word statement well within the default 2 s budget', () => {

@@ -1,7 +1,17 @@
 import type { LocaleSnapshot } from '../../src/types.js'
 
 import { diffLocale, renderDiffHtml } from '../../src/diff/index.js'
-import { edited, item, list, listOf, p, paragraphOf, sectionOf, setText, statement } from '../fixtures/diff/statement.js'
+import {
+  edited,
+  item,
+  list,
+  listOf,
+  p,
+  paragraphOf,
+  sectionOf,
+  setText,
+  statement,
+} from '../fixtures/diff/statement.js'
 
 /** Classic payloads for HTML text nodes and attributes (OWASP XSS filter evasion, PortSwigger cheat sheet). */
 const XSS_PAYLOADS = [
@@ -26,7 +36,26 @@ const XSS_PAYLOADS = [
   '`${alert(1)}`',
 ]
 
-const ALLOWED_TAGS = new Set(['del', 'details', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ins', 'li', 'ol', 'p', 'section', 'small', 'span', 'summary', 'ul'])
+const ALLOWED_TAGS = new Set([
+  'del',
+  'details',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ins',
+  'li',
+  'ol',
+  'p',
+  'section',
+  'small',
+  'span',
+  'summary',
+  'ul',
+])
 // `style` only on the visually hidden "added:"/"removed:" labels, checked below.
 const ALLOWED_ATTRIBUTE = /^(class|lang|style|data-[a-z-]+)$/
 
@@ -50,7 +79,8 @@ function inspect(html: string): { attributes: Array<[string, string]>; text: str
     if (!ALLOWED_TAGS.has(match[2]!)) throw new Error(`unexpected tag <${match[2]}>`)
     for (const [, name, value] of match[3]!.matchAll(/([a-z][a-z-]*)="([^"]*)"/g)) {
       if (!ALLOWED_ATTRIBUTE.test(name!)) throw new Error(`unexpected attribute ${name}`)
-      if (name === 'style' && !value!.startsWith('position:absolute;width:1px;height:1px;')) throw new Error(`unexpected style ${value}`)
+      if (name === 'style' && !value!.startsWith('position:absolute;width:1px;height:1px;'))
+        throw new Error(`unexpected style ${value}`)
       attributes.push([name!, decode(value!)])
     }
     i = lt + match[0].length
@@ -60,7 +90,12 @@ function inspect(html: string): { attributes: Array<[string, string]>; text: str
 
 function decode(value: string): string {
   expect(value).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/)
-  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  return value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 /** The HTML without the visually hidden "added:"/"removed:" labels, for comparing marks. */
@@ -72,14 +107,19 @@ describe('renderDiffHtml', () => {
   it('marks sections by key and change, words with <ins>/<del>, and collapses unchanged sections', () => {
     const next = edited(base, (s) => {
       listOf(s, 'personal-data').items.splice(4, 0, item('Lokationsdata'))
-      setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.')
+      setText(
+        paragraphOf(s, 'correction-erasure', 0),
+        'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.',
+      )
       s.sections = s.sections.filter((x) => x.key !== 'third-parties')
     })
     const marked = renderDiffHtml(diffLocale(base, next, { locale: 'da' }))
     inspect(marked)
     const html = visible(marked)
     expect(html).toMatch(/^<div class="pd-diff" lang="da" data-complete="true">/)
-    const sections = [...html.matchAll(/<section class="pd-section (\w+)" data-key="([^"]+)"/g)].map((m) => `${m[2]}:${m[1]}`)
+    const sections = [
+      ...html.matchAll(/<section class="pd-section (\w+)" data-key="([^"]+)"/g),
+    ].map((m) => `${m[2]}:${m[1]}`)
     expect(sections).toEqual([
       'introduction:unchanged',
       'key-concepts:unchanged',
@@ -90,16 +130,27 @@ describe('renderDiffHtml', () => {
       'correction-erasure:changed',
       'third-parties:removed',
     ])
-    expect(html).toContain('<li class="pd-entry added" data-change="added"><ins>Lokationsdata</ins></li>')
+    expect(html).toContain(
+      '<li class="pd-entry added" data-change="added"><ins>Lokationsdata</ins></li>',
+    )
     expect(html).toContain('på <del>opfordring</del><ins>anmodning</ins> ved')
-    expect(html).toMatch(/<section class="pd-section unchanged" data-key="rights"[^>]*><details><summary><h2 class="pd-heading">Rettigheder<\/h2><\/summary>/)
-    expect(html).toMatch(/data-key="third-parties"[^>]*><h2 class="pd-heading"><del>Udlevering af information til tredjepart\?<\/del><\/h2>/)
+    expect(html).toMatch(
+      /<section class="pd-section unchanged" data-key="rights"[^>]*><details><summary><h2 class="pd-heading">Rettigheder<\/h2><\/summary>/,
+    )
+    expect(html).toMatch(
+      /data-key="third-parties"[^>]*><h2 class="pd-heading"><del>Udlevering af information til tredjepart\?<\/del><\/h2>/,
+    )
   })
 
   it('rebuilds nested lists and labels notes in the requested language', () => {
     const next = edited(base, (s) => {
-      listOf(s, 'collection').items[1]!.children[0]!.children.push(item('Tilmelding til nyhedsbrev'))
-      setText(paragraphOf(s, 'personal-data', 0), 'Jackon behandler ikke nogen form for sensitive personoplysninger.')
+      listOf(s, 'collection').items[1]!.children[0]!.children.push(
+        item('Tilmelding til nyhedsbrev'),
+      )
+      setText(
+        paragraphOf(s, 'personal-data', 0),
+        'Jackon behandler ikke nogen form for sensitive personoplysninger.',
+      )
       const moved = s.sections.pop()!
       s.sections.unshift(moved)
     })
@@ -120,34 +171,57 @@ describe('renderDiffHtml', () => {
 
   it('announces insertions and deletions in the reader’s language, and says in visible text that an item moved (issue 15)', () => {
     const next = edited(base, (s) => {
-      setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.')
+      setText(
+        paragraphOf(s, 'correction-erasure', 0),
+        'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.',
+      )
       const items = listOf(s, 'personal-data').items
       items.push(items.shift()!)
     })
     const diff = diffLocale(base, next, { locale: 'da' })
     const da = renderDiffHtml(diff)
     const en = renderDiffHtml(diff, { locale: 'en' })
-    expect(da).toMatch(/<del><span class="pd-sr" style="position:absolute;[^"]*">fjernet: <\/span>opfordring<\/del><ins><span class="pd-sr" style="[^"]*">tilføjet: <\/span>anmodning<\/ins>/)
-    expect(en).toMatch(/<del><span class="pd-sr"[^>]*>removed: <\/span>opfordring<\/del><ins><span class="pd-sr"[^>]*>added: <\/span>anmodning<\/ins>/)
+    expect(da).toMatch(
+      /<del><span class="pd-sr" style="position:absolute;[^"]*">fjernet: <\/span>opfordring<\/del><ins><span class="pd-sr" style="[^"]*">tilføjet: <\/span>anmodning<\/ins>/,
+    )
+    expect(en).toMatch(
+      /<del><span class="pd-sr"[^>]*>removed: <\/span>opfordring<\/del><ins><span class="pd-sr"[^>]*>added: <\/span>anmodning<\/ins>/,
+    )
     // No title attributes: the move is said in the text itself.
     expect(en).not.toContain('title=')
-    expect(en).toMatch(/<li class="pd-entry moved"[^>]*data-moved-from="1">[^<]*<small class="pd-note pd-moved">Moved from position 1<\/small>/)
+    expect(en).toMatch(
+      /<li class="pd-entry moved"[^>]*data-moved-from="1">[^<]*<small class="pd-note pd-moved">Moved from position 1<\/small>/,
+    )
   })
 
   it.each(XSS_PAYLOADS)('renders %j inert wherever it appears', (payload) => {
     const prev: LocaleSnapshot = edited(base, (s) => {
-      setText(paragraphOf(s, 'introduction', 0), `Jackon er optaget af at beskytte dine personoplysninger. ${payload}`)
+      setText(
+        paragraphOf(s, 'introduction', 0),
+        `Jackon er optaget af at beskytte dine personoplysninger. ${payload}`,
+      )
     })
     const next = edited(prev, (s) => {
       s.title = `${s.title} ${payload}`
       // In a changed paragraph, a renamed heading, a new item, a new section with a hostile key
       // and html, a link whose target is the payload, and a removed paragraph.
-      setText(paragraphOf(s, 'introduction', 1), `${paragraphOf(s, 'introduction', 1).text} ${payload}`)
+      setText(
+        paragraphOf(s, 'introduction', 1),
+        `${paragraphOf(s, 'introduction', 1).text} ${payload}`,
+      )
       sectionOf(s, 'rights').heading = `Rettigheder ${payload}`
       listOf(s, 'personal-data').items.push(item(payload))
-      s.sections.push({ blocks: [p(payload, payload), list([item(payload, [item(payload)])])], heading: payload, key: payload, kind: 'general' })
+      s.sections.push({
+        blocks: [p(payload, payload), list([item(payload, [item(payload)])])],
+        heading: payload,
+        key: payload,
+        kind: 'general',
+      })
       const cookies = listOf(s, 'collection').items[0]!
-      cookies.html = cookies.html.replace('href="/cookies"', `href="${payload.replace(/"/g, '&quot;')}"`)
+      cookies.html = cookies.html.replace(
+        'href="/cookies"',
+        `href="${payload.replace(/"/g, '&quot;')}"`,
+      )
       sectionOf(s, 'introduction').blocks.splice(0, 1)
     })
     const html = renderDiffHtml(diffLocale(prev, next, { locale: 'da' }))

@@ -1,3 +1,5 @@
+import { diffArrays, diffWords } from 'diff'
+
 /**
  * Issue 13: the diff's fast paths (`src/diff/segmenter.ts` for Latin-script text, the Latin word
  * pattern and whitespace comparison in `text.ts`, the hashed word bags in `bags.ts`, tokens as
@@ -8,16 +10,25 @@
  */
 import type { LocaleSnapshot } from '../../src/types.js'
 
-import { diffArrays, diffWords } from 'diff'
-
-import { WordIds, dice, wordBag, wordHash } from '../../src/diff/bags.js'
+import { generateStatement, scatterEdits } from '../../bench/diffData.js'
+import { dice, wordBag, wordHash, WordIds } from '../../src/diff/bags.js'
 import { createContext, resolveOptions, startBudget } from '../../src/diff/context.js'
 import { diffSequences } from '../../src/diff/myers.js'
 import { diffLocaleIn } from '../../src/diff/sections.js'
-import { LATIN_SEGMENT, fastWordSegmenter, isLatinSegmentable, latinSegments } from '../../src/diff/segmenter.js'
-import { countWords, isLatinText, normalizeWhitespace, sameApartFromWhitespace, words } from '../../src/diff/text.js'
+import {
+  fastWordSegmenter,
+  isLatinSegmentable,
+  LATIN_SEGMENT,
+  latinSegments,
+} from '../../src/diff/segmenter.js'
+import {
+  countWords,
+  isLatinText,
+  normalizeWhitespace,
+  sameApartFromWhitespace,
+  words,
+} from '../../src/diff/text.js'
 import { diffWordsAsNumbers } from '../../src/diff/wordNumbers.js'
-import { generateStatement, scatterEdits } from '../../bench/diffData.js'
 
 const intl = new Intl.Segmenter('da', { granularity: 'word' })
 
@@ -25,7 +36,8 @@ const intl = new Intl.Segmenter('da', { granularity: 'word' })
 function merged(segments: Iterable<{ segment: string }>): string[] {
   const parts: string[] = []
   for (const { segment } of segments) {
-    if (parts.length > 0 && /\s/.test(parts[parts.length - 1]!) && /\s/.test(segment)) parts[parts.length - 1] += segment
+    if (parts.length > 0 && /\s/.test(parts[parts.length - 1]!) && /\s/.test(segment))
+      parts[parts.length - 1] += segment
     else parts.push(segment)
   }
   return parts
@@ -40,7 +52,26 @@ for (let c = 0x2010; c <= 0x2027; c++) LATIN_CHARS.push(String.fromCharCode(c))
 LATIN_CHARS.push('€')
 
 /** One of each character class that matters at a word boundary. */
-const CONTEXT = ['a', 'Z', 'æ', '1', '_', '.', ',', ';', ':', "'", '’', '·', '-', ' ', '\n', '\u00a0', '¸', '«']
+const CONTEXT = [
+  'a',
+  'Z',
+  'æ',
+  '1',
+  '_',
+  '.',
+  ',',
+  ';',
+  ':',
+  "'",
+  '’',
+  '·',
+  '-',
+  ' ',
+  '\n',
+  '\u00a0',
+  '¸',
+  '«',
+]
 
 /** Characters the fast paths must refuse: outside Latin-1, combining, format, emoji. */
 const FOREIGN = ['ž', 'Ω', 'ш', '\u0301', '\u00ad', '\u200b', '\u2028', '😀', '中文', 'ﬁ', 'İ']
@@ -57,7 +88,37 @@ function prng(seed: number): () => number {
   }
 }
 
-const WORDS = ['og', 'at', 'vi', 'de', 'persondata', 'Behandling', 'e-mail', 'f.eks', '1.000', '2,5', 'GDPR’s', "it's", 'kl.', '10:30', 'a.b.c', 'ÆØÅ', 'søg', 'x_y', 'nr', '§', '«citat»', '–', '…', '(se', 'her)', '3.', 'www.eksempel.dk', 'µg', '½']
+const WORDS = [
+  'og',
+  'at',
+  'vi',
+  'de',
+  'persondata',
+  'Behandling',
+  'e-mail',
+  'f.eks',
+  '1.000',
+  '2,5',
+  'GDPR’s',
+  "it's",
+  'kl.',
+  '10:30',
+  'a.b.c',
+  'ÆØÅ',
+  'søg',
+  'x_y',
+  'nr',
+  '§',
+  '«citat»',
+  '–',
+  '…',
+  '(se',
+  'her)',
+  '3.',
+  'www.eksempel.dk',
+  'µg',
+  '½',
+]
 const SPACES = [' ', ' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', ' \n ']
 
 /** Random text: words and punctuation from `WORDS`, random characters, odd whitespace, sometimes a foreign character. */
@@ -92,7 +153,8 @@ describe('Latin segmentation equals Intl.Segmenter', () => {
   it('on every two-character string and every three-character string around each boundary class', () => {
     const mismatches: string[] = []
     const check = (text: string): void => {
-      if (merged(latinSegments(text)).join('|') !== merged(intl.segment(text)).join('|')) mismatches.push(JSON.stringify(text))
+      if (merged(latinSegments(text)).join('|') !== merged(intl.segment(text)).join('|'))
+        mismatches.push(JSON.stringify(text))
     }
     for (const x of LATIN_CHARS) for (const y of LATIN_CHARS) check(x + y)
     for (const x of CONTEXT) for (const y of LATIN_CHARS) for (const z of CONTEXT) check(x + y + z)
@@ -124,7 +186,9 @@ describe('diffWordsAsNumbers with Latin segments equals diffWords with Intl.Segm
     for (let k = 0; k < 300; k++) {
       const before = randomText(random, 5 + Math.floor(random() * 60), false)
       const after = randomEdit(random, before, false)
-      expect(diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 })).toEqual(diffWords(before, after, { intlSegmenter: intl }))
+      expect(diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 })).toEqual(
+        diffWords(before, after, { intlSegmenter: intl }),
+      )
     }
   })
 
@@ -132,7 +196,9 @@ describe('diffWordsAsNumbers with Latin segments equals diffWords with Intl.Segm
     const cases = [' a b', 'a b ', '  ', ' \n', '', 'a', ' a', '\u00a0x y\u00a0', '\ta  b\n']
     for (const before of cases) {
       for (const after of cases) {
-        expect(diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 })).toEqual(diffWords(before, after, { intlSegmenter: intl }))
+        expect(
+          diffWordsAsNumbers(before, after, { parts: LATIN_SEGMENT, timeout: 60_000 }),
+        ).toEqual(diffWords(before, after, { intlSegmenter: intl }))
       }
     }
   })
@@ -143,16 +209,34 @@ describe('diffWordsAsNumbers equals diffWords without a segmenter', () => {
     const random = prng(4242)
     for (let k = 0; k < 400; k++) {
       const before = randomText(random, Math.floor(random() * 50), true)
-      const after = k % 10 === 0 ? randomText(random, Math.floor(random() * 20), true) : randomEdit(random, before, true)
-      expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(diffWords(before, after, { timeout: 60_000 }))
+      const after =
+        k % 10 === 0
+          ? randomText(random, Math.floor(random() * 20), true)
+          : randomEdit(random, before, true)
+      expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(
+        diffWords(before, after, { timeout: 60_000 }),
+      )
     }
   })
 
   it('on texts that start or end with whitespace, or are only whitespace', () => {
-    const cases = [' a b', 'a b ', '  ', ' \n', '', 'a', ' a', '\u00a0x y\u00a0', '\ta  b\n', '😀 ž']
+    const cases = [
+      ' a b',
+      'a b ',
+      '  ',
+      ' \n',
+      '',
+      'a',
+      ' a',
+      '\u00a0x y\u00a0',
+      '\ta  b\n',
+      '😀 ž',
+    ]
     for (const before of cases) {
       for (const after of cases) {
-        expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(diffWords(before, after, { timeout: 60_000 }))
+        expect(diffWordsAsNumbers(before, after, { timeout: 60_000 })).toEqual(
+          diffWords(before, after, { timeout: 60_000 }),
+        )
       }
     }
   })
@@ -170,17 +254,23 @@ describe('sameApartFromWhitespace', () => {
     const mismatches: number[] = []
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c)
-      if (sameApartFromWhitespace(`a${ch}b`, 'a b') !== (normalizeWhitespace(`a${ch}b`) === 'a b')) mismatches.push(c)
+      if (sameApartFromWhitespace(`a${ch}b`, 'a b') !== (normalizeWhitespace(`a${ch}b`) === 'a b'))
+        mismatches.push(c)
     }
     expect(mismatches).toEqual([])
     const random = prng(5)
     const pool = ['a', 'b', ' ', '\n', '\u00a0', '\u2003', '\ufeff', '.', '😀']
-    const text = (): string => Array.from({ length: Math.floor(random() * 8) }, () => pool[Math.floor(random() * pool.length)]).join('')
+    const text = (): string =>
+      Array.from(
+        { length: Math.floor(random() * 8) },
+        () => pool[Math.floor(random() * pool.length)],
+      ).join('')
     let same = 0
     const wrong: string[][] = []
     for (let k = 0; k < 20_000; k++) {
       const a = text()
-      const b = random() < 0.5 ? text() : a.replace(/\s/gu, () => pool[1 + Math.floor(random() * 6)]!)
+      const b =
+        random() < 0.5 ? text() : a.replace(/\s/gu, () => pool[1 + Math.floor(random() * 6)]!)
       const expected = normalizeWhitespace(a) === normalizeWhitespace(b)
       if (expected) same++
       if (sameApartFromWhitespace(a, b) !== expected) wrong.push([a, b])
@@ -191,7 +281,8 @@ describe('sameApartFromWhitespace', () => {
 })
 
 describe('Latin word pattern and word bags', () => {
-  const unicodeWords = (text: string): string[] => text.match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu) ?? []
+  const unicodeWords = (text: string): string[] =>
+    text.match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu) ?? []
 
   it('splits every Latin character as the Unicode pattern does', () => {
     for (const x of LATIN_CHARS) {
@@ -206,10 +297,13 @@ describe('Latin word pattern and word bags', () => {
 
   it('gives the same words, counts and similarities on randomized text, Latin or not', () => {
     const random = prng(7)
-    const texts = Array.from({ length: 120 }, (_, k) => randomText(random, 5 + Math.floor(random() * 40), k % 3 === 0))
+    const texts = Array.from({ length: 120 }, (_, k) =>
+      randomText(random, 5 + Math.floor(random() * 40), k % 3 === 0),
+    )
     const reference = (text: string): Map<string, number> => {
       const counts = new Map<string, number>()
-      for (const word of unicodeWords(text.toLowerCase())) counts.set(word, (counts.get(word) ?? 0) + 1)
+      for (const word of unicodeWords(text.toLowerCase()))
+        counts.set(word, (counts.get(word) ?? 0) + 1)
       return counts
     }
     const referenceDice = (a: Map<string, number>, b: Map<string, number>): number => {
@@ -242,7 +336,10 @@ describe('word numbers when two words share a hash', () => {
     const seen = new Map<number, string>()
     let pair: [string, string] | undefined
     while (!pair) {
-      const word = Array.from({ length: 7 }, () => 'abcdefghijklmnopqrstuvwxyzæøå'[Math.floor(random() * 29)]).join('')
+      const word = Array.from(
+        { length: 7 },
+        () => 'abcdefghijklmnopqrstuvwxyzæøå'[Math.floor(random() * 29)],
+      ).join('')
       const other = seen.get(wordHash(word))
       if (other !== undefined && other !== word) pair = [other, word]
       else seen.set(wordHash(word), word)
@@ -266,14 +363,19 @@ describe('the whole diff with and without the Latin fast paths', () => {
   const run = (prev: LocaleSnapshot, next: LocaleSnapshot, latinFastPath: boolean): string => {
     // A budget no test run reaches, so no text is cut short by the clock on one side only.
     const resolved = resolveOptions({ perBlockTimeoutMs: 60_000, timeoutMs: 600_000 })
-    const diff = diffLocaleIn(prev, next, createContext('da', resolved, startBudget(resolved.timeoutMs), { latinFastPath }))
+    const diff = diffLocaleIn(
+      prev,
+      next,
+      createContext('da', resolved, startBudget(resolved.timeoutMs), { latinFastPath }),
+    )
     return JSON.stringify({ ...diff, elapsedMs: 0 })
   }
 
   /** The statement with some paragraphs and items replaced by randomized text, foreign characters included. */
   function roughen(statement: LocaleSnapshot, seed: number): LocaleSnapshot {
     const random = prng(seed)
-    const rough = (text: string): string => (random() < 0.3 ? randomText(random, 10 + Math.floor(random() * 30), random() < 0.3) : text)
+    const rough = (text: string): string =>
+      random() < 0.3 ? randomText(random, 10 + Math.floor(random() * 30), random() < 0.3) : text
     return {
       ...statement,
       sections: statement.sections.map((section) => ({
@@ -284,42 +386,58 @@ describe('the whole diff with and without the Latin fast paths', () => {
             return { ...block, html: text, text }
           }
           if (block.type === 'table') return block
-          return { ...block, items: block.items.map((item) => ({ ...item, text: rough(item.text) })) }
+          return {
+            ...block,
+            items: block.items.map((item) => ({ ...item, text: rough(item.text) })),
+          }
         }),
       })),
     }
   }
 
-  it.each([21, 22, 23])('gives the same JSON for 2%% scattered edits on a 20,000-word statement (seed %i)', (seed) => {
-    const prev = generateStatement(seed)
-    const next = scatterEdits(prev, 0.02, seed + 100)
-    expect(run(prev, next, true)).toBe(run(prev, next, false))
-  })
+  it.each([21, 22, 23])(
+    'gives the same JSON for 2%% scattered edits on a 20,000-word statement (seed %i)',
+    (seed) => {
+      const prev = generateStatement(seed)
+      const next = scatterEdits(prev, 0.02, seed + 100)
+      expect(run(prev, next, true)).toBe(run(prev, next, false))
+    },
+  )
 
-  it.each([31, 32, 33])('gives the same JSON on randomized text with odd characters and whitespace (seed %i)', (seed) => {
-    const prev = roughen(generateStatement(seed), seed)
-    const random = prng(seed + 1)
-    const next = {
-      ...prev,
-      sections: prev.sections.map((section) => ({
-        ...section,
-        blocks: section.blocks.map((block) => {
-          if (block.type === 'paragraph') {
-            const text = randomEdit(random, block.text, true)
-            return { ...block, html: text, text }
-          }
-          if (block.type === 'table') return block
-          return { ...block, items: block.items.map((item) => ({ ...item, text: randomEdit(random, item.text, true) })) }
-        }),
-      })),
-    }
-    expect(run(prev, next, true)).toBe(run(prev, next, false))
-  })
+  it.each([31, 32, 33])(
+    'gives the same JSON on randomized text with odd characters and whitespace (seed %i)',
+    (seed) => {
+      const prev = roughen(generateStatement(seed), seed)
+      const random = prng(seed + 1)
+      const next = {
+        ...prev,
+        sections: prev.sections.map((section) => ({
+          ...section,
+          blocks: section.blocks.map((block) => {
+            if (block.type === 'paragraph') {
+              const text = randomEdit(random, block.text, true)
+              return { ...block, html: text, text }
+            }
+            if (block.type === 'table') return block
+            return {
+              ...block,
+              items: block.items.map((item) => ({
+                ...item,
+                text: randomEdit(random, item.text, true),
+              })),
+            }
+          }),
+        })),
+      }
+      expect(run(prev, next, true)).toBe(run(prev, next, false))
+    },
+  )
 })
 
 describe('diffSequences equals jsdiff diffArrays', () => {
-  const counts = (changes: Array<{ added: boolean; count: number; removed: boolean }> | undefined) =>
-    changes?.map(({ added, count, removed }) => ({ added, count, removed }))
+  const counts = (
+    changes: Array<{ added: boolean; count: number; removed: boolean }> | undefined,
+  ) => changes?.map(({ added, count, removed }) => ({ added, count, removed }))
 
   it('on thousands of random sequences over small alphabets, where ties between paths are common', () => {
     const random = prng(77)
@@ -331,7 +449,9 @@ describe('diffSequences equals jsdiff diffArrays', () => {
         random() < 0.5
           ? Array.from({ length: Math.floor(random() * 40) }, pick)
           : before.map((x) => (random() < 0.2 ? pick() : x)).filter(() => random() > 0.1)
-      expect(counts(diffSequences(before, after, 60_000))).toEqual(counts(diffArrays(before, after, { timeout: 60_000 })))
+      expect(counts(diffSequences(before, after, 60_000))).toEqual(
+        counts(diffArrays(before, after, { timeout: 60_000 })),
+      )
     }
   })
 
@@ -344,7 +464,9 @@ describe('diffSequences equals jsdiff diffArrays', () => {
       const pick = (): number => 1 + Math.floor(random() * alphabet)
       const before = Array.from({ length }, pick)
       const after = Array.from({ length }, pick)
-      expect(counts(diffSequences(before, after, 60_000))).toEqual(counts(diffArrays(before, after, { timeout: 60_000 })))
+      expect(counts(diffSequences(before, after, 60_000))).toEqual(
+        counts(diffArrays(before, after, { timeout: 60_000 })),
+      )
     }
   })
 })

@@ -1,5 +1,14 @@
 import { diffLocale, summarizeDiff } from '../../src/diff/index.js'
-import { type FixtureLocale, edited, item, listOf, paragraphOf, sectionOf, setText, statement } from '../fixtures/diff/statement.js'
+import {
+  edited,
+  type FixtureLocale,
+  item,
+  listOf,
+  paragraphOf,
+  sectionOf,
+  setText,
+  statement,
+} from '../fixtures/diff/statement.js'
 
 describe('summarizeDiff', () => {
   const da = statement('da')
@@ -9,7 +18,10 @@ describe('summarizeDiff', () => {
     const next = edited(da, (s) => {
       listOf(s, 'personal-data').items.splice(4, 0, item('Lokationsdata'))
       sectionOf(s, 'rights').heading = 'Dine rettigheder'
-      setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.')
+      setText(
+        paragraphOf(s, 'correction-erasure', 0),
+        'Information rettes eller slettes på anmodning ved at kontakte vores kundeservice.',
+      )
       s.sections.push(s.sections.shift()!)
     })
     expect(summarizeDiff(diffLocale(da, next, { locale: 'da' }))).toBe(
@@ -27,7 +39,10 @@ describe('summarizeDiff', () => {
   it('says an appended sentence is added text, not a reworded passage (issue 15)', () => {
     const paragraph = paragraphOf(da, 'correction-erasure', 0)
     const next = edited(da, (s) => {
-      setText(paragraphOf(s, 'correction-erasure', 0), `${paragraph.text} Vi svarer inden for 30 dage.`)
+      setText(
+        paragraphOf(s, 'correction-erasure', 0),
+        `${paragraph.text} Vi svarer inden for 30 dage.`,
+      )
     })
     const summary = summarizeDiff(diffLocale(da, next, { locale: 'da' }))
     expect(summary).toContain('tekst tilføjet: »Vi svarer inden for 30 dage.«')
@@ -38,7 +53,10 @@ describe('summarizeDiff', () => {
     const next = edited(en, (s) => {
       listOf(s, 'personal-data').items.splice(4, 0, item('Location data'), item('IP address'))
       listOf(s, 'rights').items.pop()
-      setText(paragraphOf(s, 'personal-data', 0), 'Jackon does not process any form of sensitive personal data.')
+      setText(
+        paragraphOf(s, 'personal-data', 0),
+        'Jackon does not process any form of sensitive personal data.',
+      )
     })
     expect(summarizeDiff(diffLocale(en, next, { locale: 'en' }))).toBe(
       [
@@ -53,30 +71,44 @@ describe('summarizeDiff', () => {
   it.each([
     ['da', 'kun tegnsætning og store/små bogstaver er ændret'],
     ['en', 'only punctuation and capitalization changed'],
-  ] as Array<[FixtureLocale, string]>)('names editorial-only changes as such (%s)', (locale, expected) => {
-    const base = statement(locale)
-    const next = edited(base, (s) => {
-      const first = listOf(s, 'rights').items[0]!
-      setText(first, `${first.text.charAt(0).toUpperCase()}${first.text.slice(1, -1)};`)
-    })
-    expect(summarizeDiff(diffLocale(base, next, { locale }))).toContain(`: ${expected}\n`)
-  })
+  ] as Array<[FixtureLocale, string]>)(
+    'names editorial-only changes as such (%s)',
+    (locale, expected) => {
+      const base = statement(locale)
+      const next = edited(base, (s) => {
+        const first = listOf(s, 'rights').items[0]!
+        setText(first, `${first.text.charAt(0).toUpperCase()}${first.text.slice(1, -1)};`)
+      })
+      expect(summarizeDiff(diffLocale(base, next, { locale }))).toContain(`: ${expected}\n`)
+    },
+  )
 
   it('writes in the reader’s language, not the content’s, and says when nothing changed', () => {
     const next = edited(da, (s) => listOf(s, 'purposes').items.reverse())
     const diff = diffLocale(da, next, { locale: 'da' })
-    expect(summarizeDiff(diff, 'en')).toContain('- “Formålet med den indhentede information”: order changed')
-    expect(summarizeDiff(diffLocale(da, statement('da'), { locale: 'da' }))).toBe('Ingen ændringer.')
+    expect(summarizeDiff(diff, 'en')).toContain(
+      '- “Formålet med den indhentede information”: order changed',
+    )
+    expect(summarizeDiff(diffLocale(da, statement('da'), { locale: 'da' }))).toBe(
+      'Ingen ændringer.',
+    )
     expect(summarizeDiff(diffLocale(en, statement('en'), { locale: 'en' }))).toBe('No changes.')
   })
 
   it('is plain text: headings with markup characters are quoted, not escaped', () => {
-    const next = edited(da, (s) => (sectionOf(s, 'rights').heading = 'Rettigheder <og> «pligter» & "ansvar"'))
-    expect(summarizeDiff(diffLocale(da, next, { locale: 'da' }))).toContain('»Rettigheder <og> «pligter» & "ansvar"«')
+    const next = edited(
+      da,
+      (s) => (sectionOf(s, 'rights').heading = 'Rettigheder <og> «pligter» & "ansvar"'),
+    )
+    expect(summarizeDiff(diffLocale(da, next, { locale: 'da' }))).toContain(
+      '»Rettigheder <og> «pligter» & "ansvar"«',
+    )
   })
 
   it('says when a passage could not be compared in time', () => {
-    const next = edited(da, (s) => setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes på anmodning.'))
+    const next = edited(da, (s) =>
+      setText(paragraphOf(s, 'correction-erasure', 0), 'Information rettes på anmodning.'),
+    )
     const text = summarizeDiff(diffLocale(da, next, { locale: 'da', timeoutMs: 0 }))
     expect(text).toContain('1 tekststykke omskrevet')
     expect(text).toContain('Nogle tekststykker var for forskellige')

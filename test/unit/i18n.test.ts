@@ -10,6 +10,8 @@ describe('getTranslator', () => {
 
 describe('escapeHtml', () => {
   it('escapes every character that can break a text node or a quoted attribute', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;')
+    expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',
+    )
   })
 })

@@ -17,7 +17,11 @@ function text(value: string, format = 0): Record<string, unknown> {
 }
 
 /** A Payload link node (`fields`), as richtext-lexical saves it. */
-function link(url: unknown, children: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+function link(
+  url: unknown,
+  children: unknown[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     type: 'link',
     children,
@@ -30,7 +34,16 @@ function link(url: unknown, children: unknown[], extra: Record<string, unknown> 
 }
 
 function paragraph(...children: unknown[]): Record<string, unknown> {
-  return { type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', version: 1 }
+  return {
+    type: 'paragraph',
+    children,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    version: 1,
+  }
 }
 
 function state(...children: unknown[]): unknown {
@@ -71,7 +84,15 @@ describe('blocksToLexical / lexicalToBlocks round trip', () => {
       },
       {
         type: 'list',
-        items: [{ children: [{ children: [], html: 'H<sub>2</sub>O <code>x &lt; y</code>', text: 'H2O x < y' }], html: '<s>gammel</s> <u>ny</u>', text: 'gammel ny' }],
+        items: [
+          {
+            children: [
+              { children: [], html: 'H<sub>2</sub>O <code>x &lt; y</code>', text: 'H2O x < y' },
+            ],
+            html: '<s>gammel</s> <u>ny</u>',
+            text: 'gammel ny',
+          },
+        ],
         ordered: true,
       },
     ]
@@ -80,14 +101,24 @@ describe('blocksToLexical / lexicalToBlocks round trip', () => {
 
   it('reads back the editor state it writes (lexical → blocks → lexical)', () => {
     const editorState = state(
-      paragraph(text('Se '), link('https://example.com', [text('her', 1)]), text(' og '), text('der', 2)),
+      paragraph(
+        text('Se '),
+        link('https://example.com', [text('her', 1)]),
+        text(' og '),
+        text('der', 2),
+      ),
     )
     const blocks = lexicalToBlocks(editorState)
     const again = blocksToLexical(blocks)
     expect(lexicalToBlocks(again)).toEqual(blocks)
     const [first] = again.root.children
     expect(first?.type).toBe('paragraph')
-    expect((first as SerializedParagraphNode).children.map((child) => child.type)).toEqual(['text', 'link', 'text', 'text'])
+    expect((first as SerializedParagraphNode).children.map((child) => child.type)).toEqual([
+      'text',
+      'link',
+      'text',
+      'text',
+    ])
   })
 })
 
@@ -100,7 +131,17 @@ describe('blocksToLexical output', () => {
         children: [
           {
             type: 'paragraph',
-            children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: 'Hej', version: 1 }],
+            children: [
+              {
+                type: 'text',
+                detail: 0,
+                format: 0,
+                mode: 'normal',
+                style: '',
+                text: 'Hej',
+                version: 1,
+              },
+            ],
             direction: 'ltr',
             format: '',
             indent: 0,
@@ -118,7 +159,15 @@ describe('blocksToLexical output', () => {
   })
 
   it('nests lists the Lexical way, with a wrapper item after the parent and Lexical item values', () => {
-    const out = blocksToLexical([makeList([makeListItem('A', [makeListItem('A1'), makeListItem('A2', [makeListItem('A2a')])]), makeListItem('B')], true)])
+    const out = blocksToLexical([
+      makeList(
+        [
+          makeListItem('A', [makeListItem('A1'), makeListItem('A2', [makeListItem('A2a')])]),
+          makeListItem('B'),
+        ],
+        true,
+      ),
+    ])
     const list = out.root.children[0] as SerializedListNode
     expect([list.type, list.listType, list.tag, list.start]).toEqual(['list', 'number', 'ol', 1])
     expect(list.children.map((item) => [item.value, item.indent, item.children[0]?.type])).toEqual([
@@ -128,7 +177,9 @@ describe('blocksToLexical output', () => {
     ])
     const nested = list.children[1]?.children[0] as SerializedListNode
     expect([nested.listType, nested.tag]).toEqual(['number', 'ol'])
-    expect(nested.children.map((item) => [item.value, item.indent, item.children[0]?.type])).toEqual([
+    expect(
+      nested.children.map((item) => [item.value, item.indent, item.children[0]?.type]),
+    ).toEqual([
       [1, 1, 'text'],
       [2, 1, 'text'],
       [3, 1, 'list'],
@@ -136,7 +187,8 @@ describe('blocksToLexical output', () => {
     const deepest = nested.children[2]?.children[0] as SerializedListNode
     expect(deepest.children.map((item) => [item.value, item.indent])).toEqual([[1, 2]])
 
-    const bullets = blocksToLexical([makeList([makeListItem('x')])]).root.children[0] as SerializedListNode
+    const bullets = blocksToLexical([makeList([makeListItem('x')])]).root
+      .children[0] as SerializedListNode
     expect([bullets.listType, bullets.tag]).toEqual(['bullet', 'ul'])
   })
 
@@ -155,7 +207,17 @@ describe('blocksToLexical output', () => {
       { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: ' ', version: 1 },
       {
         type: 'link',
-        children: [{ type: 'text', detail: 0, format: 2, mode: 'normal', style: '', text: 'link', version: 1 }],
+        children: [
+          {
+            type: 'text',
+            detail: 0,
+            format: 2,
+            mode: 'normal',
+            style: '',
+            text: 'link',
+            version: 1,
+          },
+        ],
         direction: 'ltr',
         fields: { linkType: 'custom', newTab: true, url: 'https://example.com' },
         format: '',
@@ -174,7 +236,9 @@ describe('blocksToLexical output', () => {
       },
     ])
     expect(JSON.stringify(out)).not.toMatch(/javascript|onerror|img/)
-    expect(lexicalToBlocks(out)).toEqual([{ type: 'paragraph', html: 'klik <strong>her</strong>', text: 'klik her' }])
+    expect(lexicalToBlocks(out)).toEqual([
+      { type: 'paragraph', html: 'klik <strong>her</strong>', text: 'klik her' },
+    ])
   })
 })
 
@@ -192,10 +256,12 @@ describe('lexicalToBlocks', () => {
       [128, 'x'],
     ]
     for (const [format, html] of cases) {
-      expect({ format, block: only(lexicalToBlocks(state(paragraph(text('x', format)))) ) }).toEqual({
-        format,
-        block: { type: 'paragraph', html, text: 'x' },
-      })
+      expect({ format, block: only(lexicalToBlocks(state(paragraph(text('x', format))))) }).toEqual(
+        {
+          format,
+          block: { type: 'paragraph', html, text: 'x' },
+        },
+      )
     }
   })
 
@@ -208,7 +274,13 @@ describe('lexicalToBlocks', () => {
             text(' '),
             { ...link('mailto:dpo@example.com', [text('B')]), type: 'autolink', version: 2 },
             text(' '),
-            { type: 'link', children: [text('C')], url: '/privacy#rights', target: '_blank', version: 1 },
+            {
+              type: 'link',
+              children: [text('C')],
+              url: '/privacy#rights',
+              target: '_blank',
+              version: 1,
+            },
             text(' '),
             link('tel:+4512345678', [text('D')], { newTab: true }),
           ),
@@ -240,10 +312,26 @@ describe('lexicalToBlocks', () => {
     ]
     for (const url of unsafe) {
       const block = only(lexicalToBlocks(state(paragraph(link(url, [text('klik')])))))
-      expect({ url, block }).toEqual({ url, block: { type: 'paragraph', html: 'klik', text: 'klik' } })
+      expect({ url, block }).toEqual({
+        url,
+        block: { type: 'paragraph', html: 'klik', text: 'klik' },
+      })
     }
     // An internal link has no URL without a resolver; its text survives as plain text.
-    expect(only(lexicalToBlocks(state(paragraph(link(undefined, [text('dok')], { linkType: 'internal', doc: { relationTo: 'pages', value: 1 } })))))).toEqual({
+    expect(
+      only(
+        lexicalToBlocks(
+          state(
+            paragraph(
+              link(undefined, [text('dok')], {
+                linkType: 'internal',
+                doc: { relationTo: 'pages', value: 1 },
+              }),
+            ),
+          ),
+        ),
+      ),
+    ).toEqual({
       type: 'paragraph',
       html: 'dok',
       text: 'dok',
@@ -271,14 +359,31 @@ describe('lexicalToBlocks', () => {
     }
     expect(block.html).not.toMatch(/<script|" onmouseover/)
     // The only tag is the anchor, and its only attribute is href.
-    expect(block.html.match(/<[a-z][^>]*>/g)).toEqual(['<a href="https://example.com/&quot; onmouseover=&quot;alert(1)">'])
+    expect(block.html.match(/<[a-z][^>]*>/g)).toEqual([
+      '<a href="https://example.com/&quot; onmouseover=&quot;alert(1)">',
+    ])
   })
 
   it('normalizes whitespace across text nodes, line breaks and tabs', () => {
     const block = only(
-      lexicalToBlocks(state(paragraph(text('  Hej   '), text(' verden ', 1), { type: 'linebreak', version: 1 }, text('ny'), { type: 'tab', text: '\t' }, text('linje  ')))),
+      lexicalToBlocks(
+        state(
+          paragraph(
+            text('  Hej   '),
+            text(' verden ', 1),
+            { type: 'linebreak', version: 1 },
+            text('ny'),
+            { type: 'tab', text: '\t' },
+            text('linje  '),
+          ),
+        ),
+      ),
     )
-    expect(block).toEqual({ type: 'paragraph', html: 'Hej <strong>verden </strong>ny linje', text: 'Hej verden ny linje' })
+    expect(block).toEqual({
+      type: 'paragraph',
+      html: 'Hej <strong>verden </strong>ny linje',
+      text: 'Hej verden ny linje',
+    })
   })
 
   it('turns headings and quotes into paragraphs and drops empty paragraphs and text-less nodes', () => {
@@ -290,7 +395,15 @@ describe('lexicalToBlocks', () => {
         { type: 'quote', children: [text('Citat')], version: 1 },
         { type: 'horizontalrule', version: 1 },
         { type: 'upload', value: 1, relationTo: 'media', version: 3 },
-        { type: 'table', children: [{ type: 'tablerow', children: [{ type: 'tablecell', children: [paragraph(text('Celle'))] }] }] },
+        {
+          type: 'table',
+          children: [
+            {
+              type: 'tablerow',
+              children: [{ type: 'tablecell', children: [paragraph(text('Celle'))] }],
+            },
+          ],
+        },
       ),
     )
     expect(blocks).toEqual([
@@ -301,11 +414,29 @@ describe('lexicalToBlocks', () => {
   })
 
   it('reads nested lists, also when the nested list has no item before it or shares an item with text', () => {
-    const item = (...children: unknown[]): Record<string, unknown> => ({ type: 'listitem', children, value: 1, version: 1 })
-    const list = (listType: string, ...children: unknown[]): Record<string, unknown> => ({ type: 'list', listType, tag: listType === 'number' ? 'ol' : 'ul', children, version: 1 })
+    const item = (...children: unknown[]): Record<string, unknown> => ({
+      type: 'listitem',
+      children,
+      value: 1,
+      version: 1,
+    })
+    const list = (listType: string, ...children: unknown[]): Record<string, unknown> => ({
+      type: 'list',
+      listType,
+      tag: listType === 'number' ? 'ol' : 'ul',
+      children,
+      version: 1,
+    })
     const blocks = lexicalToBlocks(
       state(
-        list('bullet', item(list('bullet', item(text('løftet')))), item(text('A'), list('bullet', item(text('A1')))), item(list('bullet', item(text('A2')))), item(), item(paragraph(text('B')))),
+        list(
+          'bullet',
+          item(list('bullet', item(text('løftet')))),
+          item(text('A'), list('bullet', item(text('A1')))),
+          item(list('bullet', item(text('A2')))),
+          item(),
+          item(paragraph(text('B'))),
+        ),
         list('number', item(text('1'))),
         list('check', item(text('tjek'))),
       ),
@@ -315,7 +446,14 @@ describe('lexicalToBlocks', () => {
         type: 'list',
         items: [
           { children: [], html: 'løftet', text: 'løftet' },
-          { children: [{ children: [], html: 'A1', text: 'A1' }, { children: [], html: 'A2', text: 'A2' }], html: 'A', text: 'A' },
+          {
+            children: [
+              { children: [], html: 'A1', text: 'A1' },
+              { children: [], html: 'A2', text: 'A2' },
+            ],
+            html: 'A',
+            text: 'A',
+          },
           { children: [], html: 'B', text: 'B' },
         ],
         ordered: false,
@@ -331,7 +469,17 @@ describe('lexicalToBlocks', () => {
     expect(lexicalToBlocks(editorState)).toEqual(expected)
     expect(lexicalToBlocks(JSON.stringify(editorState))).toEqual(expected)
     expect(lexicalToBlocks((editorState as { root: unknown }).root)).toEqual(expected)
-    for (const bad of [null, undefined, 42, 'not json', [], {}, { root: null }, { root: { children: 'x' } }, { root: { children: [null, 1, 'x', { type: 'paragraph', children: [{ type: 'text' }] }] } }]) {
+    for (const bad of [
+      null,
+      undefined,
+      42,
+      'not json',
+      [],
+      {},
+      { root: null },
+      { root: { children: 'x' } },
+      { root: { children: [null, 1, 'x', { type: 'paragraph', children: [{ type: 'text' }] }] } },
+    ]) {
       expect(lexicalToBlocks(bad)).toEqual([])
     }
   })
@@ -339,10 +487,26 @@ describe('lexicalToBlocks', () => {
 
 describe('sanitizeUrl', () => {
   it('allows http(s), mailto, tel and relative URLs only', () => {
-    for (const ok of ['https://example.com', 'HTTP://example.com', 'mailto:a@b.dk', 'tel:+45', '/a/b', '#x', '?q=1', 'side.html', '//cdn.example.com/x']) {
+    for (const ok of [
+      'https://example.com',
+      'HTTP://example.com',
+      'mailto:a@b.dk',
+      'tel:+45',
+      '/a/b',
+      '#x',
+      '?q=1',
+      'side.html',
+      '//cdn.example.com/x',
+    ]) {
       expect({ ok, result: sanitizeUrl(ok) }).toEqual({ ok, result: ok })
     }
-    for (const bad of ['javascript:x', 'data:x', 'blob:https://x', 'ftp://x', 'jav&#x09;ascript:x'.replace('&#x09;', '\t')]) {
+    for (const bad of [
+      'javascript:x',
+      'data:x',
+      'blob:https://x',
+      'ftp://x',
+      'jav&#x09;ascript:x'.replace('&#x09;', '\t'),
+    ]) {
       expect({ bad, result: sanitizeUrl(bad) }).toEqual({ bad, result: null })
     }
   })
@@ -352,12 +516,20 @@ describe('renderStatementHtml', () => {
   it('renders the title, sections, paragraphs and nested lists, escaping title, headings and keys', () => {
     const sections: SectionSnapshot[] = [
       {
-        blocks: [makeParagraph('Tekst <b>'), makeList([makeListItem('A', [makeListItem('A1')]), makeListItem('B')], true)],
+        blocks: [
+          makeParagraph('Tekst <b>'),
+          makeList([makeListItem('A', [makeListItem('A1')]), makeListItem('B')], true),
+        ],
         heading: 'Overskrift & "mere"',
         key: 'intro"><script>',
         kind: 'general',
       },
-      { blocks: [{ type: 'paragraph', html: '<strong>fed</strong>', text: 'fed' }], heading: 'To', key: 'two', kind: 'rights' },
+      {
+        blocks: [{ type: 'paragraph', html: '<strong>fed</strong>', text: 'fed' }],
+        heading: 'To',
+        key: 'two',
+        kind: 'rights',
+      },
     ]
     expect(renderStatementHtml({ sections, title: '<Titel>' })).toBe(
       '<article class="policy"><h1>&lt;Titel&gt;</h1>' +
@@ -373,11 +545,18 @@ describe('renderStatementHtml', () => {
       throw new Error('no release 2.0')
     }
     const html = renderStatementHtml({
-      sections: statement.sections.map((section) => ({ blocks: section.blocks.da, heading: section.heading.da, key: section.key, kind: section.kind })),
+      sections: statement.sections.map((section) => ({
+        blocks: section.blocks.da,
+        heading: section.heading.da,
+        key: section.key,
+        kind: section.kind,
+      })),
       title: statement.title.da,
     })
     expect(html.match(/<section id="policy-([a-z-]+)" data-key="\1">/g)).toHaveLength(9)
-    expect(html).toContain('<section id="policy-personal-data" data-key="personal-data"><h2>Hvilke personoplysninger behandler vi?</h2>')
+    expect(html).toContain(
+      '<section id="policy-personal-data" data-key="personal-data"><h2>Hvilke personoplysninger behandler vi?</h2>',
+    )
     // 4 + 8 + 5 (2 items, 1 nested, 2 nested deeper) + 7 + 3 items in release 2.0.
     expect(html.match(/<li>/g)).toHaveLength(27)
     expect(html).toContain('<li>Eksempler:<ul><li>Kontakt- eller henvendelsesskema</li>')

@@ -1,10 +1,13 @@
-import { noticeDigest } from '../../src/notices/index.js'
-import { rateLimited, type NoticeSender, type OutgoingNotice } from '../../plugin/notices/sender.js'
 import { deliveryKeyFor, normalizeAddress } from '../../plugin/notices/fanOut.js'
+import { type NoticeSender, type OutgoingNotice, rateLimited } from '../../plugin/notices/sender.js'
+import { noticeDigest } from '../../src/notices/index.js'
 
 const message: OutgoingNotice = {
   from: { address: 'privacy@example.com', name: 'Jackon Danmark A/S' },
-  headers: { 'List-Unsubscribe': '<https://example.com/u?t=1>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': '<https://example.com/u?t=1>',
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
   html: '<p>Vi har ændret vores persondataerklæring.</p>',
   messageId: '<policy-notice.abc@example.com>',
   subject: 'Vi har opdateret vores persondataerklæring',
@@ -14,7 +17,13 @@ const message: OutgoingNotice = {
 
 describe('noticeDigest (proof of delivery)', () => {
   it('gives the same SHA-256 for the same message, whatever the header order', () => {
-    const reordered = { ...message, headers: { 'List-Unsubscribe-Post': message.headers['List-Unsubscribe-Post']!, 'List-Unsubscribe': message.headers['List-Unsubscribe']! } }
+    const reordered = {
+      ...message,
+      headers: {
+        'List-Unsubscribe-Post': message.headers['List-Unsubscribe-Post']!,
+        'List-Unsubscribe': message.headers['List-Unsubscribe']!,
+      },
+    }
     expect(noticeDigest(message)).toMatch(/^[0-9a-f]{64}$/)
     expect(noticeDigest(reordered)).toBe(noticeDigest(message))
   })
@@ -27,7 +36,10 @@ describe('noticeDigest (proof of delivery)', () => {
       { ...message, subject: 'Other' },
       { ...message, to: 'bo@example.com' },
       { ...message, messageId: '<other@example.com>' },
-      { ...message, headers: { ...message.headers, 'List-Unsubscribe': '<https://example.com/u?t=2>' } },
+      {
+        ...message,
+        headers: { ...message.headers, 'List-Unsubscribe': '<https://example.com/u?t=2>' },
+      },
     ]) {
       expect(noticeDigest(changed)).not.toBe(base)
     }
@@ -49,12 +61,18 @@ describe('the sender seam', () => {
     const double: NoticeSender = {
       send: async (messages) => {
         sent.push(...messages.map((m) => m.to))
-        return messages.map((m) => (m.to.startsWith('bad') ? { error: new Error('550 no such user'), ok: false } : { ok: true, response: '250 queued' }))
+        return messages.map((m) =>
+          m.to.startsWith('bad')
+            ? { error: new Error('550 no such user'), ok: false }
+            : { ok: true, response: '250 queued' },
+        )
       },
     }
     const limited = rateLimited(double, 20)
     const started = Date.now()
-    const results = await limited.send(['a@x.dk', 'bad@x.dk', 'c@x.dk', 'd@x.dk', 'e@x.dk'].map((to) => ({ ...message, to })))
+    const results = await limited.send(
+      ['a@x.dk', 'bad@x.dk', 'c@x.dk', 'd@x.dk', 'e@x.dk'].map((to) => ({ ...message, to })),
+    )
     // 5 messages at 20/s: the last one waits for its slot, 4 × 50 ms after the first.
     expect(Date.now() - started).toBeGreaterThanOrEqual(190)
     expect(results.map((r) => r.ok)).toEqual([true, false, true, true, true])

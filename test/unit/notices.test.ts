@@ -42,8 +42,34 @@ const XSS_PAYLOADS = [
   '{{siteName}} $t(notices.common.unsubscribe)',
 ]
 
-const ALLOWED_TAGS = new Set(['a', 'body', 'br', 'div', 'h1', 'h2', 'head', 'hr', 'html', 'li', 'meta', 'p', 'title', 'ul'])
-const ALLOWED_ATTRIBUTES = new Set(['aria-label', 'aria-roledescription', 'charset', 'content', 'dir', 'href', 'lang', 'name', 'role', 'style'])
+const ALLOWED_TAGS = new Set([
+  'a',
+  'body',
+  'br',
+  'div',
+  'h1',
+  'h2',
+  'head',
+  'hr',
+  'html',
+  'li',
+  'meta',
+  'p',
+  'title',
+  'ul',
+])
+const ALLOWED_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-roledescription',
+  'charset',
+  'content',
+  'dir',
+  'href',
+  'lang',
+  'name',
+  'role',
+  'style',
+])
 
 /**
  * Asserts that `html` is made only of our own markup: every tag is on the allowlist and strictly
@@ -68,31 +94,52 @@ function expectInert(html: string): string {
   text.push(body.slice(last))
   const joined = text.join('')
   expect(joined).not.toMatch(/[<>]/)
-  return joined.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  return joined
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 describe('renderNotice', () => {
   it('writes natural Danish for Danish subscribers', () => {
     const mail = renderNotice(base, 'da', 'en')
-    expect(mail.subject).toBe('Vi har opdateret »Persondataerklæring« – version 2.0 gælder fra 1. marts 2025')
-    expect(mail.text).toContain('Vi har ændret »Persondataerklæring« på Eksempel A/S. Version 2.0 afløser version 1.4.')
+    expect(mail.subject).toBe(
+      'Vi har opdateret »Persondataerklæring« – version 2.0 gælder fra 1. marts 2025',
+    )
+    expect(mail.text).toContain(
+      'Vi har ændret »Persondataerklæring« på Eksempel A/S. Version 2.0 afløser version 1.4.',
+    )
     expect(mail.text).toContain('Hvad er ændret')
     expect(mail.text).toContain('Den nye version gælder fra 1. marts 2025.')
-    expect(mail.text).toContain('Se ændringerne: https://example.dk/da/privatliv/sammenlign?from=1.4&to=2.0')
+    expect(mail.text).toContain(
+      'Se ændringerne: https://example.dk/da/privatliv/sammenlign?from=1.4&to=2.0',
+    )
     expect(mail.text).toContain('Læs hele teksten: https://example.dk/da/privatliv')
     expect(mail.text).toContain('Afmeld: https://example.dk/api/policies/unsubscribe?t=unsub-token')
-    expect(mail.text).toContain('Se, ret eller slet dine oplysninger: https://example.dk/abonnement?t=manage-token')
+    expect(mail.text).toContain(
+      'Se, ret eller slet dine oplysninger: https://example.dk/abonnement?t=manage-token',
+    )
     expect(mail.html).toContain('<html lang="da"')
     expect(mail.html).toContain('>Afmeld</a>')
-    expect(mail.html).toContain('<a href="https://example.dk/da/privatliv/sammenlign?from=1.4&amp;to=2.0"')
+    expect(mail.html).toContain(
+      '<a href="https://example.dk/da/privatliv/sammenlign?from=1.4&amp;to=2.0"',
+    )
     expect(mail.text).not.toContain('See the changes')
   })
 
   it('writes English for English subscribers, with an English date', () => {
     const mail = renderNotice(base, 'en', 'da')
-    expect(mail.subject).toBe('We have updated “Persondataerklæring” – version 2.0 applies from March 1, 2025')
-    expect(mail.text).toContain('See the changes: https://example.dk/da/privatliv/sammenlign?from=1.4&to=2.0')
-    expect(mail.text).toContain('Unsubscribe: https://example.dk/api/policies/unsubscribe?t=unsub-token')
+    expect(mail.subject).toBe(
+      'We have updated “Persondataerklæring” – version 2.0 applies from March 1, 2025',
+    )
+    expect(mail.text).toContain(
+      'See the changes: https://example.dk/da/privatliv/sammenlign?from=1.4&to=2.0',
+    )
+    expect(mail.text).toContain(
+      'Unsubscribe: https://example.dk/api/policies/unsubscribe?t=unsub-token',
+    )
     expect(mail.text).not.toContain('Se ændringerne')
     expect(mail.html).toContain('<html lang="en"')
   })
@@ -106,7 +153,8 @@ describe('renderNotice', () => {
 
   it('carries exactly the RFC 8058 one-click headers', () => {
     expect(renderNotice(base, 'da', 'en').headers).toEqual({
-      'List-Unsubscribe': '<https://example.dk/api/policies/unsubscribe?t=unsub-token>, <mailto:afmeld@example.dk?subject=unsubscribe>',
+      'List-Unsubscribe':
+        '<https://example.dk/api/policies/unsubscribe?t=unsub-token>, <mailto:afmeld@example.dk?subject=unsubscribe>',
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     })
   })
@@ -115,52 +163,77 @@ describe('renderNotice', () => {
     const { html, text } = renderNotice(base, 'da', 'en')
     expect(html).toContain('<li>Afsnit 5 »Modtagere« er ændret</li><li>Afsnit 8 er tilføjet</li>')
     expect(html).toContain('Vi bruger nu en ny leverandør til nyhedsbreve.<br>Den ligger i EU.</p>')
-    expect(text).toContain('Overblik over ændringerne\n\n- Afsnit 5 »Modtagere« er ændret\n- Afsnit 8 er tilføjet')
+    expect(text).toContain(
+      'Overblik over ændringerne\n\n- Afsnit 5 »Modtagere« er ændret\n- Afsnit 8 er tilføjet',
+    )
   })
 
   it('leaves out the summary section without a summary, and the compare link without a previous version', () => {
-    const mail = renderNotice({ ...base, compareUrl: undefined, diffSummary: undefined, previousVersion: undefined }, 'da', 'en')
-    expect(mail.text).not.toContain('Overblik over ændringerne')
-    expect(mail.text).not.toContain('Se ændringerne')
-    expect(mail.text).toContain('Vi har offentliggjort version 2.0 af »Persondataerklæring« på Eksempel A/S.')
-    expect(renderNotice({ ...base, diffSummary: '  \n ' }, 'da', 'en').text).not.toContain('Overblik')
-  })
-
-  it.each(XSS_PAYLOADS)('keeps %j inert in HTML and intact in text, wherever it is interpolated', (payload) => {
     const mail = renderNotice(
-      {
-        ...base,
-        changeNote: `Før ${payload} efter`,
-        diffSummary: `- ${payload}\nAlmindelig linje ${payload}`,
-        previousVersion: payload,
-        siteName: payload,
-        title: payload,
-        version: payload,
-      },
+      { ...base, compareUrl: undefined, diffSummary: undefined, previousVersion: undefined },
       'da',
       'en',
     )
-    const visible = expectInert(mail.html)
-    expect(visible).toContain(`Før ${payload} efter`)
-    expect(visible).toContain(`»${payload}«`)
-    expect(mail.text).toContain(`Før ${payload} efter`)
-    expect(mail.text).toContain(`Almindelig linje ${payload}`)
-    // A summary made only of bullets goes through the list renderer instead of the paragraph one.
-    const listed = renderNotice({ ...base, diffSummary: `- ${payload}\n• ${payload}` }, 'da', 'en')
-    expect(expectInert(listed.html)).toContain(`${payload}${payload}`)
-    expect(listed.html).toContain('<ul')
-    expect(mail.text).toContain(`»${payload}«`)
-    expect(mail.subject).toContain(payload)
+    expect(mail.text).not.toContain('Overblik over ændringerne')
+    expect(mail.text).not.toContain('Se ændringerne')
+    expect(mail.text).toContain(
+      'Vi har offentliggjort version 2.0 af »Persondataerklæring« på Eksempel A/S.',
+    )
+    expect(renderNotice({ ...base, diffSummary: '  \n ' }, 'da', 'en').text).not.toContain(
+      'Overblik',
+    )
   })
 
+  it.each(XSS_PAYLOADS)(
+    'keeps %j inert in HTML and intact in text, wherever it is interpolated',
+    (payload) => {
+      const mail = renderNotice(
+        {
+          ...base,
+          changeNote: `Før ${payload} efter`,
+          diffSummary: `- ${payload}\nAlmindelig linje ${payload}`,
+          previousVersion: payload,
+          siteName: payload,
+          title: payload,
+          version: payload,
+        },
+        'da',
+        'en',
+      )
+      const visible = expectInert(mail.html)
+      expect(visible).toContain(`Før ${payload} efter`)
+      expect(visible).toContain(`»${payload}«`)
+      expect(mail.text).toContain(`Før ${payload} efter`)
+      expect(mail.text).toContain(`Almindelig linje ${payload}`)
+      // A summary made only of bullets goes through the list renderer instead of the paragraph one.
+      const listed = renderNotice(
+        { ...base, diffSummary: `- ${payload}\n• ${payload}` },
+        'da',
+        'en',
+      )
+      expect(expectInert(listed.html)).toContain(`${payload}${payload}`)
+      expect(listed.html).toContain('<ul')
+      expect(mail.text).toContain(`»${payload}«`)
+      expect(mail.subject).toContain(payload)
+    },
+  )
+
   it('does not let i18next expand interpolation or nesting syntax inside values', () => {
-    const mail = renderNotice({ ...base, title: '{{siteName}}', changeNote: '$t(notices.common.unsubscribe) {{date}}' }, 'en', 'en')
+    const mail = renderNotice(
+      { ...base, title: '{{siteName}}', changeNote: '$t(notices.common.unsubscribe) {{date}}' },
+      'en',
+      'en',
+    )
     expect(mail.text).toContain('“{{siteName}}”')
     expect(mail.text).toContain('$t(notices.common.unsubscribe) {{date}}')
   })
 
   it('keeps the subject on one line whatever the title contains', () => {
-    const mail = renderNotice({ ...base, title: 'Privatliv\r\nBcc: victim@example.com\u0000' }, 'da', 'en')
+    const mail = renderNotice(
+      { ...base, title: 'Privatliv\r\nBcc: victim@example.com\u0000' },
+      'da',
+      'en',
+    )
     expect(mail.subject).not.toMatch(/[\r\n\u0000]/)
     expect(mail.subject).toContain('Privatliv Bcc: victim@example.com')
   })
@@ -177,7 +250,13 @@ describe('renderNotice', () => {
     ['not a url'],
     [''],
   ])('refuses %j as any link instead of rendering it', (url) => {
-    for (const field of ['compareUrl', 'statementUrl', 'manageUrl', 'unsubscribeUrl', 'unsubscribeMailto'] as const) {
+    for (const field of [
+      'compareUrl',
+      'statementUrl',
+      'manageUrl',
+      'unsubscribeUrl',
+      'unsubscribeMailto',
+    ] as const) {
       expect(() => renderNotice({ ...base, [field]: url }, 'da', 'en')).toThrow(new RegExp(field))
     }
   })
@@ -194,18 +273,24 @@ describe('renderNotice', () => {
       'en',
     )
     expectInert(mail.html)
-    expect(mail.html).toContain('href="https://example.dk/x%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E?q=%27%20onmouseover=%27x"')
+    expect(mail.html).toContain(
+      'href="https://example.dk/x%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E?q=%27%20onmouseover=%27x"',
+    )
     expect(mail.html).not.toContain("' onmouseover")
     const header = mail.headers['List-Unsubscribe'] ?? ''
     expect(header.match(/[<>]/g)).toEqual(['<', '>', '<', '>'])
   })
 
   it('only allows plain http for the unsubscribe link on loopback hosts', () => {
-    expect(() => listUnsubscribeHeaders('http://example.dk/u', 'mailto:a@example.dk')).toThrow(/RFC 8058/)
-    expect(listUnsubscribeHeaders('http://localhost:3000/u', 'mailto:a@example.dk')['List-Unsubscribe']).toBe(
-      '<http://localhost:3000/u>, <mailto:a@example.dk>',
+    expect(() => listUnsubscribeHeaders('http://example.dk/u', 'mailto:a@example.dk')).toThrow(
+      /RFC 8058/,
     )
-    expect(() => listUnsubscribeHeaders('https://example.dk/u', 'https://example.dk/mail')).toThrow(/unsubscribeMailto/)
+    expect(
+      listUnsubscribeHeaders('http://localhost:3000/u', 'mailto:a@example.dk')['List-Unsubscribe'],
+    ).toBe('<http://localhost:3000/u>, <mailto:a@example.dk>')
+    expect(() => listUnsubscribeHeaders('https://example.dk/u', 'https://example.dk/mail')).toThrow(
+      /unsubscribeMailto/,
+    )
   })
 
   it('refuses empty required text and an invalid effective date', () => {
@@ -219,7 +304,9 @@ describe('copy', () => {
   const strings = (value: unknown, path = ''): Array<[string, string]> =>
     typeof value === 'string'
       ? [[path, value]]
-      : Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => strings(child, path ? `${path}.${key}` : key))
+      : Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+          strings(child, path ? `${path}.${key}` : key),
+        )
 
   it('has the same keys in Danish and English for notices and banner', () => {
     for (const ns of ['notices', 'banner'] as const) {
@@ -259,32 +346,51 @@ describe('renderConfirmationEmail', () => {
   it('asks the subscriber to confirm, with the link, its expiry in local time, and no list headers', () => {
     const mail = renderConfirmationEmail(input, 'da', 'en')
     expect(mail.subject).toBe('Bekræft din tilmelding til ændringer i »Persondataerklæring«')
-    expect(mail.text).toContain('Bekræft tilmelding:\nhttps://example.dk/api/policies/confirm?t=abc&l=da')
+    expect(mail.text).toContain(
+      'Bekræft tilmelding:\nhttps://example.dk/api/policies/confirm?t=abc&l=da',
+    )
     expect(mail.html).toContain('<a href="https://example.dk/api/policies/confirm?t=abc&amp;l=da"')
     expect(mail.html).not.toContain('t=abc&l=da')
-    expect(mail.text).toContain('Linket virker indtil 1. marts 2025 kl. 13.00 CET og kan kun bruges én gang.')
+    expect(mail.text).toContain(
+      'Linket virker indtil 1. marts 2025 kl. 13.00 CET og kan kun bruges én gang.',
+    )
     expect(mail.headers).toEqual({})
     expect(expectInert(mail.html)).toContain('Bekræft tilmelding')
-    expect(renderConfirmationEmail(input, 'en', 'da').subject).toBe('Confirm your subscription to changes to “Persondataerklæring”')
+    expect(renderConfirmationEmail(input, 'en', 'da').subject).toBe(
+      'Confirm your subscription to changes to “Persondataerklæring”',
+    )
   })
 
   it('refuses a javascript: confirmation link', () => {
-    expect(() => renderConfirmationEmail({ ...input, confirmUrl: 'javascript:alert(1)' }, 'da', 'en')).toThrow(/confirmUrl/)
+    expect(() =>
+      renderConfirmationEmail({ ...input, confirmUrl: 'javascript:alert(1)' }, 'da', 'en'),
+    ).toThrow(/confirmUrl/)
   })
 })
 
 describe('renderManageEmail', () => {
   it('links to the export, correction and erasure page', () => {
     const mail = renderManageEmail(
-      { expiresAt: '2025-03-02T12:00:00Z', manageUrl: 'https://example.dk/abonnement?t=m', siteName: 'Eksempel A/S', title: '<b>x</b>' },
+      {
+        expiresAt: '2025-03-02T12:00:00Z',
+        manageUrl: 'https://example.dk/abonnement?t=m',
+        siteName: 'Eksempel A/S',
+        title: '<b>x</b>',
+      },
       'da',
       'en',
     )
     expect(mail.subject).toBe('Dit link til at administrere din tilmelding på Eksempel A/S')
-    expect(mail.text).toContain('Se, ret eller slet dine oplysninger:\nhttps://example.dk/abonnement?t=m')
+    expect(mail.text).toContain(
+      'Se, ret eller slet dine oplysninger:\nhttps://example.dk/abonnement?t=m',
+    )
     expect(mail.text).toContain('hente en kopi af de oplysninger')
     expect(expectInert(mail.html)).toContain('»<b>x</b>«')
-    const noExpiry = renderManageEmail({ manageUrl: 'https://example.dk/a', siteName: 'S', title: 'T' }, 'en', 'en')
+    const noExpiry = renderManageEmail(
+      { manageUrl: 'https://example.dk/a', siteName: 'S', title: 'T' },
+      'en',
+      'en',
+    )
     expect(noExpiry.text).not.toContain('The link works until')
   })
 })
@@ -292,11 +398,19 @@ describe('renderManageEmail', () => {
 describe('renderCorrectionNotice', () => {
   it('announces a postponement with the old and new dates, with list headers', () => {
     const mail = renderCorrectionNotice(
-      { ...base, effectiveAt: '2025-04-01', kind: 'postponed', note: 'Vi har brug for <mere> tid.', previousEffectiveAt: '2025-03-01' },
+      {
+        ...base,
+        effectiveAt: '2025-04-01',
+        kind: 'postponed',
+        note: 'Vi har brug for <mere> tid.',
+        previousEffectiveAt: '2025-03-01',
+      },
       'da',
       'en',
     )
-    expect(mail.subject).toBe('Ny dato: version 2.0 af »Persondataerklæring« gælder fra 1. april 2025')
+    expect(mail.subject).toBe(
+      'Ny dato: version 2.0 af »Persondataerklæring« gælder fra 1. april 2025',
+    )
     expect(mail.text).toContain('gælder nu først fra 1. april 2025 i stedet for 1. marts 2025.')
     expect(mail.text).toContain('Vi har brug for <mere> tid.')
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
@@ -306,7 +420,9 @@ describe('renderCorrectionNotice', () => {
   it('announces a withdrawal in English', () => {
     const mail = renderCorrectionNotice({ ...base, kind: 'withdrawn' }, 'en', 'da')
     expect(mail.subject).toBe('Withdrawn: version 2.0 of “Persondataerklæring”')
-    expect(mail.text).toContain('It will not take effect, and the current version continues to apply.')
+    expect(mail.text).toContain(
+      'It will not take effect, and the current version continues to apply.',
+    )
     expect(mail.text).not.toContain('More about this')
   })
 })
@@ -354,8 +470,16 @@ describe('classifySmtpError', () => {
     ['552 message too big', 'permanent', error({ code: 'EMESSAGE', responseCode: 552 })],
     ['554 transaction failed', 'permanent', error({ responseCode: 554 })],
     ['535 auth failed', 'permanent', error({ code: 'EAUTH', responseCode: 535 })],
-    ['reply code only in the response text', 'permanent', error({ response: '550 5.1.1 <x@example.dk>: Recipient address rejected' })],
-    ['4xx only in the response text', 'temporary', error({ response: '451 4.7.1 Greylisted, try again' })],
+    [
+      'reply code only in the response text',
+      'permanent',
+      error({ response: '550 5.1.1 <x@example.dk>: Recipient address rejected' }),
+    ],
+    [
+      '4xx only in the response text',
+      'temporary',
+      error({ response: '451 4.7.1 Greylisted, try again' }),
+    ],
     ['dropped connection', 'temporary', error({ code: 'ECONNECTION' })],
     ['timeout', 'temporary', error({ code: 'ETIMEDOUT' })],
     ['socket error', 'temporary', error({ code: 'ESOCKET' })],
@@ -430,28 +554,47 @@ describe('pickLocale', () => {
 describe('fillUrlTemplate', () => {
   it('fills placeholders with URI-component-encoded values', () => {
     expect(
-      fillUrlTemplate('https://example.com/{locale}/privacy/compare?from={from}&to={to}', { from: '1.4', locale: 'da', to: '2.0' }),
+      fillUrlTemplate('https://example.com/{locale}/privacy/compare?from={from}&to={to}', {
+        from: '1.4',
+        locale: 'da',
+        to: '2.0',
+      }),
     ).toBe('https://example.com/da/privacy/compare?from=1.4&to=2.0')
-    expect(fillUrlTemplate('https://example.com/{key}/v/{version}', { key: 'privacy & cookies/x', version: '2.0?#' })).toBe(
-      'https://example.com/privacy%20%26%20cookies%2Fx/v/2.0%3F%23',
-    )
+    expect(
+      fillUrlTemplate('https://example.com/{key}/v/{version}', {
+        key: 'privacy & cookies/x',
+        version: '2.0?#',
+      }),
+    ).toBe('https://example.com/privacy%20%26%20cookies%2Fx/v/2.0%3F%23')
   })
 
   it('throws on unknown placeholders and missing values', () => {
-    expect(() => fillUrlTemplate('https://example.com/{lang}', { locale: 'da' })).toThrow(/unknown placeholder \{lang\}/)
-    expect(() => fillUrlTemplate('https://example.com/?from={from}', {})).toThrow(/no value for \{from\}/)
-    expect(urlTemplatePlaceholders('https://x/{locale}?a={from}&b={to}')).toEqual(['locale', 'from', 'to'])
+    expect(() => fillUrlTemplate('https://example.com/{lang}', { locale: 'da' })).toThrow(
+      /unknown placeholder \{lang\}/,
+    )
+    expect(() => fillUrlTemplate('https://example.com/?from={from}', {})).toThrow(
+      /no value for \{from\}/,
+    )
+    expect(urlTemplatePlaceholders('https://x/{locale}?a={from}&b={to}')).toEqual([
+      'locale',
+      'from',
+      'to',
+    ])
   })
 })
 
 describe('formatDate', () => {
   it('keeps a date-only value on its calendar day in any time zone', () => {
-    expect(formatDate('2025-03-01', 'da', { timeZone: 'America/Los_Angeles' })).toBe('1. marts 2025')
+    expect(formatDate('2025-03-01', 'da', { timeZone: 'America/Los_Angeles' })).toBe(
+      '1. marts 2025',
+    )
     expect(formatDate('2025-03-01', 'en', { timeZone: 'Pacific/Kiritimati' })).toBe('March 1, 2025')
   })
 
   it('formats timestamps in the configured zone', () => {
-    expect(formatDate('2025-02-28T23:30:00Z', 'da', { timeZone: 'Europe/Copenhagen' })).toBe('1. marts 2025')
+    expect(formatDate('2025-02-28T23:30:00Z', 'da', { timeZone: 'Europe/Copenhagen' })).toBe(
+      '1. marts 2025',
+    )
     expect(formatDate('2025-02-28T23:30:00Z', 'da')).toBe('28. februar 2025')
   })
 })

@@ -10,11 +10,25 @@ describe('the development outbox', () => {
     try {
       const file = path.join(dir, 'outbox.json')
       const logged: string[] = []
-      const adapter = outboxAdapter({ defaultFromAddress: 'privacy@example.com', defaultFromName: 'Jackon', file })({
+      const adapter = outboxAdapter({
+        defaultFromAddress: 'privacy@example.com',
+        defaultFromName: 'Jackon',
+        file,
+      })({
         payload: { logger: { info: (msg: string) => logged.push(msg) } } as never,
       })
-      await adapter.sendEmail({ html: '<p>Bekræft: <a href="http://localhost:3000/c?t=1">link</a></p>', subject: 'Bekræft', text: 'Bekræft: http://localhost:3000/c?t=1', to: 'a@example.com' })
-      await adapter.sendEmail({ from: { address: 'x@example.com', name: 'X' }, subject: 'Varsel', text: 'Ny version', to: ['b@example.com', 'c@example.com'] })
+      await adapter.sendEmail({
+        html: '<p>Bekræft: <a href="http://localhost:3000/c?t=1">link</a></p>',
+        subject: 'Bekræft',
+        text: 'Bekræft: http://localhost:3000/c?t=1',
+        to: 'a@example.com',
+      })
+      await adapter.sendEmail({
+        from: { address: 'x@example.com', name: 'X' },
+        subject: 'Varsel',
+        text: 'Ny version',
+        to: ['b@example.com', 'c@example.com'],
+      })
       const messages = readOutbox(file)
       expect(messages.map((message) => [message.subject, message.to, message.from])).toEqual([
         ['Bekræft', 'a@example.com', 'Jackon <privacy@example.com>'],

@@ -6,7 +6,10 @@ import { INTRODUCTION_HEADING, parsePrivacyStatement } from '../../seed/parsePri
 import { escapeHtml } from '../../src/i18n/index.js'
 import { inlineTexts } from '../helpers/blocks.js'
 
-const source = readFileSync(new URL('../../seed/data/privacy-statement.da.txt', import.meta.url), 'utf8')
+const source = readFileSync(
+  new URL('../../seed/data/privacy-statement.da.txt', import.meta.url),
+  'utf8',
+)
 const parsed = parsePrivacyStatement(source)
 
 function section(heading: string): Block[] {
@@ -31,7 +34,6 @@ function countItems(items: readonly ListItem[]): number {
   return items.reduce((sum, item) => sum + 1 + countItems(item.children), 0)
 }
 
-
 describe('parsePrivacyStatement on the real Danish statement', () => {
   it('reads the first line as the title', () => {
     expect(parsed.title).toBe('Persondataerklæring; netbaseret behandling af personoplysninger')
@@ -53,7 +55,9 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
   })
 
   it('gives every section the expected sequence of blocks', () => {
-    expect(parsed.sections.map((candidate) => candidate.blocks.map((block) => block.type).join(','))).toEqual([
+    expect(
+      parsed.sections.map((candidate) => candidate.blocks.map((block) => block.type).join(',')),
+    ).toEqual([
       'paragraph,paragraph,paragraph',
       'list',
       'paragraph,paragraph,list',
@@ -68,13 +72,18 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
 
   it('keeps the three intro paragraphs, including the one naming the data controller', () => {
     const intro = section(INTRODUCTION_HEADING)
-    expect(intro.map((block) => (block.type === 'paragraph' ? block.text.slice(0, 40) : block.type))).toEqual([
+    expect(
+      intro.map((block) => (block.type === 'paragraph' ? block.text.slice(0, 40) : block.type)),
+    ).toEqual([
       'Jackon er optaget af at beskytte dine pe',
       'Jackon Danmark A/S er dataansvarlig for ',
       'Vi vil føre en ansvarlig og bæredygtig f',
     ])
     const controller = intro[1]
-    expect(controller?.type === 'paragraph' && controller.text.endsWith('eller advarsler på vores digitale kanaler.')).toBe(true)
+    expect(
+      controller?.type === 'paragraph' &&
+        controller.text.endsWith('eller advarsler på vores digitale kanaler.'),
+    ).toBe(true)
   })
 
   it('treats the sentence without a closing period as a paragraph, not as a heading', () => {
@@ -84,7 +93,9 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
       html: 'Jackon behandler ikke nogen form for sensitive personoplysninger',
       text: 'Jackon behandler ikke nogen form for sensitive personoplysninger',
     })
-    expect(second?.type === 'paragraph' && second.text).toBe('Eksempler på information, som kan behandles:')
+    expect(second?.type === 'paragraph' && second.text).toBe(
+      'Eksempler på information, som kan behandles:',
+    )
   })
 
   it('counts the bullets of every list', () => {
@@ -96,7 +107,12 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
     // Every bullet of the file ends up as exactly one list item somewhere.
     const bulletLines = source.split('\n').filter((line) => line.trimStart().startsWith('•')).length
     const items = parsed.sections.reduce(
-      (sum, candidate) => sum + candidate.blocks.reduce((inner, block) => inner + (block.type === 'list' ? countItems(block.items) : 0), 0),
+      (sum, candidate) =>
+        sum +
+        candidate.blocks.reduce(
+          (inner, block) => inner + (block.type === 'list' ? countItems(block.items) : 0),
+          0,
+        ),
       0,
     )
     expect(bulletLines).toBe(25)
@@ -117,7 +133,9 @@ describe('parsePrivacyStatement on the real Danish statement', () => {
 
   it('keeps «» quotes and æøå exactly as written', () => {
     const [definition] = onlyList(section('Vigtige begreber'))
-    expect(definition?.text).toContain('Se afsnittet «Hvilke personoplysninger behandler vi?» for information')
+    expect(definition?.text).toContain(
+      'Se afsnittet «Hvilke personoplysninger behandler vi?» for information',
+    )
     const [cookies] = onlyList(section('Hvordan indhentes informationen?'))
     expect(cookies?.html).toContain('Vi bruger «cookies» (små tekstfiler)')
     expect(cookies?.text.endsWith('Læs mere om cookies')).toBe(true)
@@ -169,8 +187,13 @@ describe('parsePrivacyStatement on edge cases', () => {
     ].join('\r\n')
     const result = parsePrivacyStatement(text)
     expect(result.title).toBe('Titel')
-    expect(result.sections.map((candidate) => candidate.heading)).toEqual(['Indledning', 'Overskrift'])
-    expect(result.sections[0]?.blocks).toEqual([{ type: 'paragraph', html: 'Indledende tekst.', text: 'Indledende tekst.' }])
+    expect(result.sections.map((candidate) => candidate.heading)).toEqual([
+      'Indledning',
+      'Overskrift',
+    ])
+    expect(result.sections[0]?.blocks).toEqual([
+      { type: 'paragraph', html: 'Indledende tekst.', text: 'Indledende tekst.' },
+    ])
     const blocks = result.sections[1]?.blocks ?? []
     expect(blocks.map((block) => block.type)).toEqual(['list', 'paragraph'])
     const list = blocks[0]
@@ -193,8 +216,13 @@ describe('parsePrivacyStatement on edge cases', () => {
   })
 
   it('does not take a sentence ending in a period or colon for a heading', () => {
-    const result = parsePrivacyStatement('T\n\nIntro.\n\nEn sætning.\n\nEn indledning:\n\nRigtig overskrift\n\nTekst.')
-    expect(result.sections.map((candidate) => candidate.heading)).toEqual(['Indledning', 'Rigtig overskrift'])
+    const result = parsePrivacyStatement(
+      'T\n\nIntro.\n\nEn sætning.\n\nEn indledning:\n\nRigtig overskrift\n\nTekst.',
+    )
+    expect(result.sections.map((candidate) => candidate.heading)).toEqual([
+      'Indledning',
+      'Rigtig overskrift',
+    ])
     expect(result.sections[0]?.blocks).toHaveLength(3)
   })
 

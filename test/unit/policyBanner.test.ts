@@ -3,14 +3,26 @@
  * React <PolicyBanner> reuses: which hrefs are allowed, the endpoint URL, and the checks on the
  * endpoint's answer. Runs in Node, with no DOM (the module only defines the element in a browser).
  */
-import { bannerUrl, isVersion, safeHref, storageKey, toBannerModel } from '../../plugin/banner/policy-banner.js'
+import {
+  bannerUrl,
+  isVersion,
+  safeHref,
+  storageKey,
+  toBannerModel,
+} from '../../plugin/banner/policy-banner.js'
 
 describe('safeHref', () => {
   it.each([
     ['https://www.example.com/da/policies/privacy', 'https://www.example.com/da/policies/privacy'],
-    ['http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0', 'http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0'],
+    [
+      'http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0',
+      'http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0',
+    ],
     ['/da/privatlivspolitik', '/da/privatlivspolitik'],
-    ['/da/privatlivspolitik/sammenlign?from=2.0&to=3.0#top', '/da/privatlivspolitik/sammenlign?from=2.0&to=3.0#top'],
+    [
+      '/da/privatlivspolitik/sammenlign?from=2.0&to=3.0#top',
+      '/da/privatlivspolitik/sammenlign?from=2.0&to=3.0#top',
+    ],
   ])('keeps %s', (href, expected) => {
     expect(safeHref(href)).toBe(expected)
   })
@@ -46,7 +58,18 @@ describe('isVersion and storageKey', () => {
   it('accepts only strict major.minor versions', () => {
     expect(isVersion('3.0')).toBe(true)
     expect(isVersion('1.10')).toBe(true)
-    for (const value of ['3', '3.0.1', 'v3.0', ' 3.0', '3.0 ', '', null, undefined, 3, '1234567.0']) {
+    for (const value of [
+      '3',
+      '3.0.1',
+      'v3.0',
+      ' 3.0',
+      '3.0 ',
+      '',
+      null,
+      undefined,
+      3,
+      '1234567.0',
+    ]) {
       expect(isVersion(value)).toBe(false)
     }
   })
@@ -65,7 +88,9 @@ describe('bannerUrl', () => {
   })
 
   it('leaves out a stored value that is not a version (the API would answer 400)', () => {
-    expect(bannerUrl('/api', 'privacy', 'da', 'garbage')).toBe('/api/policies/privacy/banner?locale=da')
+    expect(bannerUrl('/api', 'privacy', 'da', 'garbage')).toBe(
+      '/api/policies/privacy/banner?locale=da',
+    )
     expect(bannerUrl('/api', 'privacy', 'da', '2')).toBe('/api/policies/privacy/banner?locale=da')
   })
 
@@ -83,7 +108,10 @@ describe('toBannerModel', () => {
     effectiveDate: '1. maj 2026',
     endsAt: '2026-05-31T00:00:00.000Z',
     links: {
-      compare: { href: 'http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0', label: 'Se ændringerne' },
+      compare: {
+        href: 'http://localhost:3000/da/policies/privacy/compare?from=2.0&to=3.0',
+        label: 'Se ændringerne',
+      },
       statement: { href: 'http://localhost:3000/da/policies/privacy', label: 'Læs hele teksten' },
     },
     locale: 'da',
@@ -110,7 +138,9 @@ describe('toBannerModel', () => {
   })
 
   it('shows nothing for show: false, or for an answer not shaped as documented', () => {
-    expect(toBannerModel({ document: 'privacy', locale: 'da', reason: 'seen', show: false })).toBeNull()
+    expect(
+      toBannerModel({ document: 'privacy', locale: 'da', reason: 'seen', show: false }),
+    ).toBeNull()
     expect(toBannerModel({ ...answer, show: 'true' })).toBeNull()
     expect(toBannerModel({ ...answer, version: '3' })).toBeNull()
     expect(toBannerModel({ ...answer, message: '' })).toBeNull()
@@ -124,7 +154,10 @@ describe('toBannerModel', () => {
       ...answer,
       ariaLabel: undefined,
       dismissLabel: 7,
-      links: { compare: { href: 'javascript:alert(1)', label: 'x' }, statement: { href: '/da/privatlivspolitik', label: '' } },
+      links: {
+        compare: { href: 'javascript:alert(1)', label: 'x' },
+        statement: { href: '/da/privatlivspolitik', label: '' },
+      },
       locale: '"><script>',
       message: '<img src=x onerror=alert(1)>',
     })

@@ -10,7 +10,12 @@ const entries = [
 describe('releaseStatus', () => {
   it('names the release in force, the superseded ones, the upcoming one and a withdrawn one', () => {
     const at = new Date('2026-07-01T00:00:00.000Z')
-    expect(entries.map((entry) => releaseStatus(entries, entry.version, at))).toEqual(['superseded', 'in-force', 'withdrawn', 'upcoming'])
+    expect(entries.map((entry) => releaseStatus(entries, entry.version, at))).toEqual([
+      'superseded',
+      'in-force',
+      'withdrawn',
+      'upcoming',
+    ])
     expect(releaseStatus(entries, '9.9', at)).toBeUndefined()
   })
 

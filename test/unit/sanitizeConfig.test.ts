@@ -18,7 +18,15 @@ describe('sanitizeConfig: a configuration mistake is a clear error at boot', () 
   })
 
   it('fills {siteUrl} once and keeps the per-link placeholders', () => {
-    const config = sanitizeConfig({ urls: { compare: '{siteUrl}/c/{key}?a={from}&b={to}&l={locale}', siteUrl: 'https://www.example.com/' } }, host)
+    const config = sanitizeConfig(
+      {
+        urls: {
+          compare: '{siteUrl}/c/{key}?a={from}&b={to}&l={locale}',
+          siteUrl: 'https://www.example.com/',
+        },
+      },
+      host,
+    )
     expect(config.urls.compare).toBe('https://www.example.com/c/{key}?a={from}&b={to}&l={locale}')
     expect(config.urls.siteUrl).toBe('https://www.example.com')
   })
@@ -34,7 +42,9 @@ describe('sanitizeConfig: a configuration mistake is a clear error at boot', () 
   it('refuses an unknown time zone and accepts IANA names', () => {
     expect(() => sanitizeConfig({ timeZone: 'Europe/Copenhagn' }, host)).toThrow('timeZone')
     expect(() => sanitizeConfig({ timeZone: 'CET+1' }, host)).toThrow('timeZone')
-    expect(sanitizeConfig({ timeZone: 'Europe/Copenhagen' }, host).timeZone).toBe('Europe/Copenhagen')
+    expect(sanitizeConfig({ timeZone: 'Europe/Copenhagen' }, host).timeZone).toBe(
+      'Europe/Copenhagen',
+    )
   })
 
   it('refuses a short secret, locales the host lacks, bad slugs and bad numbers', () => {
@@ -47,6 +57,8 @@ describe('sanitizeConfig: a configuration mistake is a clear error at boot', () 
   })
 
   it('refuses a host without localization', () => {
-    expect(() => sanitizeConfig({}, { serverURL: 'https://x' } as unknown as Config)).toThrow('localization')
+    expect(() => sanitizeConfig({}, { serverURL: 'https://x' } as unknown as Config)).toThrow(
+      'localization',
+    )
   })
 })

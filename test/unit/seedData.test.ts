@@ -1,5 +1,5 @@
-import type { Block, ListItem } from '../../src/types.js'
 import type { SeedLocale, SeedStatement } from '../../seed/types.js'
+import type { Block, ListItem } from '../../src/types.js'
 
 import { seedReleases } from '../../seed/data/history.js'
 import { buildSeedStatement, SECTION_TABLE, seedStatement } from '../../seed/data/privacy.js'
@@ -12,7 +12,9 @@ const LOCALES: SeedLocale[] = ['da', 'en']
 /** The shape of a body without its words: block types, list kinds, item counts and nesting. */
 function shape(blocks: readonly Block[]): unknown {
   const items = (list: readonly ListItem[]): unknown => list.map((item) => items(item.children))
-  return blocks.map((block) => (block.type === 'list' ? { items: items(block.items), ordered: block.ordered } : 'p'))
+  return blocks.map((block) =>
+    block.type === 'list' ? { items: items(block.items), ordered: block.ordered } : 'p',
+  )
 }
 
 /** Every text in a statement with a path that is the same in both locales, e.g. `purposes/1/0`. */
@@ -37,7 +39,6 @@ function texts(statement: SeedStatement, locale: SeedLocale): Map<string, string
   return out
 }
 
-
 /** Paths whose text differs between two statements of the same structure, per locale. */
 function changedPaths(before: SeedStatement, after: SeedStatement, locale: SeedLocale): string[] {
   const a = texts(before, locale)
@@ -47,7 +48,9 @@ function changedPaths(before: SeedStatement, after: SeedStatement, locale: SeedL
 }
 
 function listOf(statement: SeedStatement, key: string, locale: SeedLocale): ListItem[] {
-  const block = statement.sections.find((section) => section.key === key)?.blocks[locale].find((candidate) => candidate.type === 'list')
+  const block = statement.sections
+    .find((section) => section.key === key)
+    ?.blocks[locale].find((candidate) => candidate.type === 'list')
   if (block?.type !== 'list') {
     throw new Error(`no list in ${key}`)
   }
@@ -75,26 +78,40 @@ describe('seedStatement', () => {
       ['correction-erasure', 'rights'],
       ['third-parties', 'recipients'],
     ])
-    expect(seedStatement.sections.every((section) => SECTION_KINDS.includes(section.kind))).toBe(true)
-    expect(new Set(seedStatement.sections.map((section) => section.key)).size).toBe(SECTION_TABLE.length)
+    expect(seedStatement.sections.every((section) => SECTION_KINDS.includes(section.kind))).toBe(
+      true,
+    )
+    expect(new Set(seedStatement.sections.map((section) => section.key)).size).toBe(
+      SECTION_TABLE.length,
+    )
   })
 
   it('takes the Danish from the source text and the introduction names the data controller', () => {
-    expect(seedStatement.title.da).toBe('Persondataerklæring; netbaseret behandling af personoplysninger')
+    expect(seedStatement.title.da).toBe(
+      'Persondataerklæring; netbaseret behandling af personoplysninger',
+    )
     expect(seedStatement.sections[0]?.heading).toEqual({ da: 'Indledning', en: 'Introduction' })
     const controller = seedStatement.sections[0]?.blocks
-    expect(controller && inlineTexts(controller.da)[1]?.text).toMatch(/^Jackon Danmark A\/S er dataansvarlig/)
-    expect(controller && inlineTexts(controller.en)[1]?.text).toMatch(/^Jackon Danmark A\/S is the data controller/)
+    expect(controller && inlineTexts(controller.da)[1]?.text).toMatch(
+      /^Jackon Danmark A\/S er dataansvarlig/,
+    )
+    expect(controller && inlineTexts(controller.en)[1]?.text).toMatch(
+      /^Jackon Danmark A\/S is the data controller/,
+    )
   })
 
   it('has the same structure in Danish and English, section by section', () => {
     for (const section of seedStatement.sections) {
-      expect({ key: section.key, shape: shape(section.blocks.en) }).toEqual({ key: section.key, shape: shape(section.blocks.da) })
+      expect({ key: section.key, shape: shape(section.blocks.en) }).toEqual({
+        key: section.key,
+        shape: shape(section.blocks.da),
+      })
     }
-    expect(shape(seedStatement.sections.find((section) => section.key === 'collection')?.blocks.en ?? [])).toEqual([
-      'p',
-      { items: [[], [[[], []]]], ordered: false },
-    ])
+    expect(
+      shape(
+        seedStatement.sections.find((section) => section.key === 'collection')?.blocks.en ?? [],
+      ),
+    ).toEqual(['p', { items: [[], [[[], []]]], ordered: false }])
   })
 
   it('translates every text: English differs from Danish everywhere and has no Danish letters', () => {
@@ -121,7 +138,9 @@ describe('seedStatement', () => {
   })
 
   it('refuses source text whose headings do not match the section table', () => {
-    expect(() => buildSeedStatement('Titel\n\nIntro.\n\nEn anden overskrift\n\nTekst.')).toThrow(/SECTION_TABLE/)
+    expect(() => buildSeedStatement('Titel\n\nIntro.\n\nEn anden overskrift\n\nTekst.')).toThrow(
+      /SECTION_TABLE/,
+    )
   })
 })
 
@@ -149,7 +168,11 @@ describe('seedReleases', () => {
   it('keeps Danish and English structurally identical in every release', () => {
     for (const entry of seedReleases) {
       for (const section of entry.statement.sections) {
-        expect({ version: entry.version, key: section.key, shape: shape(section.blocks.en) }).toEqual({
+        expect({
+          version: entry.version,
+          key: section.key,
+          shape: shape(section.blocks.en),
+        }).toEqual({
           version: entry.version,
           key: section.key,
           shape: shape(section.blocks.da),
@@ -163,9 +186,15 @@ describe('seedReleases', () => {
     const after = release('1.1')
     for (const locale of LOCALES) {
       for (const [index, section] of after.sections.entries()) {
-        expect(shape(section.blocks[locale])).toEqual(shape(before.sections[index]?.blocks[locale] ?? []))
+        expect(shape(section.blocks[locale])).toEqual(
+          shape(before.sections[index]?.blocks[locale] ?? []),
+        )
       }
-      expect(changedPaths(before, after, locale)).toEqual(['personal-data/0', 'purposes/1/0', 'correction-erasure/0'])
+      expect(changedPaths(before, after, locale)).toEqual([
+        'personal-data/0',
+        'purposes/1/0',
+        'correction-erasure/0',
+      ])
       // The first two edits only add the missing closing period.
       const a = texts(before, locale)
       const b = texts(after, locale)
@@ -184,11 +213,13 @@ describe('seedReleases', () => {
     const added: Record<SeedLocale, { category: string; purpose: string }> = {
       da: {
         category: 'Lokationsdata (omtrentlig placering baseret på IP-adresse)',
-        purpose: 'For at forebygge svindel og udarbejde statistik over, hvorfra vores digitale kanaler bruges, ud fra din omtrentlige placering.',
+        purpose:
+          'For at forebygge svindel og udarbejde statistik over, hvorfra vores digitale kanaler bruges, ud fra din omtrentlige placering.',
       },
       en: {
         category: 'Location data (approximate location based on IP address)',
-        purpose: 'To prevent fraud and to compile statistics on where our digital channels are used from, based on your approximate location.',
+        purpose:
+          'To prevent fraud and to compile statistics on where our digital channels are used from, based on your approximate location.',
       },
     }
     for (const locale of LOCALES) {
@@ -196,8 +227,16 @@ describe('seedReleases', () => {
       const purposes = listOf(after, 'purposes', locale)
       expect(categories).toHaveLength(listOf(before, 'personal-data', locale).length + 1)
       expect(purposes).toHaveLength(listOf(before, 'purposes', locale).length + 1)
-      expect(categories[6]).toEqual({ children: [], html: escapeHtml(added[locale].category), text: added[locale].category })
-      expect(purposes[5]).toEqual({ children: [], html: escapeHtml(added[locale].purpose), text: added[locale].purpose })
+      expect(categories[6]).toEqual({
+        children: [],
+        html: escapeHtml(added[locale].category),
+        text: added[locale].category,
+      })
+      expect(purposes[5]).toEqual({
+        children: [],
+        html: escapeHtml(added[locale].purpose),
+        text: added[locale].purpose,
+      })
 
       // Taking the two new items out gives back 1.1 exactly: nothing else changed.
       const reverted = structuredClone(after)
@@ -215,8 +254,12 @@ describe('seedReleases', () => {
 
   it('releases do not share mutable data', () => {
     const [first, second, third] = seedReleases
-    expect(listOf(third?.statement ?? seedStatement, 'purposes', 'da')).not.toBe(listOf(second?.statement ?? seedStatement, 'purposes', 'da'))
-    expect(listOf(second?.statement ?? seedStatement, 'purposes', 'en')).not.toBe(listOf(first?.statement ?? seedStatement, 'purposes', 'en'))
+    expect(listOf(third?.statement ?? seedStatement, 'purposes', 'da')).not.toBe(
+      listOf(second?.statement ?? seedStatement, 'purposes', 'da'),
+    )
+    expect(listOf(second?.statement ?? seedStatement, 'purposes', 'en')).not.toBe(
+      listOf(first?.statement ?? seedStatement, 'purposes', 'en'),
+    )
     expect(listOf(first?.statement ?? seedStatement, 'purposes', 'da')).toHaveLength(6)
   })
 })

@@ -1,4 +1,7 @@
-import { serializeTransactions, TransactionQueueTimeout } from '../../plugin/sqlite/serializeTransactions.js'
+import {
+  serializeTransactions,
+  TransactionQueueTimeout,
+} from '../../plugin/sqlite/serializeTransactions.js'
 
 /** Stands in for Payload's adapter methods; records the order of calls. */
 function fakeAdapter(options: { beginFails?: boolean; noTransactions?: boolean } = {}) {
@@ -67,7 +70,9 @@ describe('serializeTransactions', () => {
     report!(new Error('SQLITE_BUSY: database is locked'))
     const error = await adapter.commitTransaction(id!).catch((caught: unknown) => caught as Error)
     expect(error).toBeInstanceOf(Error)
-    expect((error as Error).message).toBe('cannot commit transaction: SQLITE_BUSY: database is locked')
+    expect((error as Error).message).toBe(
+      'cannot commit transaction: SQLITE_BUSY: database is locked',
+    )
     expect(((error as Error).cause as Error).message).toBe('SQLITE_BUSY: database is locked')
     expect(await waiting).toBe('tx2')
     // The next transaction does not inherit the failure.

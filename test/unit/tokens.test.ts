@@ -17,44 +17,88 @@ const issuedAt = new Date('2025-03-01T12:00:00Z')
 const expiresAt = new Date('2025-03-02T12:00:00Z')
 
 function confirmToken(overrides: Partial<Parameters<typeof createToken>[0]> = {}): string {
-  return createToken({ expiresAt, nonce: 'nonce-0123456789abcdef', purpose: 'confirm', secret, subject: 'sub-42', ...overrides })
+  return createToken({
+    expiresAt,
+    nonce: 'nonce-0123456789abcdef',
+    purpose: 'confirm',
+    secret,
+    subject: 'sub-42',
+    ...overrides,
+  })
 }
 
 describe('createToken / verifyToken', () => {
   it('round-trips subject, nonce and expiry for the right purpose', () => {
     const result = verifyToken(confirmToken(), { now: issuedAt, purpose: 'confirm', secret })
-    expect(result).toEqual({ expiresAt, nonce: 'nonce-0123456789abcdef', ok: true, subject: 'sub-42' })
+    expect(result).toEqual({
+      expiresAt,
+      nonce: 'nonce-0123456789abcdef',
+      ok: true,
+      subject: 'sub-42',
+    })
   })
 
   it('produces URL-safe tokens that survive encodeURIComponent unchanged', () => {
     const token = confirmToken({ subject: 'æøå/?&=+ subject' })
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/)
     expect(encodeURIComponent(token)).toBe(token)
-    expect(verifyToken(token, { now: issuedAt, purpose: 'confirm', secret })).toMatchObject({ ok: true, subject: 'æøå/?&=+ subject' })
+    expect(verifyToken(token, { now: issuedAt, purpose: 'confirm', secret })).toMatchObject({
+      ok: true,
+      subject: 'æøå/?&=+ subject',
+    })
   })
 
   it('generates a fresh nonce when none is given', () => {
-    const a = verifyToken(confirmToken({ nonce: undefined }), { now: issuedAt, purpose: 'confirm', secret })
-    const b = verifyToken(confirmToken({ nonce: undefined }), { now: issuedAt, purpose: 'confirm', secret })
+    const a = verifyToken(confirmToken({ nonce: undefined }), {
+      now: issuedAt,
+      purpose: 'confirm',
+      secret,
+    })
+    const b = verifyToken(confirmToken({ nonce: undefined }), {
+      now: issuedAt,
+      purpose: 'confirm',
+      secret,
+    })
     expect(a.ok && b.ok && a.nonce !== b.nonce).toBe(true)
   })
 
   it('refuses a token made for another purpose', () => {
-    expect(verifyToken(confirmToken(), { now: issuedAt, purpose: 'unsubscribe', secret })).toEqual({ ok: false, reason: 'wrong-purpose' })
+    expect(verifyToken(confirmToken(), { now: issuedAt, purpose: 'unsubscribe', secret })).toEqual({
+      ok: false,
+      reason: 'wrong-purpose',
+    })
     const manage = confirmToken({ purpose: 'manage' })
-    expect(verifyToken(manage, { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'wrong-purpose' })
+    expect(verifyToken(manage, { now: issuedAt, purpose: 'confirm', secret })).toEqual({
+      ok: false,
+      reason: 'wrong-purpose',
+    })
   })
 
   it('refuses an expired token from the exact expiry instant on', () => {
     const token = confirmToken()
-    expect(verifyToken(token, { now: new Date(expiresAt.getTime() - 1), purpose: 'confirm', secret }).ok).toBe(true)
-    expect(verifyToken(token, { now: expiresAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'expired' })
-    expect(verifyToken(token, { now: new Date('2030-01-01'), purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'expired' })
+    expect(
+      verifyToken(token, { now: new Date(expiresAt.getTime() - 1), purpose: 'confirm', secret }).ok,
+    ).toBe(true)
+    expect(verifyToken(token, { now: expiresAt, purpose: 'confirm', secret })).toEqual({
+      ok: false,
+      reason: 'expired',
+    })
+    expect(verifyToken(token, { now: new Date('2030-01-01'), purpose: 'confirm', secret })).toEqual(
+      { ok: false, reason: 'expired' },
+    )
   })
 
   it('refuses a token signed with another secret', () => {
-    const forged = createToken({ expiresAt, purpose: 'confirm', secret: otherSecret, subject: 'sub-42' })
-    expect(verifyToken(forged, { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'bad-signature' })
+    const forged = createToken({
+      expiresAt,
+      purpose: 'confirm',
+      secret: otherSecret,
+      subject: 'sub-42',
+    })
+    expect(verifyToken(forged, { now: issuedAt, purpose: 'confirm', secret })).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    })
   })
 
   it('refuses a payload swapped in under a valid signature (subject, purpose or expiry changed)', () => {
@@ -62,10 +106,19 @@ describe('createToken / verifyToken', () => {
     for (const payload of [
       { e: expiresAt.getTime(), n: 'nonce-0123456789abcdef', p: 'confirm', s: 'sub-43', v: 1 },
       { e: expiresAt.getTime(), n: 'nonce-0123456789abcdef', p: 'manage', s: 'sub-42', v: 1 },
-      { e: expiresAt.getTime() + 365 * 86_400_000, n: 'nonce-0123456789abcdef', p: 'confirm', s: 'sub-42', v: 1 },
+      {
+        e: expiresAt.getTime() + 365 * 86_400_000,
+        n: 'nonce-0123456789abcdef',
+        p: 'confirm',
+        s: 'sub-42',
+        v: 1,
+      },
     ]) {
       const forged = `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`
-      expect(verifyToken(forged, { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'bad-signature' })
+      expect(verifyToken(forged, { now: issuedAt, purpose: 'confirm', secret })).toEqual({
+        ok: false,
+        reason: 'bad-signature',
+      })
     }
   })
 
@@ -82,9 +135,13 @@ describe('createToken / verifyToken', () => {
   it('refuses every truncation of a valid token', () => {
     const token = confirmToken()
     for (let length = 0; length < token.length; length++) {
-      expect(verifyToken(token.slice(0, length), { now: issuedAt, purpose: 'confirm', secret }).ok).toBe(false)
+      expect(
+        verifyToken(token.slice(0, length), { now: issuedAt, purpose: 'confirm', secret }).ok,
+      ).toBe(false)
     }
-    expect(verifyToken(token.slice(1), { now: issuedAt, purpose: 'confirm', secret }).ok).toBe(false)
+    expect(verifyToken(token.slice(1), { now: issuedAt, purpose: 'confirm', secret }).ok).toBe(
+      false,
+    )
   })
 
   it('refuses a non-canonical spelling of the signature as malformed', () => {
@@ -93,7 +150,9 @@ describe('createToken / verifyToken', () => {
     // The last of 43 base64url characters carries 2 unused bits; flipping the lowest changes no byte.
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
     const sibling = alphabet[alphabet.indexOf(last) ^ 1] ?? ''
-    expect(verifyToken(token.slice(0, -1) + sibling, { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'malformed' })
+    expect(
+      verifyToken(token.slice(0, -1) + sibling, { now: issuedAt, purpose: 'confirm', secret }),
+    ).toEqual({ ok: false, reason: 'malformed' })
   })
 
   it('never throws on garbage and calls all of it malformed', () => {
@@ -123,7 +182,10 @@ describe('createToken / verifyToken', () => {
     ]
     for (const value of garbage) {
       expect(() => verifyToken(value, { now: issuedAt, purpose: 'confirm', secret })).not.toThrow()
-      expect(verifyToken(value, { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'malformed' })
+      expect(verifyToken(value, { now: issuedAt, purpose: 'confirm', secret })).toEqual({
+        ok: false,
+        reason: 'malformed',
+      })
     }
   })
 
@@ -131,24 +193,43 @@ describe('createToken / verifyToken', () => {
     // White-box: sign payloads the way the module does, to prove the shape is checked after the HMAC.
     const signed = (payload: string): string => {
       const encoded = Buffer.from(payload).toString('base64url')
-      const signature = createHmac('sha256', secret).update('ppd-token:v1.').update(encoded).digest('base64url')
+      const signature = createHmac('sha256', secret)
+        .update('ppd-token:v1.')
+        .update(encoded)
+        .digest('base64url')
       return `${encoded}.${signature}`
     }
-    for (const payload of ['not json', 'null', '[]', '{"v":1}', '{"v":2,"p":"confirm","s":"x","n":"y","e":1e15}', '{"v":1,"p":"confirm","s":"x","n":"y","e":"9999"}']) {
-      expect(verifyToken(signed(payload), { now: issuedAt, purpose: 'confirm', secret })).toEqual({ ok: false, reason: 'malformed' })
+    for (const payload of [
+      'not json',
+      'null',
+      '[]',
+      '{"v":1}',
+      '{"v":2,"p":"confirm","s":"x","n":"y","e":1e15}',
+      '{"v":1,"p":"confirm","s":"x","n":"y","e":"9999"}',
+    ]) {
+      expect(verifyToken(signed(payload), { now: issuedAt, purpose: 'confirm', secret })).toEqual({
+        ok: false,
+        reason: 'malformed',
+      })
     }
-    const good = signed(JSON.stringify({ e: expiresAt.getTime(), n: 'n', p: 'confirm', s: 'x', v: 1 }))
+    const good = signed(
+      JSON.stringify({ e: expiresAt.getTime(), n: 'n', p: 'confirm', s: 'x', v: 1 }),
+    )
     expect(verifyToken(good, { now: issuedAt, purpose: 'confirm', secret }).ok).toBe(true)
   })
 
   it('throws on programming errors: short secret, bad purpose, subject or expiry', () => {
     expect(() => confirmToken({ secret: 'short' })).toThrow(/secret/)
-    expect(() => verifyToken(confirmToken(), { now: issuedAt, purpose: 'confirm', secret: '' })).toThrow(/secret/)
+    expect(() =>
+      verifyToken(confirmToken(), { now: issuedAt, purpose: 'confirm', secret: '' }),
+    ).toThrow(/secret/)
     expect(() => confirmToken({ purpose: 'Confirm Me' })).toThrow(/purpose/)
     expect(() => confirmToken({ subject: '' })).toThrow(/subject/)
     expect(() => confirmToken({ expiresAt: new Date('nope') })).toThrow(/expiresAt/)
     expect(() => confirmToken({ nonce: 'short' })).toThrow(/nonce/)
-    expect(() => verifyToken(confirmToken(), { now: new Date('nope'), purpose: 'confirm', secret })).toThrow(/now/)
+    expect(() =>
+      verifyToken(confirmToken(), { now: new Date('nope'), purpose: 'confirm', secret }),
+    ).toThrow(/now/)
   })
 })
 
@@ -200,6 +281,12 @@ describe('nonces and stored hashes', () => {
     expect(a.equals(deriveTokenSecret('payload-secret2'))).toBe(false)
     expect(() => deriveTokenSecret('')).toThrow()
     const token = createToken({ expiresAt, purpose: 'manage', secret: a, subject: '1' })
-    expect(verifyToken(token, { now: issuedAt, purpose: 'manage', secret: deriveTokenSecret('payload-secret') }).ok).toBe(true)
+    expect(
+      verifyToken(token, {
+        now: issuedAt,
+        purpose: 'manage',
+        secret: deriveTokenSecret('payload-secret'),
+      }).ok,
+    ).toBe(true)
   })
 })

@@ -17,7 +17,15 @@ type Search = Record<string, string | string[] | undefined>
 const single = (value: string | string[] | undefined): string | undefined =>
   typeof value === 'string' ? value : undefined
 
-export async function CompareView({ documentKey, locale, search }: { documentKey: string; locale: Locale; search: Search }) {
+export async function CompareView({
+  documentKey,
+  locale,
+  search,
+}: {
+  documentKey: string
+  locale: Locale
+  search: Search
+}) {
   const m = t(locale)
   const archive = await getArchive(documentKey, locale)
   if (!archive.ok) {
@@ -49,7 +57,13 @@ export async function CompareView({ documentKey, locale, search }: { documentKey
     <>
       <h1>{m.compareHeading}</h1>
       <p>{m.compareIntro}</p>
-      <CompareForm documentKey={documentKey} from={from} locale={locale} to={to} versions={versions} />
+      <CompareForm
+        documentKey={documentKey}
+        from={from}
+        locale={locale}
+        to={to}
+        versions={versions}
+      />
       {problems.map((problem) => (
         <Notice key={problem} role="alert" tone="warning">
           <p>{problem}</p>
@@ -67,10 +81,18 @@ export async function CompareView({ documentKey, locale, search }: { documentKey
 }
 
 function previousOf(archive: Archive, version: string | undefined): string | undefined {
-  return archive.releases.find((release) => release.version === version)?.previousVersion ?? undefined
+  return (
+    archive.releases.find((release) => release.version === version)?.previousVersion ?? undefined
+  )
 }
 
-function CompareForm(props: { documentKey: string; from?: string; locale: Locale; to?: string; versions: string[] }) {
+function CompareForm(props: {
+  documentKey: string
+  from?: string
+  locale: Locale
+  to?: string
+  versions: string[]
+}) {
   const m = t(props.locale)
   const select = (name: 'from' | 'to', label: string, value?: string) => (
     <div className="field">
@@ -85,7 +107,11 @@ function CompareForm(props: { documentKey: string; from?: string; locale: Locale
     </div>
   )
   return (
-    <form action={comparePath(props.locale, props.documentKey)} className="compare-form" method="get">
+    <form
+      action={comparePath(props.locale, props.documentKey)}
+      className="compare-form"
+      method="get"
+    >
       {select('from', m.from, props.from)}
       {select('to', m.to, props.to)}
       <button type="submit">{m.compareSubmit}</button>
@@ -93,7 +119,17 @@ function CompareForm(props: { documentKey: string; from?: string; locale: Locale
   )
 }
 
-async function DiffResult({ documentKey, from, locale, to }: { documentKey: string; from: string; locale: Locale; to: string }) {
+async function DiffResult({
+  documentKey,
+  from,
+  locale,
+  to,
+}: {
+  documentKey: string
+  from: string
+  locale: Locale
+  to: string
+}) {
   const m = t(locale)
   const diff = await getDiff(documentKey, from, to, locale)
   if (!diff.ok || typeof diff.data.html !== 'string') {
@@ -111,7 +147,8 @@ async function DiffResult({ documentKey, from, locale, to }: { documentKey: stri
           </li>
         </ul>
         <p className="muted">
-          {m.technicalDetail}: {diff.ok ? 'the answer has no html' : `HTTP ${diff.status || '–'}: ${diff.message}`}
+          {m.technicalDetail}:{' '}
+          {diff.ok ? 'the answer has no html' : `HTTP ${diff.status || '–'}: ${diff.message}`}
         </p>
       </Notice>
     )
@@ -136,11 +173,18 @@ function DiffBody({ diff, locale }: { diff: Diff; locale: Locale }) {
       <p className="muted diff-legend">
         {m.diffLegend} {unchanged > 0 && m.unchangedCount(unchanged)}
       </p>
-      <Wrapper className={['policy-diff', wrapper?.className].filter(Boolean).join(' ')} data-testid="diff-html">
+      <Wrapper
+        className={['policy-diff', wrapper?.className].filter(Boolean).join(' ')}
+        data-testid="diff-html"
+      >
         {pieces.map((piece, index) =>
           piece.type === 'html' ? (
             // Server-built, escaped diff html (a verbatim slice of `diff.html`).
-            <div className="diff-piece" dangerouslySetInnerHTML={{ __html: piece.html }} key={index} />
+            <div
+              className="diff-piece"
+              dangerouslySetInnerHTML={{ __html: piece.html }}
+              key={index}
+            />
           ) : (
             <details className="diff-unchanged" data-key={piece.key ?? undefined} key={index}>
               <summary>

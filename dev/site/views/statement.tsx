@@ -2,9 +2,9 @@
 import type { ApiResult, Archive, Release } from '../api.js'
 import type { Locale } from '../config.js'
 
+import { Notice, ReleaseArchive, ReleaseFacts } from '../components.js'
 import { comparePath, statementPath } from '../config.js'
 import { formatDate, t } from '../i18n.js'
-import { Notice, ReleaseArchive, ReleaseFacts } from '../components.js'
 
 export function StatementView({
   archive,
@@ -28,7 +28,9 @@ export function StatementView({
             {m.technicalDetail}: {release.message}
           </p>
         </Notice>
-        {archive.ok && <ReleaseArchive archive={archive.data} documentKey={documentKey} locale={locale} />}
+        {archive.ok && (
+          <ReleaseArchive archive={archive.data} documentKey={documentKey} locale={locale} />
+        )}
       </>
     )
   }
@@ -70,9 +72,18 @@ export function StatementView({
         )}
       </div>
       {/* `html` is built and escaped by the policy API (src/lexical); it is the only markup rendered raw. */}
-      <div className="policy-html" data-testid="policy-html" dangerouslySetInnerHTML={{ __html: data.html }} />
+      <div
+        className="policy-html"
+        data-testid="policy-html"
+        dangerouslySetInnerHTML={{ __html: data.html }}
+      />
       {archive.ok ? (
-        <ReleaseArchive archive={archive.data} current={data.version} documentKey={documentKey} locale={locale} />
+        <ReleaseArchive
+          archive={archive.data}
+          current={data.version}
+          documentKey={documentKey}
+          locale={locale}
+        />
       ) : (
         <Notice role="alert" tone="error">
           <p>{m.apiError}</p>

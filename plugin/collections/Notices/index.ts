@@ -3,9 +3,9 @@ import type { Access, CollectionConfig, FieldAccess as FieldAccessFn } from 'pay
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
 import { ADDRESS_PROBLEMS, parseEmailAddress } from '../../../src/subscriptions/address.js'
+import { ADMIN_GROUP } from '../../defaults.js'
 import { forgetDeliveries } from '../../subscriptions/forgetDeliveries.js'
 import { newTokenKey } from '../../subscriptions/subscriberTokens.js'
-import { ADMIN_GROUP } from '../../defaults.js'
 
 type FieldAccess = { create: FieldAccessFn; read: FieldAccessFn; update: FieldAccessFn }
 
@@ -13,7 +13,11 @@ type FieldAccess = { create: FieldAccessFn; read: FieldAccessFn; update: FieldAc
 const signedIn: Access = ({ req }) => Boolean(req.user)
 const nobody: Access = () => false
 /** Readable by signed-in users, written only by the plugin's flows (which override access). */
-const consentRecord: FieldAccess = { create: () => false, read: ({ req }) => Boolean(req.user), update: () => false }
+const consentRecord: FieldAccess = {
+  create: () => false,
+  read: ({ req }) => Boolean(req.user),
+  update: () => false,
+}
 /** Never through the API or the admin, for anyone; only the plugin's flows (overrideAccess) see it. */
 const secretField: FieldAccess = { create: () => false, read: () => false, update: () => false }
 
@@ -21,11 +25,22 @@ const secretField: FieldAccess = { create: () => false, read: () => false, updat
  * Subscribers to change notices. Personal data: readable and editable only by signed-in users;
  * created, confirmed, corrected and erased only through the plugin's token-checked endpoints.
  */
-export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateSubscribersCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.subscribersSlug,
-    labels: { plural: { da: 'Abonnenter', en: 'Subscribers' }, singular: { da: 'Abonnent', en: 'Subscriber' } },
-    access: { create: nobody, delete: signedIn, read: signedIn, readVersions: nobody, update: signedIn },
+    labels: {
+      plural: { da: 'Abonnenter', en: 'Subscribers' },
+      singular: { da: 'Abonnent', en: 'Subscriber' },
+    },
+    access: {
+      create: nobody,
+      delete: signedIn,
+      read: signedIn,
+      readVersions: nobody,
+      update: signedIn,
+    },
     admin: {
       defaultColumns: ['email', 'locale', 'status', 'documents', 'confirmedAt'],
       group: ADMIN_GROUP,
@@ -54,7 +69,14 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
         options: pluginConfig.locales.map((locale) => ({ label: locale, value: locale })),
         required: true,
       },
-      { name: 'documents', type: 'text', access: consentRecord, admin: { readOnly: true }, hasMany: true, required: true },
+      {
+        name: 'documents',
+        type: 'text',
+        access: consentRecord,
+        admin: { readOnly: true },
+        hasMany: true,
+        required: true,
+      },
       {
         name: 'status',
         type: 'select',
@@ -79,7 +101,10 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
         admin: {
           components: {
             Field: {
-              clientProps: { deliveriesSlug: pluginConfig.deliveriesSlug, timeZone: pluginConfig.timeZone },
+              clientProps: {
+                deliveriesSlug: pluginConfig.deliveriesSlug,
+                timeZone: pluginConfig.timeZone,
+              },
               path: 'payload-plugin-policy-docs/client#SubscriberHistory',
             },
           },
@@ -96,7 +121,14 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
         type: 'text',
         access: secretField,
         admin: { hidden: true },
-        hooks: { beforeChange: [({ originalDoc, value }) => value || (originalDoc as { tokenKey?: string } | undefined)?.tokenKey || newTokenKey()] },
+        hooks: {
+          beforeChange: [
+            ({ originalDoc, value }) =>
+              value ||
+              (originalDoc as { tokenKey?: string } | undefined)?.tokenKey ||
+              newTokenKey(),
+          ],
+        },
       },
     ],
     hooks: { beforeDelete: [forgetDeliveries(pluginConfig)] },
@@ -108,7 +140,9 @@ export function generateSubscribersCollection(pluginConfig: SanitizedPolicyDocum
  * One notice per release (or per correction of a release): the unit whose progress an admin
  * follows. Counts are derived from the delivery records, never kept twice.
  */
-export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateNoticesCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.noticesSlug,
     labels: { plural: { da: 'Varsler', en: 'Notices' }, singular: { da: 'Varsel', en: 'Notice' } },
@@ -120,7 +154,12 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
     },
     fields: [
       { name: 'noticeKey', type: 'text', index: true, required: true, unique: true },
-      { name: 'release', type: 'relationship', relationTo: pluginConfig.releasesSlug, required: true },
+      {
+        name: 'release',
+        type: 'relationship',
+        relationTo: pluginConfig.releasesSlug,
+        required: true,
+      },
       /** For a correction: the postponement or withdrawal it reports. */
       { name: 'event', type: 'relationship', relationTo: pluginConfig.eventsSlug },
       { name: 'documentKey', type: 'text', index: true, required: true },
@@ -161,10 +200,15 @@ export function generateNoticesCollection(pluginConfig: SanitizedPolicyDocuments
  * claims a batch of rows with one atomic write (`claimedBy`, `leaseUntil`); a crashed runner's
  * lease runs out and the rows are claimed again.
  */
-export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateDeliveriesCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.deliveriesSlug,
-    labels: { plural: { da: 'Leveringer', en: 'Deliveries' }, singular: { da: 'Levering', en: 'Delivery' } },
+    labels: {
+      plural: { da: 'Leveringer', en: 'Deliveries' },
+      singular: { da: 'Levering', en: 'Delivery' },
+    },
     access: { create: nobody, delete: nobody, read: signedIn, update: nobody },
     admin: {
       defaultColumns: ['notice', 'status', 'attempts', 'locale', 'lastError', 'sentAt'],
@@ -172,7 +216,13 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
     },
     fields: [
       { name: 'deliveryKey', type: 'text', required: true, unique: true },
-      { name: 'notice', type: 'relationship', index: true, relationTo: pluginConfig.noticesSlug, required: true },
+      {
+        name: 'notice',
+        type: 'relationship',
+        index: true,
+        relationTo: pluginConfig.noticesSlug,
+        required: true,
+      },
       /** The recipient's ID in `source`; after erasure it points at nothing, which is what erasure means. */
       { name: 'subscriber', type: 'text', index: true, required: true },
       /** Where the recipient came from: the subscribers collection or an audience's collection. */
@@ -183,7 +233,10 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
         type: 'select',
         defaultValue: 'pending',
         index: true,
-        options: ['pending', 'retry', 'sent', 'failed', 'skipped'].map((value) => ({ label: value, value })),
+        options: ['pending', 'retry', 'sent', 'failed', 'skipped'].map((value) => ({
+          label: value,
+          value,
+        })),
         required: true,
       },
       { name: 'attempts', type: 'number', defaultValue: 0 },
@@ -209,7 +262,9 @@ export function generateDeliveriesCollection(pluginConfig: SanitizedPolicyDocume
  * one-click unsubscribe, honoured by every later notice. Holds a hash of the normalized address,
  * not the address; export and erasure find entries by hashing the subscriber's address.
  */
-export function generateSuppressionsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateSuppressionsCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.suppressionsSlug,
     access: { create: nobody, delete: signedIn, read: signedIn, update: nobody },
@@ -229,7 +284,9 @@ export function generateSuppressionsCollection(pluginConfig: SanitizedPolicyDocu
  * exactly one succeeds. A claim carries a lease; a runner that crashed leaves an expired lease,
  * and the next runner claims the next attempt number.
  */
-export function generateDeliveryClaimsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateDeliveryClaimsCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.claimsSlug,
     access: { create: nobody, delete: nobody, read: signedIn, update: nobody },

@@ -1,15 +1,15 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { ELEMENT_IDS } from '../../../src/completeness/index.js'
-import { SECTION_KINDS } from '../../../src/types.js'
 import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
+import { ELEMENT_IDS } from '../../../src/completeness/index.js'
 import { getTranslator } from '../../../src/i18n/index.js'
 import { localeName } from '../../../src/releases/renderPublishProblem.js'
-import { checkPublishRules, freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
-import { exposePublishRefusal } from '../../hooks/exposePublishRefusal.js'
+import { SECTION_KINDS } from '../../../src/types.js'
 import { ADMIN_GROUP } from '../../defaults.js'
+import { exposePublishRefusal } from '../../hooks/exposePublishRefusal.js'
+import { checkPublishRules, freezeReleaseOnPublish } from '../../hooks/freezeReleaseOnPublish.js'
 
 /** A section kind's name in a language (the materiality copy: "formål", "purposes"), capitalized. */
 const kindName = (kind: string, language: string): string => {
@@ -29,7 +29,9 @@ const validateKey = (value: unknown): string | true =>
  * ledger (see `freezeReleaseOnPublish`). Nothing here is public: websites read releases through the
  * public API, never drafts or Payload's version history.
  */
-export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generatePolicyDocumentsCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   const overrides = pluginConfig.documentsOverrides
   // The admin's changes panel and release timeline (client components, see plugin/components).
   // `ui` fields store nothing, so leaving them out when the plugin is disabled keeps the schema.
@@ -46,7 +48,11 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         {
           name: 'changesPanel',
           type: 'ui',
-          admin: { components: { Field: { clientProps, path: 'payload-plugin-policy-docs/client#ChangesPanel' } } },
+          admin: {
+            components: {
+              Field: { clientProps, path: 'payload-plugin-policy-docs/client#ChangesPanel' },
+            },
+          },
         },
       ]
     : []
@@ -56,7 +62,9 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           name: 'releaseTimeline',
           type: 'ui',
           admin: {
-            components: { Field: { clientProps, path: 'payload-plugin-policy-docs/client#ReleaseTimeline' } },
+            components: {
+              Field: { clientProps, path: 'payload-plugin-policy-docs/client#ReleaseTimeline' },
+            },
             position: 'sidebar',
           },
         },
@@ -86,17 +94,30 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       required: true,
       unique: true,
       // "subscriptions" is a path of the public API, so it cannot name a document.
-      validate: (value: unknown) => (value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value)),
+      validate: (value: unknown) =>
+        value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value),
     },
     ...releaseTimeline,
-    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, localized: true, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { da: 'Titel', en: 'Title' },
+      localized: true,
+      required: true,
+    },
     {
       name: 'sections',
       type: 'array',
       label: { da: 'Afsnit', en: 'Sections' },
-      labels: { plural: { da: 'Afsnit', en: 'Sections' }, singular: { da: 'Afsnit', en: 'Section' } },
+      labels: {
+        plural: { da: 'Afsnit', en: 'Sections' },
+        singular: { da: 'Afsnit', en: 'Section' },
+      },
       // Rows are labelled with their heading and marked when the draft changes them.
-      admin: { components: { RowLabel: 'payload-plugin-policy-docs/client#SectionRowLabel' }, initCollapsed: true },
+      admin: {
+        components: { RowLabel: 'payload-plugin-policy-docs/client#SectionRowLabel' },
+        initCollapsed: true,
+      },
       fields: [
         {
           type: 'row',
@@ -127,13 +148,28 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
                 width: '50%',
               },
               defaultValue: 'general',
-              options: SECTION_KINDS.map((kind) => ({ label: { da: kindName(kind, 'da'), en: kindName(kind, 'en') }, value: kind })),
+              options: SECTION_KINDS.map((kind) => ({
+                label: { da: kindName(kind, 'da'), en: kindName(kind, 'en') },
+                value: kind,
+              })),
               required: true,
             },
           ],
         },
-        { name: 'heading', type: 'text', label: { da: 'Overskrift', en: 'Heading' }, localized: true, required: true },
-        { name: 'body', type: 'richText', label: { da: 'Brødtekst', en: 'Body' }, localized: true, required: true },
+        {
+          name: 'heading',
+          type: 'text',
+          label: { da: 'Overskrift', en: 'Heading' },
+          localized: true,
+          required: true,
+        },
+        {
+          name: 'body',
+          type: 'richText',
+          label: { da: 'Brødtekst', en: 'Body' },
+          localized: true,
+          required: true,
+        },
       ],
       minRows: 1,
       required: true,
@@ -182,7 +218,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
               options: ELEMENT_IDS.map((id) => ({ label: id, value: id })),
               required: true,
             },
-            { name: 'reason', type: 'textarea', label: { da: 'Begrundelse', en: 'Reason' }, required: true },
+            {
+              name: 'reason',
+              type: 'textarea',
+              label: { da: 'Begrundelse', en: 'Reason' },
+              required: true,
+            },
           ],
         },
       ],
@@ -191,7 +232,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
       name: 'release',
       type: 'group',
       label: { da: 'Udgivelse', en: 'Release' },
-      admin: { description: { da: 'Bruges, når du udgiver. Starter tom efter hver udgivelse.', en: 'Applied when you publish. Starts empty after each publish.' } },
+      admin: {
+        description: {
+          da: 'Bruges, når du udgiver. Starter tom efter hver udgivelse.',
+          en: 'Applied when you publish. Starts empty after each publish.',
+        },
+      },
       fields: [
         {
           name: 'changeKind',
@@ -215,7 +261,12 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           name: 'justification',
           type: 'textarea',
           label: { da: 'Begrundelse', en: 'Justification' },
-          admin: { description: { da: 'Påkrævet, når du tilsidesætter forslaget.', en: 'Required when you override the proposal.' } },
+          admin: {
+            description: {
+              da: 'Påkrævet, når du tilsidesætter forslaget.',
+              en: 'Required when you override the proposal.',
+            },
+          },
         },
         {
           name: 'effectiveAt',
@@ -223,10 +274,18 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           label: { da: 'Gælder fra', en: 'Effective date' },
           admin: {
             date: { pickerAppearance: 'dayAndTime' },
-            description: { da: 'Hvornår versionen træder i kraft. Tom: straks ved udgivelsen.', en: 'When the release takes effect. Empty: at once.' },
+            description: {
+              da: 'Hvornår versionen træder i kraft. Tom: straks ved udgivelsen.',
+              en: 'When the release takes effect. Empty: at once.',
+            },
           },
         },
-        { name: 'changeNote', type: 'textarea', label: { da: 'Ændringsnote', en: 'Change note' }, localized: true },
+        {
+          name: 'changeNote',
+          type: 'textarea',
+          label: { da: 'Ændringsnote', en: 'Change note' },
+          localized: true,
+        },
         {
           name: 'shortNoticeJustification',
           type: 'textarea',
@@ -241,7 +300,10 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
         {
           name: 'notifyMinor',
           type: 'checkbox',
-          label: { da: 'Send også besked om en mindre ændring', en: 'Also notify subscribers of a minor release' },
+          label: {
+            da: 'Send også besked om en mindre ændring',
+            en: 'Also notify subscribers of a minor release',
+          },
           admin: {
             description: {
               da: 'Send også e-mail til abonnenter om en mindre ændring (væsentlige ændringer varsles altid).',
@@ -256,7 +318,10 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
           // Shorter table names: the default ones of the versions table pass Postgres's 63-character limit.
           dbName: 'policy_documents_translation_follows',
           label: { da: 'Oversættelse følger', en: 'Translation follows' },
-          labels: { plural: { da: 'Erklæringer', en: 'Declarations' }, singular: { da: 'Erklæring', en: 'Declaration' } },
+          labels: {
+            plural: { da: 'Erklæringer', en: 'Declarations' },
+            singular: { da: 'Erklæring', en: 'Declaration' },
+          },
           admin: {
             description: {
               da: 'Kun når en væsentlig ændring er skrevet på ét sprog og oversættelsen kommer senere: vælg sproget, der følger efter, og skriv hvorfor. Siden, banneret og beskeden på det sprog siger det.',
@@ -270,10 +335,18 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
               // The default enum name is over the 63-character identifier limit of SQL databases.
               enumName: 'enum_pd_translation_follows_locale',
               label: { da: 'Sprog, der følger', en: 'Language that follows' },
-              options: pluginConfig.locales.map((code) => ({ label: { da: localeName(code, 'da'), en: localeName(code, 'en') }, value: code })),
+              options: pluginConfig.locales.map((code) => ({
+                label: { da: localeName(code, 'da'), en: localeName(code, 'en') },
+                value: code,
+              })),
               required: true,
             },
-            { name: 'reason', type: 'textarea', label: { da: 'Begrundelse', en: 'Reason' }, required: true },
+            {
+              name: 'reason',
+              type: 'textarea',
+              label: { da: 'Begrundelse', en: 'Reason' },
+              required: true,
+            },
           ],
         },
       ],
@@ -282,7 +355,10 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
   return {
     ...overrides,
     slug: pluginConfig.documentsSlug,
-    labels: overrides.labels ?? { plural: { da: 'Politikdokumenter', en: 'Policy documents' }, singular: { da: 'Politikdokument', en: 'Policy document' } },
+    labels: overrides.labels ?? {
+      plural: { da: 'Politikdokumenter', en: 'Policy documents' },
+      singular: { da: 'Politikdokument', en: 'Policy document' },
+    },
     access: {
       // Drafts and history are for signed-in editors only; the public reads releases.
       create: ({ req }) => Boolean(req.user),
@@ -299,7 +375,11 @@ export function generatePolicyDocumentsCollection(pluginConfig: SanitizedPolicyD
             components: {
               beforeListTable: [
                 {
-                  clientProps: { documentsSlug: pluginConfig.documentsSlug, locales: pluginConfig.locales, publicPath: pluginConfig.publicPath },
+                  clientProps: {
+                    documentsSlug: pluginConfig.documentsSlug,
+                    locales: pluginConfig.locales,
+                    publicPath: pluginConfig.publicPath,
+                  },
                   path: 'payload-plugin-policy-docs/client#ImportStatement',
                 },
               ],

@@ -18,7 +18,9 @@ import { invalidateReadCache } from '../../read/readService.js'
  * Every field is a scalar or JSON column, so on SQL adapters a release is a single row and a single
  * INSERT: a crash can leave no release or a complete one, never half of one.
  */
-export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generatePolicyReleasesCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.releasesSlug,
     access: {
@@ -57,9 +59,18 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
       group: ADMIN_GROUP,
       useAsTitle: 'version',
     },
-    labels: { plural: { da: 'Versioner', en: 'Releases' }, singular: { da: 'Version', en: 'Release' } },
+    labels: {
+      plural: { da: 'Versioner', en: 'Releases' },
+      singular: { da: 'Version', en: 'Release' },
+    },
     fields: [
-      { name: 'documentKey', type: 'text', index: true, label: { da: 'Dokument', en: 'Document' }, required: true },
+      {
+        name: 'documentKey',
+        type: 'text',
+        index: true,
+        label: { da: 'Dokument', en: 'Document' },
+        required: true,
+      },
       { name: 'document', type: 'relationship', relationTo: pluginConfig.documentsSlug },
       { name: 'version', type: 'text', label: { da: 'Version', en: 'Version' }, required: true },
       { name: 'major', type: 'number', required: true },
@@ -71,7 +82,10 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
         label: { da: 'Status', en: 'Status' },
         admin: {
           components: {
-            Cell: { clientProps: { publicPath: pluginConfig.publicPath }, path: 'payload-plugin-policy-docs/client#ReleaseStatusCell' },
+            Cell: {
+              clientProps: { publicPath: pluginConfig.publicPath },
+              path: 'payload-plugin-policy-docs/client#ReleaseStatusCell',
+            },
             Field: false,
           },
         },
@@ -86,8 +100,20 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
         ],
         required: true,
       },
-      { name: 'publishedAt', type: 'date', index: true, label: { da: 'Offentliggjort', en: 'Published' }, required: true },
-      { name: 'effectiveAt', type: 'date', index: true, label: { da: 'Gælder fra', en: 'Effective date' }, required: true },
+      {
+        name: 'publishedAt',
+        type: 'date',
+        index: true,
+        label: { da: 'Offentliggjort', en: 'Published' },
+        required: true,
+      },
+      {
+        name: 'effectiveAt',
+        type: 'date',
+        index: true,
+        label: { da: 'Gælder fra', en: 'Effective date' },
+        required: true,
+      },
       { name: 'changeNote', type: 'json', required: true },
       { name: 'snapshot', type: 'json', required: true },
       { name: 'contentHash', type: 'text', required: true },
@@ -109,7 +135,12 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
       beforeChange: [
         ({ context, operation }) => {
           if (operation === 'update') {
-            throw new APIError('Releases are immutable: a published release can never be edited.', 403, undefined, true)
+            throw new APIError(
+              'Releases are immutable: a published release can never be edited.',
+              403,
+              undefined,
+              true,
+            )
           }
           if (!context[LEDGER_WRITE_CONTEXT_KEY]) {
             throw new APIError(
@@ -123,7 +154,12 @@ export function generatePolicyReleasesCollection(pluginConfig: SanitizedPolicyDo
       ],
       beforeDelete: [
         () => {
-          throw new APIError('Releases are immutable: a published release can never be deleted.', 403, undefined, true)
+          throw new APIError(
+            'Releases are immutable: a published release can never be deleted.',
+            403,
+            undefined,
+            true,
+          )
         },
       ],
     },

@@ -5,16 +5,30 @@ import { APIError } from 'payload'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
 import { hashReleaseEvent } from '../../../src/releases/index.js'
+import { ADMIN_GROUP } from '../../defaults.js'
 import { startNotice } from '../../notices/startNotice.js'
 import { invalidateReadCache } from '../../read/readService.js'
-import { ADMIN_GROUP } from '../../defaults.js'
 
-type ReleaseDoc = { documentKey: string; effectiveAt: string; hash: string; id: number | string; major: number; minor: number; version: string }
-type EventDoc = { effectiveAt?: null | string; release: number | string | { id: number | string }; type: 'postponed' | 'withdrawn' }
+type ReleaseDoc = {
+  documentKey: string
+  effectiveAt: string
+  hash: string
+  id: number | string
+  major: number
+  minor: number
+  version: string
+}
+type EventDoc = {
+  effectiveAt?: null | string
+  release: number | string | { id: number | string }
+  type: 'postponed' | 'withdrawn'
+}
 
 /** The effective date of a release after the postponements recorded so far, and whether it was withdrawn. */
 export async function currentState(
-  req: Parameters<NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number]>[0]['req'],
+  req: Parameters<
+    NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number]
+  >[0]['req'],
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
   release: ReleaseDoc,
 ): Promise<{ effectiveAt: string; withdrawn: boolean }> {
@@ -45,10 +59,15 @@ export async function currentState(
  * with its own hash over the release's hash, so the history of announcements is kept too.
  * Subscribers who were told about the release get a short correction notice.
  */
-export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDocumentsPluginConfig): CollectionConfig {
+export function generateReleaseEventsCollection(
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+): CollectionConfig {
   return {
     slug: pluginConfig.eventsSlug,
-    labels: { plural: { da: 'Versionshændelser', en: 'Release events' }, singular: { da: 'Versionshændelse', en: 'Release event' } },
+    labels: {
+      plural: { da: 'Versionshændelser', en: 'Release events' },
+      singular: { da: 'Versionshændelse', en: 'Release event' },
+    },
     access: {
       create: ({ req }) => Boolean(req.user),
       delete: () => false,
@@ -58,12 +77,18 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
     },
     admin: {
       defaultColumns: ['documentKey', 'version', 'type', 'effectiveAt', 'createdAt'],
-      description: 'Postpone or withdraw a release that has not taken effect yet. Entries can never be edited or deleted.',
+      description:
+        'Postpone or withdraw a release that has not taken effect yet. Entries can never be edited or deleted.',
       group: ADMIN_GROUP,
       useAsTitle: 'version',
     },
     fields: [
-      { name: 'release', type: 'relationship', relationTo: pluginConfig.releasesSlug, required: true },
+      {
+        name: 'release',
+        type: 'relationship',
+        relationTo: pluginConfig.releasesSlug,
+        required: true,
+      },
       {
         name: 'type',
         type: 'select',
@@ -76,7 +101,11 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
       {
         name: 'effectiveAt',
         type: 'date',
-        admin: { condition: (data) => data?.type === 'postponed', date: { pickerAppearance: 'dayAndTime' }, description: 'The new effective date.' },
+        admin: {
+          condition: (data) => data?.type === 'postponed',
+          date: { pickerAppearance: 'dayAndTime' },
+          description: 'The new effective date.',
+        },
       },
       { name: 'reason', type: 'textarea', required: true },
       { name: 'documentKey', type: 'text', admin: { readOnly: true }, index: true },
@@ -102,7 +131,13 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
             where: { and: [{ release: { equals: releaseId } }, { kind: { equals: 'notice' } }] },
           })
           if (totalDocs > 0) {
-            await startNotice(req, pluginConfig, { documentKey: String(doc.documentKey), id: releaseId, version: String(doc.version) }, 'correction', doc.id)
+            await startNotice(
+              req,
+              pluginConfig,
+              { documentKey: String(doc.documentKey), id: releaseId, version: String(doc.version) },
+              'correction',
+              doc.id,
+            )
           }
           return doc
         },
@@ -110,16 +145,24 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
       beforeChange: [
         async ({ data, operation, req }) => {
           if (operation !== 'create') {
-            throw new APIError('Release events are immutable: they can never be edited.', 403, undefined, true)
+            throw new APIError(
+              'Release events are immutable: they can never be edited.',
+              403,
+              undefined,
+              true,
+            )
           }
-          const releaseId = typeof data.release === 'object' && data.release ? data.release.id : data.release
-          const release = (await req.payload.findByID({
-            id: releaseId,
-            collection: pluginConfig.releasesSlug,
-            depth: 0,
-            overrideAccess: true,
-            req,
-          }).catch(() => null)) as null | ReleaseDoc
+          const releaseId =
+            typeof data.release === 'object' && data.release ? data.release.id : data.release
+          const release = (await req.payload
+            .findByID({
+              id: releaseId,
+              collection: pluginConfig.releasesSlug,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+            .catch(() => null)) as null | ReleaseDoc
           if (!release) {
             throw new APIError('Choose the release to postpone or withdraw.', 400, undefined, true)
           }
@@ -130,29 +173,65 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
             where: {
               and: [
                 { documentKey: { equals: release.documentKey } },
-                { or: [{ major: { greater_than: release.major } }, { and: [{ major: { equals: release.major } }, { minor: { greater_than: release.minor } }] }] },
+                {
+                  or: [
+                    { major: { greater_than: release.major } },
+                    {
+                      and: [
+                        { major: { equals: release.major } },
+                        { minor: { greater_than: release.minor } },
+                      ],
+                    },
+                  ],
+                },
               ],
             },
           })
           if (later > 0) {
-            throw new APIError(`Release ${release.version} has been followed by a later release; only the latest release can be postponed or withdrawn.`, 400, undefined, true)
+            throw new APIError(
+              `Release ${release.version} has been followed by a later release; only the latest release can be postponed or withdrawn.`,
+              400,
+              undefined,
+              true,
+            )
           }
           const state = await currentState(req, pluginConfig, release)
           if (state.withdrawn) {
-            throw new APIError(`Release ${release.version} is already withdrawn.`, 400, undefined, true)
+            throw new APIError(
+              `Release ${release.version} is already withdrawn.`,
+              400,
+              undefined,
+              true,
+            )
           }
           if (Date.parse(state.effectiveAt) <= Date.now()) {
-            throw new APIError(`Release ${release.version} took effect on ${state.effectiveAt}: only a release that has not taken effect yet can be postponed or withdrawn.`, 400, undefined, true)
+            throw new APIError(
+              `Release ${release.version} took effect on ${state.effectiveAt}: only a release that has not taken effect yet can be postponed or withdrawn.`,
+              400,
+              undefined,
+              true,
+            )
           }
           const reason = typeof data.reason === 'string' ? data.reason.trim() : ''
           if (!reason) {
-            throw new APIError('Give the reason: it is recorded and sent to subscribers.', 400, undefined, true)
+            throw new APIError(
+              'Give the reason: it is recorded and sent to subscribers.',
+              400,
+              undefined,
+              true,
+            )
           }
           let effectiveAt: null | string = null
           if (data.type === 'postponed') {
-            const requested = typeof data.effectiveAt === 'string' ? Date.parse(data.effectiveAt) : NaN
+            const requested =
+              typeof data.effectiveAt === 'string' ? Date.parse(data.effectiveAt) : NaN
             if (Number.isNaN(requested) || requested <= Date.parse(state.effectiveAt)) {
-              throw new APIError(`A postponement needs a new effective date later than ${state.effectiveAt}.`, 400, undefined, true)
+              throw new APIError(
+                `A postponement needs a new effective date later than ${state.effectiveAt}.`,
+                400,
+                undefined,
+                true,
+              )
             }
             effectiveAt = new Date(requested).toISOString()
           } else if (data.type !== 'withdrawn') {
@@ -163,7 +242,14 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
             ...data,
             documentKey: release.documentKey,
             effectiveAt,
-            hash: hashReleaseEvent({ effectiveAt, previousEffectiveAt: state.effectiveAt, reason, recordedAt, releaseHash: release.hash, type: data.type }),
+            hash: hashReleaseEvent({
+              effectiveAt,
+              previousEffectiveAt: state.effectiveAt,
+              reason,
+              recordedAt,
+              releaseHash: release.hash,
+              type: data.type,
+            }),
             previousEffectiveAt: state.effectiveAt,
             reason,
             recordedAt,
@@ -174,7 +260,12 @@ export function generateReleaseEventsCollection(pluginConfig: SanitizedPolicyDoc
       ],
       beforeDelete: [
         () => {
-          throw new APIError('Release events are immutable: they can never be deleted.', 403, undefined, true)
+          throw new APIError(
+            'Release events are immutable: they can never be deleted.',
+            403,
+            undefined,
+            true,
+          )
         },
       ],
     },

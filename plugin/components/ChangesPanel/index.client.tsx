@@ -18,15 +18,19 @@ import { getTranslation } from '@payloadcms/translations'
 import { Button, useConfig, useFormFields, useFormModified, useLocale } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
-import type { ChangeKind } from '../../../src/types.js'
 import type { PublishSettings, TranslationFollows } from '../../../src/releases/publishRules.js'
+import type { ChangeKind } from '../../../src/types.js'
 import type { PolicyAdminClientProps, PreviewLocaleDiff, PublishPreview } from '../types.js'
 import type { PolicyLabelKey } from '../usePolicyTranslation.js'
 
 import { checkPublish } from '../../../src/releases/publishRules.js'
-import { formatMoment, localeName as nameOfLocale, renderPublishProblem } from '../../../src/releases/renderPublishProblem.js'
-import { CompletenessChecklist } from '../CompletenessChecklist/index.client.js'
+import {
+  formatMoment,
+  localeName as nameOfLocale,
+  renderPublishProblem,
+} from '../../../src/releases/renderPublishProblem.js'
 import { setChangedSections } from '../changedSections.js'
+import { CompletenessChecklist } from '../CompletenessChecklist/index.client.js'
 import { fetchJson } from '../fetchJson.js'
 import { KindSuggestions } from '../KindSuggestions/index.client.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
@@ -41,22 +45,30 @@ type LoadState = { error: null | string; loading: boolean; preview: null | Publi
 
 const DAY_MS = 24 * 3600 * 1000
 
-const kindLabel = (kind: ChangeKind, t: Translate) => t(kind === 'material' ? 'kindMaterial' : 'kindMinor')
+const kindLabel = (kind: ChangeKind, t: Translate) =>
+  t(kind === 'material' ? 'kindMaterial' : 'kindMinor')
 
 /** Whether a locale's diff changes anything, its title included (the server says; no HTML sniffing). */
 function localeChanged(diff: PreviewLocaleDiff): boolean {
   const { stats } = diff
   return (
     diff.titleChanged ||
-    stats.insertedWords + stats.deletedWords + stats.sectionsAdded + stats.sectionsChanged + stats.sectionsMoved +
-      stats.sectionsRemoved + stats.sectionsRenamed >
+    stats.insertedWords +
+      stats.deletedWords +
+      stats.sectionsAdded +
+      stats.sectionsChanged +
+      stats.sectionsMoved +
+      stats.sectionsRemoved +
+      stats.sectionsRenamed >
       0
   )
 }
 
 /** Scrolls to the publish settings' change kind, where the decision is made. */
 function goToDecision(): void {
-  const field = document.getElementById('field-release__changeKind') ?? document.querySelector<HTMLElement>('[id^="field-release__"]')
+  const field =
+    document.getElementById('field-release__changeKind') ??
+    document.querySelector<HTMLElement>('[id^="field-release__"]')
   if (!field) return
   field.scrollIntoView({ behavior: 'smooth', block: 'center' })
   field.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true })
@@ -70,7 +82,11 @@ export function ChangesPanel(props: ChangesPanelProps) {
   const { code: contentLocale } = useLocale()
   const modified = useFormModified()
   // Reasons and diff notes come in the admin's language when it is one of the document's locales.
-  const language = locales.includes(i18n.language) ? i18n.language : locales.includes(contentLocale) ? contentLocale : (locales[0] ?? 'en')
+  const language = locales.includes(i18n.language)
+    ? i18n.language
+    : locales.includes(contentLocale)
+      ? contentLocale
+      : (locales[0] ?? 'en')
   const [state, setState] = useState<LoadState>({ error: null, loading: false, preview: null })
   const controller = useRef<AbortController | null>(null)
 
@@ -89,7 +105,8 @@ export function ChangesPanel(props: ChangesPanelProps) {
       }
     } catch (error) {
       // The previous preview stays visible next to the error.
-      if (!current.signal.aborted) setState((previous) => ({ ...previous, error: (error as Error).message, loading: false }))
+      if (!current.signal.aborted)
+        setState((previous) => ({ ...previous, error: (error as Error).message, loading: false }))
     }
   }, [apiBase, key, language, publicPath])
 
@@ -105,7 +122,12 @@ export function ChangesPanel(props: ChangesPanelProps) {
 
   const { preview } = state
   return (
-    <section aria-busy={state.loading} aria-labelledby="policy-changes-title" className="policy-changes" data-testid="policy-changes">
+    <section
+      aria-busy={state.loading}
+      aria-labelledby="policy-changes-title"
+      className="policy-changes"
+      data-testid="policy-changes"
+    >
       <header className="policy-changes__header">
         <h2 className="policy-changes__title" id="policy-changes-title">
           {t('changesTitle')}
@@ -168,11 +190,21 @@ type PreviewProps = {
 function PreviewBody(props: PreviewProps) {
   const { contentLocale, preview, t } = props
   return (
-    <div className="policy-changes__body" data-changed={preview.changed} data-testid="policy-preview">
+    <div
+      className="policy-changes__body"
+      data-changed={preview.changed}
+      data-testid="policy-preview"
+    >
       <p className="policy-changes__muted">
-        {preview.previousVersion ? t('comparedWith', { version: preview.previousVersion }) : t('firstRelease')}
+        {preview.previousVersion
+          ? t('comparedWith', { version: preview.previousVersion })
+          : t('firstRelease')}
       </p>
-      <CompletenessChecklist completeness={preview.completeness} language={props.language} locale={contentLocale} />
+      <CompletenessChecklist
+        completeness={preview.completeness}
+        language={props.language}
+        locale={contentLocale}
+      />
       <KindSuggestions language={props.language} suggestions={preview.kindSuggestions} />
       {!preview.changed ? (
         <p className="policy-changes__none" data-testid="policy-no-changes">
@@ -197,15 +229,21 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
   const [chosen, setChosen] = useState<null | string>(null)
   // Follow the admin's content locale when the editor switches it.
   useEffect(() => setChosen(null), [contentLocale])
-  const fallback = codes.includes(contentLocale) ? contentLocale : (codes.find((code) => localeChanged(diff[code]!)) ?? codes[0])
+  const fallback = codes.includes(contentLocale)
+    ? contentLocale
+    : (codes.find((code) => localeChanged(diff[code]!)) ?? codes[0])
   const selected = chosen && codes.includes(chosen) ? chosen : fallback
   const current = selected ? diff[selected] : undefined
   if (!selected || !current) return null
 
   const localeName = (code: string) => {
     const locales = config.localization ? config.localization.locales : []
-    const found = locales.find((locale) => (typeof locale === 'string' ? locale : locale.code) === code)
-    return found && typeof found === 'object' && found.label ? getTranslation(found.label, i18n) : code.toUpperCase()
+    const found = locales.find(
+      (locale) => (typeof locale === 'string' ? locale : locale.code) === code,
+    )
+    return found && typeof found === 'object' && found.label
+      ? getTranslation(found.label, i18n)
+      : code.toUpperCase()
   }
   const { stats } = current
   const counts = (
@@ -243,7 +281,12 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
           )
         })}
       </div>
-      <div aria-labelledby={`policy-diff-tab-${selected}`} className="policy-changes__tabpanel" id={`policy-diff-${selected}`} role="tabpanel">
+      <div
+        aria-labelledby={`policy-diff-tab-${selected}`}
+        className="policy-changes__tabpanel"
+        id={`policy-diff-${selected}`}
+        role="tabpanel"
+      >
         {counts.length > 0 && (
           <ul className="policy-changes__counts">
             {counts.map(([name, count]) => (
@@ -256,7 +299,8 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
         <Summary locale={selected} text={current.summary} />
         {!current.complete && <p className="policy-changes__note">{t('diffIncomplete')}</p>}
         <p className="policy-changes__legend">
-          <ins>{t('legendInserted')}</ins> <del>{t('legendDeleted')}</del> <span>{t('legendFolded')}</span>
+          <ins>{t('legendInserted')}</ins> <del>{t('legendDeleted')}</del>{' '}
+          <span>{t('legendFolded')}</span>
         </p>
         <div
           className="policy-changes__diff"
@@ -275,7 +319,10 @@ function LocaleDiffs(props: { contentLocale: string; diff: PublishPreview['diff'
  * become list items, other lines paragraphs.
  */
 function Summary(props: { locale: string; text: string }) {
-  const lines = props.text.split('\n').map((line) => line.trim()).filter(Boolean)
+  const lines = props.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
   if (lines.length === 0) return null
   const items = lines.filter((line) => line.startsWith('- ')).map((line) => line.slice(2))
   const others = lines.filter((line) => !line.startsWith('- '))
@@ -331,15 +378,22 @@ function PublishPreviewView(props: PreviewProps) {
   const effectiveAtValue = useFormFields(([fields]) => fields['release.effectiveAt']?.value)
   // Localized: the form holds the note of the locale being edited only; the others are as saved.
   const changeNote = useFormFields(([fields]) => fields['release.changeNote']?.value)
-  const shortNoticeReason = useFormFields(([fields]) => fields['release.shortNoticeJustification']?.value)
-  const followsJson = useFormFields(([fields]) => translationFollowsOf(fields as Record<string, { value?: unknown }>))
+  const shortNoticeReason = useFormFields(
+    ([fields]) => fields['release.shortNoticeJustification']?.value,
+  )
+  const followsJson = useFormFields(([fields]) =>
+    translationFollowsOf(fields as Record<string, { value?: unknown }>),
+  )
 
   const text = (value: unknown) => (typeof value === 'string' ? value : '')
   const effectiveAtInput = effectiveAtValue ? new Date(effectiveAtValue as Date | string) : null
   const settings: PublishSettings = {
     changeKind: changeKind === 'material' || changeKind === 'minor' ? changeKind : 'proposed',
     changeNote: { ...preview.savedSettings.changeNote, [contentLocale]: text(changeNote) },
-    effectiveAt: effectiveAtInput && !Number.isNaN(effectiveAtInput.getTime()) ? effectiveAtInput.toISOString() : null,
+    effectiveAt:
+      effectiveAtInput && !Number.isNaN(effectiveAtInput.getTime())
+        ? effectiveAtInput.toISOString()
+        : null,
     justification: text(justification),
     notifyMinor: notifyMinor === true,
     shortNoticeJustification: text(shortNoticeReason),
@@ -356,12 +410,15 @@ function PublishPreviewView(props: PreviewProps) {
   const version = check.outcome?.version ?? preview.versions[chosen]
   const effectiveAt = check.outcome?.effectiveAt ?? settings.effectiveAt ?? now
   const startsNow = Date.parse(effectiveAt) <= Date.now() + 60_000
-  const bannerUntil = new Date(Math.max(Date.parse(effectiveAt), Date.now()) + preview.banner.days * DAY_MS).toISOString()
+  const bannerUntil = new Date(
+    Math.max(Date.parse(effectiveAt), Date.now()) + preview.banner.days * DAY_MS,
+  ).toISOString()
   const noticeDays = Math.max(0, Math.floor((Date.parse(effectiveAt) - Date.now()) / DAY_MS))
 
   let notification: string
   if (!preview.previousVersion) notification = t('notifyFirst')
-  else if (check.outcome ? check.outcome.notify : chosen === 'material' || settings.notifyMinor) notification = t('notifySubscribers', { count: preview.subscribers })
+  else if (check.outcome ? check.outcome.notify : chosen === 'material' || settings.notifyMinor)
+    notification = t('notifySubscribers', { count: preview.subscribers })
   else notification = t('notifyMinorOff', { count: preview.subscribers })
 
   return (
@@ -393,8 +450,14 @@ function PublishPreviewView(props: PreviewProps) {
           <p>{t('leftoverTitle', { version: preview.previousVersion })}</p>
           <ul>
             {check.leftovers.map((leftover, index) => (
-              <li data-field={leftover.field} data-locale={leftover.locale} key={`${leftover.field}-${leftover.locale ?? ''}-${index}`}>
-                {t(LEFTOVER_FIELDS[leftover.field] ?? 'leftoverChangeNote', { language: leftover.locale ? nameOfLocale(leftover.locale, language) : '' })}
+              <li
+                data-field={leftover.field}
+                data-locale={leftover.locale}
+                key={`${leftover.field}-${leftover.locale ?? ''}-${index}`}
+              >
+                {t(LEFTOVER_FIELDS[leftover.field] ?? 'leftoverChangeNote', {
+                  language: leftover.locale ? nameOfLocale(leftover.locale, language) : '',
+                })}
               </li>
             ))}
           </ul>
@@ -403,7 +466,11 @@ function PublishPreviewView(props: PreviewProps) {
       <dl className="policy-changes__facts">
         <dt>{t('proposalTitle')}</dt>
         <dd>
-          <span className={`policy-changes__kind is-${proposal}`} data-kind={proposal} data-testid="policy-proposal">
+          <span
+            className={`policy-changes__kind is-${proposal}`}
+            data-kind={proposal}
+            data-testid="policy-proposal"
+          >
             {kindLabel(proposal, t)}
           </span>
           <div className="policy-changes__reasons-title">{t('reasonsTitle')}</div>
@@ -412,10 +479,21 @@ function PublishPreviewView(props: PreviewProps) {
           ) : (
             <ul className="policy-changes__reasons" data-testid="policy-reasons">
               {preview.reasons.map((reason, index) => (
-                <li className={reason.material ? 'is-material' : undefined} data-code={reason.code} key={`${reason.code}-${reason.section}-${index}`}>
+                <li
+                  className={reason.material ? 'is-material' : undefined}
+                  data-code={reason.code}
+                  key={`${reason.code}-${reason.section}-${index}`}
+                >
                   {reason.message}
-                  {reason.material && <span className="policy-changes__reason-flag"> · {t('reasonMaterial')}</span>}
-                  {reason.locale !== language && <span className="policy-changes__muted"> {t('reasonLocale', { locale: reason.locale })}</span>}
+                  {reason.material && (
+                    <span className="policy-changes__reason-flag"> · {t('reasonMaterial')}</span>
+                  )}
+                  {reason.locale !== language && (
+                    <span className="policy-changes__muted">
+                      {' '}
+                      {t('reasonLocale', { locale: reason.locale })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -425,7 +503,11 @@ function PublishPreviewView(props: PreviewProps) {
         <dt>{t('decisionTitle')}</dt>
         <dd data-overriding={overriding} data-testid="policy-decision">
           <p>
-            <strong>{overriding ? t('decisionOverride', { kind: kindLabel(chosen, t) }) : t('decisionProposed', { kind: kindLabel(chosen, t) })}</strong>
+            <strong>
+              {overriding
+                ? t('decisionOverride', { kind: kindLabel(chosen, t) })
+                : t('decisionProposed', { kind: kindLabel(chosen, t) })}
+            </strong>
           </p>
           {!overriding && <p className="policy-changes__muted">{t('howToOverride')}</p>}
           <Button buttonStyle="subtle" margin={false} onClick={goToDecision} size="small">
@@ -437,15 +519,27 @@ function PublishPreviewView(props: PreviewProps) {
         <dd>
           <p data-testid="policy-version" data-version={version}>
             <strong>{t('versionResult', { version })}</strong>
-            {preview.previousVersion && <span className="policy-changes__muted"> ({preview.previousVersion} → {version})</span>}
+            {preview.previousVersion && (
+              <span className="policy-changes__muted">
+                {' '}
+                ({preview.previousVersion} → {version})
+              </span>
+            )}
           </p>
           <p className="policy-changes__muted">{t('versionAlternatives', preview.versions)}</p>
           <p className="policy-changes__muted" data-testid="policy-effective">
             {startsNow ? t('effectiveNow') : t('effectiveAt', { date: date(effectiveAt) })}
-            {chosen === 'material' && preview.previousVersion && !startsNow ? ` ${t('noticeDays', { count: noticeDays })}` : ''}
+            {chosen === 'material' && preview.previousVersion && !startsNow
+              ? ` ${t('noticeDays', { count: noticeDays })}`
+              : ''}
           </p>
           {check.outcome?.translationFollows.map((record) => (
-            <p className="policy-changes__note" data-locale={record.locale} data-testid="policy-translation-follows" key={record.locale}>
+            <p
+              className="policy-changes__note"
+              data-locale={record.locale}
+              data-testid="policy-translation-follows"
+              key={record.locale}
+            >
               {t('translationFollowsResult', {
                 changedIn: record.changedIn.map((code) => nameOfLocale(code, language)).join(', '),
                 language: nameOfLocale(record.locale, language),
@@ -459,7 +553,9 @@ function PublishPreviewView(props: PreviewProps) {
 
         <dt>{t('bannerTitle')}</dt>
         <dd data-testid="policy-banner">
-          {chosen === 'material' ? t('bannerPeriod', { days: preview.banner.days, until: date(bannerUntil) }) : t('bannerNone')}
+          {chosen === 'material'
+            ? t('bannerPeriod', { days: preview.banner.days, until: date(bannerUntil) })
+            : t('bannerNone')}
         </dd>
       </dl>
     </div>

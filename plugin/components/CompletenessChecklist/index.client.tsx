@@ -13,7 +13,8 @@ import type { CompletenessReport } from '../../../src/completeness/index.js'
 import { elementLabel } from '../../../src/completeness/labels.js'
 
 export type CompletenessChecklistProps = {
-  completeness: { mode: 'block' | 'warn'; reports: Record<string, CompletenessReport> } | null | undefined
+  completeness:
+    { mode: 'block' | 'warn'; reports: Record<string, CompletenessReport> } | null | undefined
   /** The content locale whose checklist is shown. */
   locale: string
   /** The admin's language, for labels. */
@@ -30,7 +31,8 @@ const COPY = {
     missing: 'Mangler',
     summary: (present: number, total: number) => `${present} af ${total} oplysninger til stede`,
     textBasis: 'Kontrolleret ud fra teksten.',
-    kindsBasis: 'Ingen sætningsmønstre for dette sprog: kontrolleret ud fra afsnittenes emner alene.',
+    kindsBasis:
+      'Ingen sætningsmønstre for dette sprog: kontrolleret ud fra afsnittenes emner alene.',
     title: 'Oplysningspligt (art. 13 og 14)',
     warn: 'Manglende elementer forhindrer ikke udgivelse.',
   },
@@ -56,29 +58,43 @@ export function CompletenessChecklist(props: CompletenessChecklistProps) {
   const copy = props.language.startsWith('da') ? COPY.da : COPY.en
   const present = report.elements.filter((e) => e.status !== 'missing').length
   return (
-    <details className="policy-completeness" data-complete={report.complete} data-testid="policy-completeness" open={!report.complete}>
+    <details
+      className="policy-completeness"
+      data-complete={report.complete}
+      data-testid="policy-completeness"
+      open={!report.complete}
+    >
       <summary>
         <strong>{copy.title}</strong>: {copy.summary(present, report.elements.length)}
       </summary>
       <p className="policy-changes__muted">
-        {report.basis === 'text' ? copy.textBasis : copy.kindsBasis} {props.completeness.mode === 'block' ? copy.block : copy.warn}
+        {report.basis === 'text' ? copy.textBasis : copy.kindsBasis}{' '}
+        {props.completeness.mode === 'block' ? copy.block : copy.warn}
       </p>
       <ul className="policy-completeness__list">
         {report.elements.map((element) => (
           <li data-element={element.element} data-status={element.status} key={element.element}>
-            <span aria-hidden="true">{element.status === 'present' ? '✓ ' : element.status === 'missing' ? '✗ ' : '– '}</span>
+            <span aria-hidden="true">
+              {element.status === 'present' ? '✓ ' : element.status === 'missing' ? '✗ ' : '– '}
+            </span>
             <span>{elementLabel(element.element, props.language)}</span>{' '}
             <span className="policy-changes__muted">
               ({element.citation}) —{' '}
-              {element.status === 'present' ? copy.present : element.status === 'missing' ? copy.missing : copy.notApplicable}
+              {element.status === 'present'
+                ? copy.present
+                : element.status === 'missing'
+                  ? copy.missing
+                  : copy.notApplicable}
             </span>
             {element.status === 'not-applicable' && element.reason && <q> {element.reason}</q>}
-            {element.status === 'missing' && element.missingParts.length < element.evidence.length + element.missingParts.length && element.evidence.length > 0 && (
-              <span className="policy-changes__muted">
-                {' '}
-                ({copy.missingParts}: {element.missingParts.join(', ')})
-              </span>
-            )}
+            {element.status === 'missing' &&
+              element.missingParts.length < element.evidence.length + element.missingParts.length &&
+              element.evidence.length > 0 && (
+                <span className="policy-changes__muted">
+                  {' '}
+                  ({copy.missingParts}: {element.missingParts.join(', ')})
+                </span>
+              )}
             {element.evidence.length > 0 && (
               <ul>
                 {element.evidence.map((evidence) => (

@@ -55,8 +55,11 @@ const COPY = {
 
 /** The import form and its preview. */
 export function ImportStatement(props: ImportStatementProps) {
-  const { config, i18n } = useConfig() as ReturnType<typeof useConfig> & { i18n?: { language?: string } }
-  const language = (typeof document !== 'undefined' ? document.documentElement.lang : '') || i18n?.language || 'en'
+  const { config, i18n } = useConfig() as ReturnType<typeof useConfig> & {
+    i18n?: { language?: string }
+  }
+  const language =
+    (typeof document !== 'undefined' ? document.documentElement.lang : '') || i18n?.language || 'en'
   const copy = language.startsWith('da') ? COPY.da : COPY.en
   const [file, setFile] = useState<File | null>(null)
   const [text, setText] = useState('')
@@ -82,10 +85,16 @@ export function ImportStatement(props: ImportStatementProps) {
     if (create) form.set('create', 'true')
     try {
       const response = await fetch(api, { body: form, credentials: 'include', method: 'POST' })
-      const body = (await response.json().catch(() => null)) as { created?: { id: number | string } | null; errors?: Array<{ message?: string }>; preview?: Preview } | null
+      const body = (await response.json().catch(() => null)) as {
+        created?: { id: number | string } | null
+        errors?: Array<{ message?: string }>
+        preview?: Preview
+      } | null
       if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`)
       if (create && body?.created) {
-        window.location.assign(`${config.routes.admin}/collections/${props.documentsSlug}/${body.created.id}?locale=${encodeURIComponent(locale)}`)
+        window.location.assign(
+          `${config.routes.admin}/collections/${props.documentsSlug}/${body.created.id}?locale=${encodeURIComponent(locale)}`,
+        )
         return
       }
       setPreview(body?.preview ?? null)
@@ -142,13 +151,29 @@ export function ImportStatement(props: ImportStatementProps) {
           </select>
         </label>{' '}
         <label>
-          {copy.key} <input data-testid="policy-import-key" onChange={(event) => setKey(event.target.value)} value={key} />
+          {copy.key}{' '}
+          <input
+            data-testid="policy-import-key"
+            onChange={(event) => setKey(event.target.value)}
+            value={key}
+          />
         </label>{' '}
         <label>
-          <input checked={into} data-testid="policy-import-into" onChange={(event) => setInto(event.target.checked)} type="checkbox" /> {copy.into}
+          <input
+            checked={into}
+            data-testid="policy-import-into"
+            onChange={(event) => setInto(event.target.checked)}
+            type="checkbox"
+          />{' '}
+          {copy.into}
         </label>
       </p>
-      <Button buttonStyle="secondary" disabled={busy || (!file && !text.trim())} onClick={() => void send(false)} size="small">
+      <Button
+        buttonStyle="secondary"
+        disabled={busy || (!file && !text.trim())}
+        onClick={() => void send(false)}
+        size="small"
+      >
         {copy.preview}
       </Button>
       {error && (
@@ -159,7 +184,8 @@ export function ImportStatement(props: ImportStatementProps) {
       {preview && (
         <div className="policy-import__preview" data-testid="policy-import-preview">
           <p>
-            <strong>{preview.title}</strong> — {copy.sections(preview.sections.length)} ({preview.format})
+            <strong>{preview.title}</strong> — {copy.sections(preview.sections.length)} (
+            {preview.format})
           </p>
           {preview.warnings.length > 0 && (
             <p>
@@ -169,13 +195,19 @@ export function ImportStatement(props: ImportStatementProps) {
           <ol>
             {preview.sections.map((section) => (
               <li data-kind={section.kind} data-section={section.key} key={section.key}>
-                <strong>{section.heading}</strong> <code>{section.key}</code> <em>{section.kind}</em>
+                <strong>{section.heading}</strong> <code>{section.key}</code>{' '}
+                <em>{section.kind}</em>
                 {/* Built and escaped by the server (renderBlocksHtml): only p, ul, ol, li and inline formats. */}
                 <div dangerouslySetInnerHTML={{ __html: section.html }} />
               </li>
             ))}
           </ol>
-          <Button buttonStyle="primary" disabled={busy} onClick={() => void send(true)} size="small">
+          <Button
+            buttonStyle="primary"
+            disabled={busy}
+            onClick={() => void send(true)}
+            size="small"
+          >
             {copy.create}
           </Button>
         </div>

@@ -26,7 +26,13 @@ export type KindSuggestionsProps = {
 }
 
 const COPY = {
-  da: { accept: 'Brug forslaget', looksLike: 'ligner', now: 'nu', or: 'eller', title: 'Forslag til emner' },
+  da: {
+    accept: 'Brug forslaget',
+    looksLike: 'ligner',
+    now: 'nu',
+    or: 'eller',
+    title: 'Forslag til emner',
+  },
   en: { accept: 'Accept', looksLike: 'looks like', now: 'now', or: 'or', title: 'Suggested kinds' },
 }
 
@@ -40,7 +46,10 @@ function SuggestionRow(props: { copy: (typeof COPY)['en']; item: KindSuggestionI
   return (
     <li data-section={item.key} data-testid="policy-kind-suggestion">
       »{item.heading}« {copy.looksLike} <em>{item.kind}</em>
-      {item.alternative ? ` (${copy.or} ${item.alternative})` : ''} <span className="policy-changes__muted">({copy.now}: {value ?? item.current})</span>{' '}
+      {item.alternative ? ` (${copy.or} ${item.alternative})` : ''}{' '}
+      <span className="policy-changes__muted">
+        ({copy.now}: {value ?? item.current})
+      </span>{' '}
       <Button
         buttonStyle="secondary"
         onClick={() => {

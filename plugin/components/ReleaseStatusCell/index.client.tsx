@@ -15,11 +15,16 @@ import { releaseStatus } from '../../../src/releases/status.js'
 import { fetchJson } from '../fetchJson.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
 
-type ArchiveAnswer = { releases: Array<{ effectiveAt: string; status?: 'active' | 'withdrawn'; version: string }> }
+type ArchiveAnswer = {
+  releases: Array<{ effectiveAt: string; status?: 'active' | 'withdrawn'; version: string }>
+}
 
 const archives = new Map<string, Promise<ArchiveAnswer | null>>()
 
-const LABELS: Record<ReleaseStatus, 'statusInForce' | 'statusSuperseded' | 'statusUpcoming' | 'statusWithdrawn'> = {
+const LABELS: Record<
+  ReleaseStatus,
+  'statusInForce' | 'statusSuperseded' | 'statusUpcoming' | 'statusWithdrawn'
+> = {
   'in-force': 'statusInForce',
   superseded: 'statusSuperseded',
   upcoming: 'statusUpcoming',
@@ -45,7 +50,10 @@ export function ReleaseStatusCell(props: ReleaseStatusCellProps) {
       setTimeout(() => archives.delete(url), 30_000)
     }
     let live = true
-    void archive.then((answer) => live && answer && setStatus(releaseStatus(answer.releases, row.version!, new Date())))
+    void archive.then(
+      (answer) =>
+        live && answer && setStatus(releaseStatus(answer.releases, row.version!, new Date())),
+    )
     return () => {
       live = false
     }

@@ -15,7 +15,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { Archive, ArchiveRelease, NoticeDoc, PolicyAdminClientProps } from '../types.js'
 
-import { FetchJsonError, fetchJson } from '../fetchJson.js'
+import { fetchJson, FetchJsonError } from '../fetchJson.js'
 import { formatDateTime } from '../formatDateTime.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
 import { REFETCH_DELAY_MS, useSavedPolicyDocument } from '../useSavedPolicyDocument.js'
@@ -35,7 +35,8 @@ const POLL_MS = 5000
 function whereQuery(conditions: Array<[string, string, string | string[]]>): string {
   const params = new URLSearchParams()
   for (const [field, operator, value] of conditions) {
-    if (Array.isArray(value)) value.forEach((item, index) => params.append(`where[${field}][${operator}][${index}]`, item))
+    if (Array.isArray(value))
+      value.forEach((item, index) => params.append(`where[${field}][${operator}][${index}]`, item))
     else params.append(`where[${field}][${operator}]`, value)
   }
   return params.toString()
@@ -62,11 +63,13 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
     try {
       const archiveUrl = `${apiBase}${publicPath}/${encodeURIComponent(key)}/releases?locale=${encodeURIComponent(locale)}`
       const noticesUrl =
-        `${apiBase}/${noticesSlug}?${whereQuery([['documentKey', 'equals', key]])}` + '&depth=0&limit=200&sort=-createdAt'
+        `${apiBase}/${noticesSlug}?${whereQuery([['documentKey', 'equals', key]])}` +
+        '&depth=0&limit=200&sort=-createdAt'
       const [archive, notices] = await Promise.all([
         // No release yet: the archive answers 404 for an unknown document.
         fetchJson<Archive>(archiveUrl, signal).catch((error: unknown) => {
-          if (error instanceof FetchJsonError && error.status === 404) return { inForce: null, releases: [] } satisfies Archive
+          if (error instanceof FetchJsonError && error.status === 404)
+            return { inForce: null, releases: [] } satisfies Archive
           throw error
         }),
         fetchJson<{ docs: NoticeDoc[] }>(noticesUrl, signal),
@@ -76,12 +79,21 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
           ['notice', 'equals', String(notice.id)],
           ['status', Array.isArray(status) ? 'in' : 'equals', status],
         ])
-        return (await fetchJson<{ totalDocs: number }>(`${apiBase}/${deliveriesSlug}/count?${query}`, signal)).totalDocs
+        return (
+          await fetchJson<{ totalDocs: number }>(
+            `${apiBase}/${deliveriesSlug}/count?${query}`,
+            signal,
+          )
+        ).totalDocs
       }
       const entries = await Promise.all(
         notices.docs.map(async (notice): Promise<NoticeEntry> => {
           try {
-            const [sent, pending, failed] = await Promise.all([count(notice, 'sent'), count(notice, ['pending', 'retry']), count(notice, 'failed')])
+            const [sent, pending, failed] = await Promise.all([
+              count(notice, 'sent'),
+              count(notice, ['pending', 'retry']),
+              count(notice, 'failed'),
+            ])
             return { counts: { failed, pending, sent }, notice }
           } catch {
             // The status alone is still worth showing.
@@ -90,10 +102,15 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
         }),
       )
       if (!signal.aborted) {
-        setState({ error: null, loading: false, timeline: { inForce: archive.inForce, notices: entries, releases: archive.releases } })
+        setState({
+          error: null,
+          loading: false,
+          timeline: { inForce: archive.inForce, notices: entries, releases: archive.releases },
+        })
       }
     } catch (error) {
-      if (!signal.aborted) setState((previous) => ({ ...previous, error: (error as Error).message, loading: false }))
+      if (!signal.aborted)
+        setState((previous) => ({ ...previous, error: (error as Error).message, loading: false }))
     }
   }, [apiBase, deliveriesSlug, key, locale, noticesSlug, publicPath])
 
@@ -117,7 +134,12 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
   const date = (iso: string) => formatDateTime(iso, i18n.language, timeZone)
   const { timeline } = state
   return (
-    <section aria-busy={state.loading} aria-labelledby="policy-timeline-title" className="policy-timeline" data-testid="policy-timeline">
+    <section
+      aria-busy={state.loading}
+      aria-labelledby="policy-timeline-title"
+      className="policy-timeline"
+      data-testid="policy-timeline"
+    >
       <h2 className="policy-timeline__title" id="policy-timeline-title">
         {t('timelineTitle')}
       </h2>
@@ -135,7 +157,9 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
           {timeline.releases.map((release) => {
             const announced = Date.parse(release.effectiveAt) > Date.now()
             const inForce = release.version === timeline.inForce
-            const notices = timeline.notices.filter(({ notice }) => notice.version === release.version)
+            const notices = timeline.notices.filter(
+              ({ notice }) => notice.version === release.version,
+            )
             return (
               <li
                 className={`policy-timeline__item is-${release.kind}${inForce ? ' is-in-force' : ''}`}
@@ -148,16 +172,30 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
                   <span className={`policy-timeline__kind is-${release.kind}`}>
                     {t(release.kind === 'material' ? 'kindMaterial' : 'kindMinor')}
                   </span>
-                  {inForce && <span className="policy-timeline__state is-in-force">{t('timelineInForce')}</span>}
-                  {announced && <span className="policy-timeline__state is-announced">{t('timelineAnnounced')}</span>}
+                  {inForce && (
+                    <span className="policy-timeline__state is-in-force">
+                      {t('timelineInForce')}
+                    </span>
+                  )}
+                  {announced && (
+                    <span className="policy-timeline__state is-announced">
+                      {t('timelineAnnounced')}
+                    </span>
+                  )}
                 </div>
                 <div className="policy-timeline__dates">
                   <div>{t('timelinePublished', { date: date(release.publishedAt) })}</div>
                   {release.effectiveAt !== release.publishedAt && (
-                    <div>{t(announced ? 'timelineEffectiveFuture' : 'timelineEffective', { date: date(release.effectiveAt) })}</div>
+                    <div>
+                      {t(announced ? 'timelineEffectiveFuture' : 'timelineEffective', {
+                        date: date(release.effectiveAt),
+                      })}
+                    </div>
                   )}
                 </div>
-                {release.changeNote && <p className="policy-timeline__note">{release.changeNote}</p>}
+                {release.changeNote && (
+                  <p className="policy-timeline__note">{release.changeNote}</p>
+                )}
                 <div className="policy-timeline__notices" data-testid="policy-timeline-notice">
                   {notices.length === 0 ? (
                     <span className="policy-timeline__muted">{t('noticeNone')}</span>
@@ -166,10 +204,19 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
                       <div data-status={notice.status} key={String(notice.id)}>
                         <span className={`policy-timeline__notice is-${notice.status}`}>
                           {notice.kind === 'correction' ? `${t('noticeCorrection')}: ` : ''}
-                          {t(notice.status === 'done' ? 'noticeStatusDone' : notice.status === 'sending' ? 'noticeStatusSending' : 'noticeStatusQueued')}
+                          {t(
+                            notice.status === 'done'
+                              ? 'noticeStatusDone'
+                              : notice.status === 'sending'
+                                ? 'noticeStatusSending'
+                                : 'noticeStatusQueued',
+                          )}
                         </span>
                         {typeof notice.recipients === 'number' && (
-                          <span className="policy-timeline__muted"> · {t('noticeRecipients', { count: notice.recipients })}</span>
+                          <span className="policy-timeline__muted">
+                            {' '}
+                            · {t('noticeRecipients', { count: notice.recipients })}
+                          </span>
                         )}
                         {counts && counts.sent + counts.pending + counts.failed > 0 && (
                           <div className="policy-timeline__muted">{t('noticeCounts', counts)}</div>

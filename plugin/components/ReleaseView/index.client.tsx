@@ -23,12 +23,21 @@ import { fetchJson } from '../fetchJson.js'
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
 import '../ChangesPanel/index.css'
 
-export type ReleaseViewProps = Pick<PolicyAdminClientProps, 'locales' | 'publicPath' | 'timeZone'> & {
+export type ReleaseViewProps = Pick<
+  PolicyAdminClientProps,
+  'locales' | 'publicPath' | 'timeZone'
+> & {
   /** Slug of the releases collection. */
   releasesSlug: string
 }
 
-type Reason = { code: string; locale: string; material: boolean; message: string; section: null | string }
+type Reason = {
+  code: string
+  locale: string
+  material: boolean
+  message: string
+  section: null | string
+}
 
 type ReleaseDoc = {
   changeNote: Record<string, string>
@@ -49,15 +58,30 @@ type ReleaseDoc = {
   publishedAt: string
   publishedBy?: null | string
   snapshot: Record<string, { html: string; title: string }>
-  translationFollows?: null | Array<{ changedIn: string[]; locale: string; reason: string; sections: Array<null | string> }>
+  translationFollows?: null | Array<{
+    changedIn: string[]
+    locale: string
+    reason: string
+    sections: Array<null | string>
+  }>
   version: string
 }
 
-type ArchiveAnswer = { releases: Array<{ effectiveAt: string; status?: 'active' | 'withdrawn'; version: string }> }
+type ArchiveAnswer = {
+  releases: Array<{ effectiveAt: string; status?: 'active' | 'withdrawn'; version: string }>
+}
 type VerifyAnswer = { intact: boolean; releases: Array<{ problems: string[]; version: string }> }
-type Loaded = { archive: ArchiveAnswer | null; diff: Record<string, string>; release: ReleaseDoc; verify: null | VerifyAnswer }
+type Loaded = {
+  archive: ArchiveAnswer | null
+  diff: Record<string, string>
+  release: ReleaseDoc
+  verify: null | VerifyAnswer
+}
 
-const STATUS_KEYS: Record<ReleaseStatus, 'statusInForce' | 'statusSuperseded' | 'statusUpcoming' | 'statusWithdrawn'> = {
+const STATUS_KEYS: Record<
+  ReleaseStatus,
+  'statusInForce' | 'statusSuperseded' | 'statusUpcoming' | 'statusWithdrawn'
+> = {
   'in-force': 'statusInForce',
   superseded: 'statusSuperseded',
   upcoming: 'statusUpcoming',
@@ -69,7 +93,10 @@ export function ReleaseView(props: ReleaseViewProps) {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const { i18n, t } = usePolicyTranslation()
-  const [state, setState] = useState<{ error: null | string; loaded: Loaded | null }>({ error: null, loaded: null })
+  const [state, setState] = useState<{ error: null | string; loaded: Loaded | null }>({
+    error: null,
+    loaded: null,
+  })
   const api = `${config.serverURL ?? ''}${config.routes.api}`
   const language = i18n.language
   const date = (iso: string) => formatMoment(iso, { language, timeZone })
@@ -79,33 +106,45 @@ export function ReleaseView(props: ReleaseViewProps) {
     const controller = new AbortController()
     const { signal } = controller
     ;(async () => {
-      const release = await fetchJson<ReleaseDoc>(`${api}/${releasesSlug}/${encodeURIComponent(String(id))}?depth=0`, signal)
+      const release = await fetchJson<ReleaseDoc>(
+        `${api}/${releasesSlug}/${encodeURIComponent(String(id))}?depth=0`,
+        signal,
+      )
       const base = `${api}${publicPath}/${encodeURIComponent(release.documentKey)}`
-      const archive = await fetchJson<ArchiveAnswer>(`${base}/releases?locale=${encodeURIComponent(locales[0] ?? 'en')}`, signal).catch(() => null)
+      const archive = await fetchJson<ArchiveAnswer>(
+        `${base}/releases?locale=${encodeURIComponent(locales[0] ?? 'en')}`,
+        signal,
+      ).catch(() => null)
       const ordered = [...(archive?.releases ?? [])].reverse()
       const index = ordered.findIndex((entry) => entry.version === release.version)
       const previous = index > 0 ? ordered[index - 1]!.version : null
       const diff: Record<string, string> = {}
       if (previous) {
         for (const locale of locales) {
-          diff[locale] = await fetch(`${base}/diff?from=${previous}&to=${release.version}&locale=${encodeURIComponent(locale)}&format=html`, { credentials: 'include', signal }).then((response) =>
-            response.ok ? response.text() : '',
-          )
+          diff[locale] = await fetch(
+            `${base}/diff?from=${previous}&to=${release.version}&locale=${encodeURIComponent(locale)}&format=html`,
+            { credentials: 'include', signal },
+          ).then((response) => (response.ok ? response.text() : ''))
         }
       }
       const verify = await fetchJson<VerifyAnswer>(`${base}/verify`, signal).catch(() => null)
       return { archive, diff, release, verify }
     })().then(
       (loaded) => !signal.aborted && setState({ error: null, loaded }),
-      (error: unknown) => !signal.aborted && setState({ error: (error as Error).message, loaded: null }),
+      (error: unknown) =>
+        !signal.aborted && setState({ error: (error as Error).message, loaded: null }),
     )
     return () => controller.abort()
   }, [api, id, locales, publicPath, releasesSlug])
 
   const localeName = (code: string) => {
     const configured = config.localization ? config.localization.locales : []
-    const found = configured.find((locale) => (typeof locale === 'string' ? locale : locale.code) === code)
-    return found && typeof found === 'object' && found.label ? getTranslation(found.label, i18n) : code.toUpperCase()
+    const found = configured.find(
+      (locale) => (typeof locale === 'string' ? locale : locale.code) === code,
+    )
+    return found && typeof found === 'object' && found.label
+      ? getTranslation(found.label, i18n)
+      : code.toUpperCase()
   }
 
   if (state.error) {
@@ -132,16 +171,28 @@ export function ReleaseView(props: ReleaseViewProps) {
   const decision = release.decision
   return (
     <Gutter>
-      <article className="policy-changes policy-release" data-testid="policy-release-view" data-version={release.version}>
+      <article
+        className="policy-changes policy-release"
+        data-testid="policy-release-view"
+        data-version={release.version}
+      >
         <header className="policy-changes__header">
-          <h1 className="policy-changes__title">{t('releaseTitle', { document: release.documentKey, version: release.version })}</h1>
+          <h1 className="policy-changes__title">
+            {t('releaseTitle', { document: release.documentKey, version: release.version })}
+          </h1>
         </header>
         <dl className="policy-changes__facts">
           <dt>{t('releaseKind')}</dt>
           <dd>
-            <span className={`policy-changes__kind is-${release.kind}`}>{t(release.kind === 'material' ? 'kindMaterial' : 'kindMinor')}</span>
+            <span className={`policy-changes__kind is-${release.kind}`}>
+              {t(release.kind === 'material' ? 'kindMaterial' : 'kindMinor')}
+            </span>
             {status && (
-              <span className="policy-changes__muted" data-status={status} data-testid="policy-release-status">
+              <span
+                className="policy-changes__muted"
+                data-status={status}
+                data-testid="policy-release-status"
+              >
                 {' '}
                 · {t(STATUS_KEYS[status])}
               </span>
@@ -158,7 +209,11 @@ export function ReleaseView(props: ReleaseViewProps) {
           {locales.map((locale) => (
             <React.Fragment key={locale}>
               <dt>{localeName(locale)}</dt>
-              <dd lang={locale}>{release.changeNote?.[locale] || <span className="policy-changes__muted">{t('releaseNoNote')}</span>}</dd>
+              <dd lang={locale}>
+                {release.changeNote?.[locale] || (
+                  <span className="policy-changes__muted">{t('releaseNoNote')}</span>
+                )}
+              </dd>
             </React.Fragment>
           ))}
         </dl>
@@ -169,8 +224,12 @@ export function ReleaseView(props: ReleaseViewProps) {
             <p data-testid="policy-release-decision">
               <strong>
                 {decision.overridden
-                  ? t('decisionOverride', { kind: t(decision.kind === 'material' ? 'kindMaterial' : 'kindMinor') })
-                  : t('decisionProposed', { kind: t(decision.kind === 'material' ? 'kindMaterial' : 'kindMinor') })}
+                  ? t('decisionOverride', {
+                      kind: t(decision.kind === 'material' ? 'kindMaterial' : 'kindMinor'),
+                    })
+                  : t('decisionProposed', {
+                      kind: t(decision.kind === 'material' ? 'kindMaterial' : 'kindMinor'),
+                    })}
               </strong>
             </p>
             {decision.justification && (
@@ -180,15 +239,25 @@ export function ReleaseView(props: ReleaseViewProps) {
             )}
             {decision.shortNotice && (
               <p>
-                {t('releaseShortNotice', { days: decision.shortNotice.days, required: decision.shortNotice.requiredDays })}: {decision.shortNotice.justification}
+                {t('releaseShortNotice', {
+                  days: decision.shortNotice.days,
+                  required: decision.shortNotice.requiredDays,
+                })}
+                : {decision.shortNotice.justification}
               </p>
             )}
             {decision.reasons.length > 0 && (
               <ul className="policy-changes__reasons">
                 {decision.reasons.map((reason, index) => (
-                  <li className={reason.material ? 'is-material' : undefined} key={`${reason.code}-${index}`} lang={reason.locale}>
+                  <li
+                    className={reason.material ? 'is-material' : undefined}
+                    key={`${reason.code}-${index}`}
+                    lang={reason.locale}
+                  >
                     {reason.message}
-                    {reason.material && <span className="policy-changes__reason-flag"> · {t('reasonMaterial')}</span>}
+                    {reason.material && (
+                      <span className="policy-changes__reason-flag"> · {t('reasonMaterial')}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -201,7 +270,11 @@ export function ReleaseView(props: ReleaseViewProps) {
             <h2 className="policy-changes__subtitle">{t('releaseTranslationFollows')}</h2>
             <ul>
               {release.translationFollows.map((record) => (
-                <li data-locale={record.locale} data-testid="policy-release-translation-follows" key={record.locale}>
+                <li
+                  data-locale={record.locale}
+                  data-testid="policy-release-translation-follows"
+                  key={record.locale}
+                >
                   {t('translationFollowsRecord', {
                     changedIn: record.changedIn.map(localeName).join(', '),
                     language: localeName(record.locale),
@@ -220,7 +293,11 @@ export function ReleaseView(props: ReleaseViewProps) {
               <section aria-label={localeName(locale)} key={locale}>
                 <h3 className="policy-changes__subtitle">{localeName(locale)}</h3>
                 {/* Built and escaped by the server (`renderDiffHtml`), see the file comment. */}
-                <div className="policy-changes__diff" dangerouslySetInnerHTML={{ __html: diff[locale] ?? '' }} lang={locale} />
+                <div
+                  className="policy-changes__diff"
+                  dangerouslySetInnerHTML={{ __html: diff[locale] ?? '' }}
+                  lang={locale}
+                />
               </section>
             ))}
           </>
@@ -231,7 +308,11 @@ export function ReleaseView(props: ReleaseViewProps) {
           <details key={locale}>
             <summary>{localeName(locale)}</summary>
             {/* Built and escaped by the server (src/lexical), see the file comment. */}
-            <div className="policy-release__text" dangerouslySetInnerHTML={{ __html: release.snapshot[locale]?.html ?? '' }} lang={locale} />
+            <div
+              className="policy-release__text"
+              dangerouslySetInnerHTML={{ __html: release.snapshot[locale]?.html ?? '' }}
+              lang={locale}
+            />
           </details>
         ))}
 
@@ -250,7 +331,12 @@ export function ReleaseView(props: ReleaseViewProps) {
             <code>{release.contentHash}</code>
           </dd>
           <dt>{t('releaseVerify')}</dt>
-          <dd data-intact={verify ? String(verify.intact && (check?.problems.length ?? 0) === 0) : undefined} data-testid="policy-release-verify">
+          <dd
+            data-intact={
+              verify ? String(verify.intact && (check?.problems.length ?? 0) === 0) : undefined
+            }
+            data-testid="policy-release-verify"
+          >
             {!verify
               ? t('releaseVerifyUnavailable')
               : verify.intact

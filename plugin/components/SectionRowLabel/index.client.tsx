@@ -21,10 +21,19 @@ export function SectionRowLabel() {
   const number = String((rowNumber ?? 0) + 1).padStart(2, '0')
   const isChanged = key !== '' && changed.has(key)
   return (
-    <span className="policy-section-label" data-changed={isChanged} data-key={key} data-testid="policy-section-label">
-      <span className="policy-section-label__number">{number}</span> {heading || t('sectionUntitled')}
+    <span
+      className="policy-section-label"
+      data-changed={isChanged}
+      data-key={key}
+      data-testid="policy-section-label"
+    >
+      <span className="policy-section-label__number">{number}</span>{' '}
+      {heading || t('sectionUntitled')}
       {isChanged && (
-        <span className="policy-section-label__changed" style={{ fontWeight: 600, marginInlineStart: '0.5rem' }}>
+        <span
+          className="policy-section-label__changed"
+          style={{ fontWeight: 600, marginInlineStart: '0.5rem' }}
+        >
           ● {t('sectionChanged')}
         </span>
       )}

@@ -7,7 +7,13 @@ export const da: PatternSet = {
   language: 'da',
   elements: {
     controller: {
-      identity: { anywhere: ['dataansvarlig*', 'ansvarlig for behandlingen', 'ansvarlig for behandling af dine personoplysninger'] },
+      identity: {
+        anywhere: [
+          'dataansvarlig*',
+          'ansvarlig for behandlingen',
+          'ansvarlig for behandling af dine personoplysninger',
+        ],
+      },
       contact: {
         anywhere: [
           're:[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+',
@@ -25,7 +31,12 @@ export const da: PatternSet = {
     },
     purposes: {
       purposes: {
-        anywhere: ['formål*', 'bruger ... oplysninger ... til at', 'behandler ... oplysninger ... for at', 'anvender ... oplysninger ... til'],
+        anywhere: [
+          'formål*',
+          'bruger ... oplysninger ... til at',
+          'behandler ... oplysninger ... for at',
+          'anvender ... oplysninger ... til',
+        ],
         inKinds: ['for at', 'med henblik på'],
       },
     },
@@ -50,7 +61,14 @@ export const da: PatternSet = {
     },
     'legitimate-interests': {
       interests: {
-        anywhere: ['legitim* interesse*', 'berettiget* interesse*', 'artikel 6 stk 1 litra f', 'art 6 1 f', 'artikel 6 1 f', 'interesseafvejning*'],
+        anywhere: [
+          'legitim* interesse*',
+          'berettiget* interesse*',
+          'artikel 6 stk 1 litra f',
+          'art 6 1 f',
+          'artikel 6 1 f',
+          'interesseafvejning*',
+        ],
       },
     },
     recipients: {
@@ -72,7 +90,16 @@ export const da: PatternSet = {
     },
     transfers: {
       transfer: {
-        anywhere: ['tredjeland*', 'uden for eu', 'uden for eøs', 'udenfor eu', 'udenfor eøs', 'usa', 'overfør* ... til ... land*', 'overførsel* af personoplysninger'],
+        anywhere: [
+          'tredjeland*',
+          'uden for eu',
+          'uden for eøs',
+          'udenfor eu',
+          'udenfor eøs',
+          'usa',
+          'overfør* ... til ... land*',
+          'overførsel* af personoplysninger',
+        ],
       },
       safeguard: {
         anywhere: [
@@ -111,30 +138,80 @@ export const da: PatternSet = {
       },
     },
     'right-access': {
-      access: { anywhere: ['indsigt*', 'ret til ... adgang', 'få adgang til ... oplysninger', 'få oplyst hvilk*', 'kopi af ... oplysninger'] },
+      access: {
+        anywhere: [
+          'indsigt*',
+          'ret til ... adgang',
+          'få adgang til ... oplysninger',
+          'få oplyst hvilk*',
+          'kopi af ... oplysninger',
+        ],
+      },
     },
     'right-rectification': {
-      rectification: { anywhere: ['berigtig*', 'rettes', 'få rettet', 'rette ... oplysninger', 'rettelse af'] },
+      rectification: {
+        anywhere: ['berigtig*', 'rettes', 'få rettet', 'rette ... oplysninger', 'rettelse af'],
+      },
     },
     'right-erasure': {
-      erasure: { anywhere: ['ret til sletning', 'ret til ... sletning', 'ret til at blive glemt', 'få slettet', 'slettes', 'fjernes', 'få ... slettet'], inKinds: ['slet*', 'fjern*'] },
+      erasure: {
+        anywhere: [
+          'ret til sletning',
+          'ret til ... sletning',
+          'ret til at blive glemt',
+          'få slettet',
+          'slettes',
+          'fjernes',
+          'få ... slettet',
+        ],
+        inKinds: ['slet*', 'fjern*'],
+      },
     },
     'right-restriction': {
       restriction: {
-        anywhere: ['begrænsning af behandling*', 'ret til begrænsning', 'begrænse* ... behandlingen', 'begrænse vores behandling*', 'begrænse brugen af'],
+        anywhere: [
+          'begrænsning af behandling*',
+          'ret til begrænsning',
+          'begrænse* ... behandlingen',
+          'begrænse vores behandling*',
+          'begrænse brugen af',
+        ],
       },
     },
     'right-objection': {
       objection: { anywhere: ['indsigelse*', 'gøre indsigelse', 'modsætte dig'] },
     },
     'right-portability': {
-      portability: { anywhere: ['dataportabilitet*', 'maskinlæsbart format', 'struktureret ... format', 'overføre ... oplysninger ... til en anden', 'flytte ... oplysninger'] },
+      portability: {
+        anywhere: [
+          'dataportabilitet*',
+          'maskinlæsbart format',
+          'struktureret ... format',
+          'overføre ... oplysninger ... til en anden',
+          'flytte ... oplysninger',
+        ],
+      },
     },
     'withdraw-consent': {
-      withdraw: { anywhere: ['tilbagekald* ... samtykke*', 'tilbagetræk* ... samtykke*', 'trække* ... samtykke* tilbage', 'samtykke* ... tilbagekald*', 'samtykke* ... trække* tilbage'] },
+      withdraw: {
+        anywhere: [
+          'tilbagekald* ... samtykke*',
+          'tilbagetræk* ... samtykke*',
+          'trække* ... samtykke* tilbage',
+          'samtykke* ... tilbagekald*',
+          'samtykke* ... trække* tilbage',
+        ],
+      },
     },
     complaint: {
-      complaint: { anywhere: ['klage* ... datatilsynet', 'klage* ... tilsynsmyndighed*', 'datatilsynet ... klage*', 'indgive ... klage'] },
+      complaint: {
+        anywhere: [
+          'klage* ... datatilsynet',
+          'klage* ... tilsynsmyndighed*',
+          'datatilsynet ... klage*',
+          'indgive ... klage',
+        ],
+      },
     },
     'statutory-requirement': {
       requirement: {
@@ -152,11 +229,27 @@ export const da: PatternSet = {
       },
     },
     'automated-decisions': {
-      automated: { anywhere: ['automatisk* afgørelse*', 'automatisered* afgørelse*', 'automatisk* ... beslutning*', 'automatisered* ... beslutning*', 'profilering*', 'artikel 22'] },
+      automated: {
+        anywhere: [
+          'automatisk* afgørelse*',
+          'automatisered* afgørelse*',
+          'automatisk* ... beslutning*',
+          'automatisered* ... beslutning*',
+          'profilering*',
+          'artikel 22',
+        ],
+      },
     },
     source: {
       source: {
-        anywhere: ['indhent* ... oplysninger', 'oplysninger ... fra tredjepart*', 'kilde*', 'offentligt tilgængelig*', 'offentlige registre', 'modtager* ... oplysninger ... fra'],
+        anywhere: [
+          'indhent* ... oplysninger',
+          'oplysninger ... fra tredjepart*',
+          'kilde*',
+          'offentligt tilgængelig*',
+          'offentlige registre',
+          'modtager* ... oplysninger ... fra',
+        ],
         inKinds: ['indhent*', 'indsaml*', 'registrer*', 'opgiver*'],
       },
     },

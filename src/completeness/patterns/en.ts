@@ -7,7 +7,14 @@ export const en: PatternSet = {
   language: 'en',
   elements: {
     controller: {
-      identity: { anywhere: ['controller', 'controllers', 'responsible for ... processing', 'responsible for ... personal data'] },
+      identity: {
+        anywhere: [
+          'controller',
+          'controllers',
+          'responsible for ... processing',
+          'responsible for ... personal data',
+        ],
+      },
       contact: {
         anywhere: [
           're:[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+',
@@ -27,7 +34,12 @@ export const en: PatternSet = {
     },
     purposes: {
       purposes: {
-        anywhere: ['purpose*', 'we use ... information ... to', 'we use ... data ... to', 'we process ... to'],
+        anywhere: [
+          'purpose*',
+          'we use ... information ... to',
+          'we use ... data ... to',
+          'we process ... to',
+        ],
         inKinds: ['in order to', 'so that', 'for the purpose'],
       },
     },
@@ -51,7 +63,9 @@ export const en: PatternSet = {
       },
     },
     'legitimate-interests': {
-      interests: { anywhere: ['legitimate interest*', 'article 6 1 f', 'art 6 1 f', 'balancing test'] },
+      interests: {
+        anywhere: ['legitimate interest*', 'article 6 1 f', 'art 6 1 f', 'balancing test'],
+      },
     },
     recipients: {
       recipients: {
@@ -123,26 +137,80 @@ export const en: PatternSet = {
     },
     'right-access': {
       access: {
-        anywhere: ['right of access', 'right to access', 'access to ... personal data', 'access ... your ... data', 'copy of ... data', 'be informed of what information', 'request access', 'subject access'],
+        anywhere: [
+          'right of access',
+          'right to access',
+          'access to ... personal data',
+          'access ... your ... data',
+          'copy of ... data',
+          'be informed of what information',
+          'request access',
+          'subject access',
+        ],
       },
     },
     'right-rectification': {
-      rectification: { anywhere: ['rectif*', 'be corrected', 'correct* ... inaccurate', 'correct* ... personal data', 'have ... corrected'], inKinds: ['correct*', 'updat*'] },
+      rectification: {
+        anywhere: [
+          'rectif*',
+          'be corrected',
+          'correct* ... inaccurate',
+          'correct* ... personal data',
+          'have ... corrected',
+        ],
+        inKinds: ['correct*', 'updat*'],
+      },
     },
     'right-erasure': {
-      erasure: { anywhere: ['right to erasure', 'right* ... to erasure', 'right to be forgotten', 'request erasure', 'be erased', 'be deleted', 'have ... deleted', 'delet* ... your ... data'], inKinds: ['eras*', 'delet*', 'remov*'] },
+      erasure: {
+        anywhere: [
+          'right to erasure',
+          'right* ... to erasure',
+          'right to be forgotten',
+          'request erasure',
+          'be erased',
+          'be deleted',
+          'have ... deleted',
+          'delet* ... your ... data',
+        ],
+        inKinds: ['eras*', 'delet*', 'remov*'],
+      },
     },
     'right-restriction': {
-      restriction: { anywhere: ['restrict* ... processing', 'restriction of processing', 'right to restriction', 'limit* the processing', 'limit* our processing', 'limit* how we'] },
+      restriction: {
+        anywhere: [
+          'restrict* ... processing',
+          'restriction of processing',
+          'right to restriction',
+          'limit* the processing',
+          'limit* our processing',
+          'limit* how we',
+        ],
+      },
     },
     'right-objection': {
       objection: { anywhere: ['object to', 'to object', 'right to object', 'objection'] },
     },
     'right-portability': {
-      portability: { anywhere: ['portability', 'machine readable', 'structured commonly used', 'transmit* ... data to another', 'move ... data to another'] },
+      portability: {
+        anywhere: [
+          'portability',
+          'machine readable',
+          'structured commonly used',
+          'transmit* ... data to another',
+          'move ... data to another',
+        ],
+      },
     },
     'withdraw-consent': {
-      withdraw: { anywhere: ['withdraw* ... consent', 'revok* ... consent', 'consent ... withdraw*', 'consent ... revok*'] },
+      withdraw: {
+        anywhere: [
+          'withdraw* ... consent',
+          'revok* ... consent',
+          'consent ... withdraw*',
+          'consent ... revok*',
+        ],
+      },
     },
     complaint: {
       complaint: {
@@ -176,11 +244,28 @@ export const en: PatternSet = {
       },
     },
     'automated-decisions': {
-      automated: { anywhere: ['automated decision*', 'automated individual decision*', 'automatic decision*', 'profiling', 'article 22', 'solely on automated'] },
+      automated: {
+        anywhere: [
+          'automated decision*',
+          'automated individual decision*',
+          'automatic decision*',
+          'profiling',
+          'article 22',
+          'solely on automated',
+        ],
+      },
     },
     source: {
       source: {
-        anywhere: ['source* of ... data', 'source* of ... information', 'collect* ... information', 'obtain* ... from', 'receive* ... data ... from', 'publicly available', 'public registers'],
+        anywhere: [
+          'source* of ... data',
+          'source* of ... information',
+          'collect* ... information',
+          'obtain* ... from',
+          'receive* ... data ... from',
+          'publicly available',
+          'public registers',
+        ],
         inKinds: ['collect*', 'obtain*', 'provide*', 'register*'],
       },
     },

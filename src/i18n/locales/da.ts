@@ -31,7 +31,8 @@ export const da: Resources = {
     },
     summary: {
       details: '»{{heading}}«: {{details}}',
-      incomplete: 'Nogle tekststykker var for forskellige til at blive sammenlignet ord for ord i tide og vises derfor som omskrevne.',
+      incomplete:
+        'Nogle tekststykker var for forskellige til at blive sammenlignet ord for ord i tide og vises derfor som omskrevne.',
       itemsAdded_one: 'nyt punkt: {{items}}',
       itemsAdded_other: '{{count}} nye punkter: {{items}}',
       itemsRemoved_one: 'punkt fjernet: {{items}}',
@@ -85,13 +86,13 @@ export const da: Resources = {
   },
   materiality: {
     signals: {
-      'contact': 'Kontaktoplysninger',
+      contact: 'Kontaktoplysninger',
       'legal-basis': 'Behandlingsgrundlag',
       'transfer-mechanism': 'Overførselsgrundlag',
-      'right': 'Rettigheder',
-      'period': 'Periode eller alder',
-      'organisation': 'Virksomhed (modtager eller dataansvarlig)',
-      'location': 'Land (behandlingssted)',
+      right: 'Rettigheder',
+      period: 'Periode eller alder',
+      organisation: 'Virksomhed (modtager eller dataansvarlig)',
+      location: 'Land (behandlingssted)',
     },
     kinds: {
       controller: 'dataansvarlig og kontakt',
@@ -117,25 +118,32 @@ export const da: Resources = {
           listItemAdded: 'Ny kategori af personoplysninger i »{{heading}}«: {{item}}',
           listItemRemoved: 'Kategori af personoplysninger fjernet fra »{{heading}}«: {{item}}',
         },
-        purposes: { listItemAdded: 'Nyt formål i »{{heading}}«: {{item}}', listItemRemoved: 'Formål fjernet fra »{{heading}}«: {{item}}' },
+        purposes: {
+          listItemAdded: 'Nyt formål i »{{heading}}«: {{item}}',
+          listItemRemoved: 'Formål fjernet fra »{{heading}}«: {{item}}',
+        },
         recipients: {
           listItemAdded: 'Ny modtager i »{{heading}}«: {{item}}',
           listItemRemoved: 'Modtager fjernet fra »{{heading}}«: {{item}}',
         },
-        retention: { numberChanged: 'Opbevaringsperioden er ændret i »{{heading}}«: {{removed}} → {{added}}' },
+        retention: {
+          numberChanged: 'Opbevaringsperioden er ændret i »{{heading}}«: {{removed}} → {{added}}',
+        },
         sources: { listItemAdded: 'Ny kilde til oplysningerne i »{{heading}}«: {{item}}' },
         transfers: { listItemAdded: 'Ny overførsel i »{{heading}}«: {{item}}' },
       },
       editorialOnly: 'Kun {{what}} er ændret i »{{heading}}«',
       keyTermChanged: '{{what}} ændret i »{{heading}}«: {{removed}} → {{added}}',
       kindChanged: '»{{heading}}« er nu markeret som {{kind}} (før: {{oldKind}})',
-      kindSuggested: '»{{heading}}« har intet emne; vurderet som {{kind}} (foreslået ud fra teksten)',
+      kindSuggested:
+        '»{{heading}}« har intet emne; vurderet som {{kind}} (foreslået ud fra teksten)',
       listItemAdded: 'Nyt punkt i »{{heading}}«: {{item}}',
       listItemRemoved: 'Punkt fjernet fra »{{heading}}«: {{item}}',
       negationAdded: '»{{word}}« er tilføjet i »{{heading}}«',
       negationRemoved: '»{{word}}« er fjernet fra »{{heading}}«',
       noChanges: 'Ingen ændringer',
-      notCompared: '»{{heading}}« var for forskellig til at blive sammenlignet i tide: læs hele teksten',
+      notCompared:
+        '»{{heading}}« var for forskellig til at blive sammenlignet i tide: læs hele teksten',
       orderChanged: 'Rækkefølgen af tekstafsnit eller punkter er ændret i »{{heading}}«',
       numberChanged: 'Tal ændret i »{{heading}}«: {{removed}} → {{added}}',
       sectionAdded: 'Nyt afsnit »{{heading}}«',

@@ -30,7 +30,8 @@ export const en = {
     },
     summary: {
       details: '“{{heading}}”: {{details}}',
-      incomplete: 'Some passages were too different to compare word by word in time and are shown as rewritten.',
+      incomplete:
+        'Some passages were too different to compare word by word in time and are shown as rewritten.',
       itemsAdded_one: 'new list item: {{items}}',
       itemsAdded_other: '{{count}} new list items: {{items}}',
       itemsRemoved_one: 'list item removed: {{items}}',
@@ -86,13 +87,13 @@ export const en = {
   /** Reasons a change is proposed as material or minor, for editors and change notes. */
   materiality: {
     signals: {
-      'contact': 'Contact details',
+      contact: 'Contact details',
       'legal-basis': 'Legal basis',
       'transfer-mechanism': 'Transfer mechanism',
-      'right': 'Rights',
-      'period': 'Period or age',
-      'organisation': 'Organisation (recipient or controller)',
-      'location': 'Country (processing location)',
+      right: 'Rights',
+      period: 'Period or age',
+      organisation: 'Organisation (recipient or controller)',
+      location: 'Country (processing location)',
     },
     kinds: {
       controller: 'controller and contact',
@@ -119,12 +120,17 @@ export const en = {
           listItemAdded: 'New data category in “{{heading}}”: {{item}}',
           listItemRemoved: 'Data category removed from “{{heading}}”: {{item}}',
         },
-        purposes: { listItemAdded: 'New purpose in “{{heading}}”: {{item}}', listItemRemoved: 'Purpose removed from “{{heading}}”: {{item}}' },
+        purposes: {
+          listItemAdded: 'New purpose in “{{heading}}”: {{item}}',
+          listItemRemoved: 'Purpose removed from “{{heading}}”: {{item}}',
+        },
         recipients: {
           listItemAdded: 'New recipient in “{{heading}}”: {{item}}',
           listItemRemoved: 'Recipient removed from “{{heading}}”: {{item}}',
         },
-        retention: { numberChanged: 'Retention period changed in “{{heading}}”: {{removed}} → {{added}}' },
+        retention: {
+          numberChanged: 'Retention period changed in “{{heading}}”: {{removed}} → {{added}}',
+        },
         sources: { listItemAdded: 'New source of data in “{{heading}}”: {{item}}' },
         transfers: { listItemAdded: 'New transfer in “{{heading}}”: {{item}}' },
       },

@@ -14,6 +14,22 @@ import { subscriptionDa } from './subscription.da.js'
 import { subscriptionEn } from './subscription.en.js'
 
 export const resources = {
-  da: { translation: { ...da, banner: bannerDa, notices: noticesDa, publish: publishDa, subscription: subscriptionDa } },
-  en: { translation: { ...en, banner: bannerEn, notices: noticesEn, publish: publishEn, subscription: subscriptionEn } },
+  da: {
+    translation: {
+      ...da,
+      banner: bannerDa,
+      notices: noticesDa,
+      publish: publishDa,
+      subscription: subscriptionDa,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      banner: bannerEn,
+      notices: noticesEn,
+      publish: publishEn,
+      subscription: subscriptionEn,
+    },
+  },
 } as const

@@ -6,7 +6,8 @@ export const noticesDa: NoticesResources = {
     compare: 'Se ændringerne',
     effective: 'Den nye version gælder fra {{date}}.',
     heading: 'Vi har opdateret »{{title}}«',
-    intro: 'Vi har ændret »{{title}}« på {{siteName}}. Version {{version}} afløser version {{previousVersion}}.',
+    intro:
+      'Vi har ændret »{{title}}« på {{siteName}}. Version {{version}} afløser version {{previousVersion}}.',
     introFirst: 'Vi har offentliggjort version {{version}} af »{{title}}« på {{siteName}}.',
     statement: 'Læs hele teksten',
     subject: 'Vi har opdateret »{{title}}« – version {{version}} gælder fra {{date}}',
@@ -14,7 +15,8 @@ export const noticesDa: NoticesResources = {
     whatChanged: 'Hvad er ændret',
   },
   common: {
-    footer: 'Du får denne e-mail, fordi du har tilmeldt dig besked om ændringer i »{{title}}« på {{siteName}}.',
+    footer:
+      'Du får denne e-mail, fordi du har tilmeldt dig besked om ændringer i »{{title}}« på {{siteName}}.',
     greeting: 'Hej,',
     linkHint: 'Virker knappen ikke, så kopiér denne adresse ind i din browser:',
     manage: 'Se, ret eller slet dine oplysninger',
@@ -25,7 +27,8 @@ export const noticesDa: NoticesResources = {
     action: 'Bekræft tilmelding',
     expires: 'Linket virker indtil {{date}} og kan kun bruges én gang.',
     heading: 'Bekræft din tilmelding',
-    ignore: 'Har du ikke bedt om det, kan du se bort fra denne e-mail. Så hører du ikke fra os igen.',
+    ignore:
+      'Har du ikke bedt om det, kan du se bort fra denne e-mail. Så hører du ikke fra os igen.',
     intro:
       'Nogen – forhåbentlig dig – har bedt om at få besked på e-mail, når »{{title}}« på {{siteName}} bliver ændret. Der sker ikke noget, før du bekræfter.',
     subject: 'Bekræft din tilmelding til ændringer i »{{title}}«',
@@ -48,7 +51,8 @@ export const noticesDa: NoticesResources = {
     action: 'Se, ret eller slet dine oplysninger',
     expires: 'Linket virker indtil {{date}}.',
     heading: 'Administrer din tilmelding',
-    ignore: 'Har du ikke bedt om linket, kan du se bort fra denne e-mail. Der er ikke ændret noget.',
+    ignore:
+      'Har du ikke bedt om linket, kan du se bort fra denne e-mail. Der er ikke ændret noget.',
     intro:
       'Du har bedt om et link til din tilmelding til ændringer i »{{title}}« på {{siteName}}. Her kan du hente en kopi af de oplysninger, vi har om dig, skifte sprog på vores e-mails eller slette dine oplysninger og afmelde dig.',
     subject: 'Dit link til at administrere din tilmelding på {{siteName}}',

@@ -7,7 +7,8 @@ export const noticesEn = {
     compare: 'See the changes',
     effective: 'The new version applies from {{date}}.',
     heading: 'We have updated “{{title}}”',
-    intro: 'We have made changes to “{{title}}” on {{siteName}}. Version {{version}} replaces version {{previousVersion}}.',
+    intro:
+      'We have made changes to “{{title}}” on {{siteName}}. Version {{version}} replaces version {{previousVersion}}.',
     introFirst: 'We have published version {{version}} of “{{title}}” on {{siteName}}.',
     statement: 'Read the full text',
     subject: 'We have updated “{{title}}” – version {{version}} applies from {{date}}',
@@ -15,7 +16,8 @@ export const noticesEn = {
     whatChanged: 'What has changed',
   },
   common: {
-    footer: 'You are receiving this e-mail because you signed up for news about changes to “{{title}}” on {{siteName}}.',
+    footer:
+      'You are receiving this e-mail because you signed up for news about changes to “{{title}}” on {{siteName}}.',
     greeting: 'Hello,',
     linkHint: 'If the button does not work, copy this address into your browser:',
     manage: 'See, correct or delete your data',
@@ -26,7 +28,8 @@ export const noticesEn = {
     action: 'Confirm subscription',
     expires: 'The link works until {{date}} and can be used once.',
     heading: 'Confirm your subscription',
-    ignore: 'If you did not ask for this, you can ignore this e-mail. You will not hear from us again.',
+    ignore:
+      'If you did not ask for this, you can ignore this e-mail. You will not hear from us again.',
     intro:
       'Someone, hopefully you, asked to be told by e-mail when “{{title}}” on {{siteName}} changes. Nothing happens until you confirm.',
     subject: 'Confirm your subscription to changes to “{{title}}”',
@@ -49,7 +52,8 @@ export const noticesEn = {
     action: 'See, correct or delete your data',
     expires: 'The link works until {{date}}.',
     heading: 'Manage your subscription',
-    ignore: 'If you did not ask for this link, you can ignore this e-mail. Nothing has been changed.',
+    ignore:
+      'If you did not ask for this link, you can ignore this e-mail. Nothing has been changed.',
     intro:
       'You asked for a link to your subscription to changes to “{{title}}” on {{siteName}}. There you can download a copy of the data we hold about you, change the language of our e-mails, or delete your data and unsubscribe.',
     subject: 'Your link to manage your subscription on {{siteName}}',

@@ -2,15 +2,18 @@ import type { PublishResources } from './publish.en.js'
 
 /** Danish copy for the publish rules (see publish.en.ts). */
 export const publishDa: PublishResources = {
-  backdated: 'Ikrafttrædelsesdatoen, du har angivet, {{date}}, ligger i fortiden. Vælg en senere dato, eller tøm “Gælder fra” under “Udgivelse”, så udgivelsen gælder fra offentliggørelsen.',
+  backdated:
+    'Ikrafttrædelsesdatoen, du har angivet, {{date}}, ligger i fortiden. Vælg en senere dato, eller tøm “Gælder fra” under “Udgivelse”, så udgivelsen gælder fra offentliggørelsen.',
   beforePreviousEmpty:
     'Du har ikke angivet en dato i “Gælder fra”, så udgivelsen ville gælde fra offentliggørelsen, men version {{version}} træder først i kraft {{previousDate}}. Versioner træder i kraft i rækkefølge: sæt “Gælder fra” under “Udgivelse” til {{previousDate}} eller senere.',
   beforePreviousEntered:
     'Datoen, du har angivet i “Gælder fra”, {{date}}, ligger før version {{version}} træder i kraft ({{previousDate}}). Versioner træder i kraft i rækkefølge: vælg {{previousDate}} eller senere.',
   changeNoteLeftover:
     'Ændringsnoten på {{language}} er stadig den fra version {{version}} og bruges ikke igen. Skift sprog (øverst til højre) til {{language}}, og skriv en ny “Ændringsnote” under “Udgivelse”.',
-  gdprIncomplete: 'Erklæringen på {{language}} mangler oplysninger, som databeskyttelsesforordningens art. 13/14 kræver: {{items}}. Skriv dem, eller erklær dem ikke relevante med en begrundelse under »Oplysningspligt«.',
-  incomplete: 'Teksten på {{language}} er ufuldstændig; der mangler {{items}}. Skift sprog (øverst til højre) til {{language}}, og udfyld det.',
+  gdprIncomplete:
+    'Erklæringen på {{language}} mangler oplysninger, som databeskyttelsesforordningens art. 13/14 kræver: {{items}}. Skriv dem, eller erklær dem ikke relevante med en begrundelse under »Oplysningspligt«.',
+  incomplete:
+    'Teksten på {{language}} er ufuldstændig; der mangler {{items}}. Skift sprog (øverst til højre) til {{language}}, og udfyld det.',
   incompleteBody: 'teksten i afsnittet “{{heading}}”',
   incompleteHeading: 'overskriften i afsnittet “{{heading}}”',
   incompleteTitle: 'titlen',

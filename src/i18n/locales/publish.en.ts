@@ -4,15 +4,18 @@
  * shape types every other locale. Plain text only: the admin renders it as text.
  */
 export const publishEn = {
-  backdated: 'The effective date you entered, {{date}}, is in the past. Choose a later date, or clear “Effective date” under “Release” to take effect on publication.',
+  backdated:
+    'The effective date you entered, {{date}}, is in the past. Choose a later date, or clear “Effective date” under “Release” to take effect on publication.',
   beforePreviousEmpty:
     'You left the effective date empty, which means on publication, but release {{version}} only takes effect on {{previousDate}}. Releases take effect in order: set “Effective date” under “Release” to {{previousDate}} or later.',
   beforePreviousEntered:
     'The effective date you entered, {{date}}, is before release {{version}} takes effect ({{previousDate}}). Releases take effect in order: choose {{previousDate}} or later.',
   changeNoteLeftover:
     'The change note in {{language}} is still the one from release {{version}}, which is not reused. Switch the locale (top right) to {{language}} and write a new “Change note” under “Release”.',
-  gdprIncomplete: 'The {{language}} statement lacks information GDPR Art. 13/14 requires: {{items}}. Write it, or declare it not applicable with a reason under “Information duties”.',
-  incomplete: 'The {{language}} text is incomplete; missing: {{items}}. Switch the locale (top right) to {{language}} and fill them in.',
+  gdprIncomplete:
+    'The {{language}} statement lacks information GDPR Art. 13/14 requires: {{items}}. Write it, or declare it not applicable with a reason under “Information duties”.',
+  incomplete:
+    'The {{language}} text is incomplete; missing: {{items}}. Switch the locale (top right) to {{language}} and fill them in.',
   incompleteBody: 'the text of section “{{heading}}”',
   incompleteHeading: 'the heading of section “{{heading}}”',
   incompleteTitle: 'the title',

@@ -3,19 +3,22 @@
  * Copy never contains `< > & " '`: the page renderer escapes interpolated values, not the copy.
  */
 export const subscriptionEn = {
-  accepted: 'Thank you. If the address can receive e-mail, a message with a link is on its way. Nothing happens until you use the link.',
+  accepted:
+    'Thank you. If the address can receive e-mail, a message with a link is on its way. Nothing happens until you use the link.',
   confirm: {
     button: 'Confirm my subscription',
     done: 'Your subscription is confirmed. We will e-mail you when {{documents}} changes.',
     lead: 'Confirm that you want an e-mail when we make important changes to {{documents}}.',
     title: 'Confirm your subscription',
   },
-  invalidLink: 'This link is not valid: it may have expired, been used already or been replaced by a newer one. You can request a new one.',
+  invalidLink:
+    'This link is not valid: it may have expired, been used already or been replaced by a newer one. You can request a new one.',
   manage: {
     documents: 'Subscribed to',
     email: 'E-mail address',
     erase: 'Delete my data',
-    eraseLead: 'Deleting removes your address and settings for good. Records of messages we sent are kept without your address.',
+    eraseLead:
+      'Deleting removes your address and settings for good. Records of messages we sent are kept without your address.',
     erased: 'Your data has been deleted. You will not hear from us again.',
     export: 'Download my data (JSON)',
     locale: 'Language of our e-mails',
@@ -26,7 +29,11 @@ export const subscriptionEn = {
     title: 'Your data',
   },
   rateLimited: 'Too many requests. Please try again later.',
-  status: { confirmed: 'Subscribed', pending: 'Waiting for confirmation', unsubscribed: 'Unsubscribed' },
+  status: {
+    confirmed: 'Subscribed',
+    pending: 'Waiting for confirmation',
+    unsubscribed: 'Unsubscribed',
+  },
   unsubscribe: {
     button: 'Unsubscribe',
     done: 'You are unsubscribed and will not get further e-mails about changes.',

@@ -3,7 +3,9 @@
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const scoped = readdirSync(fileURLToPath(new URL('./node_modules/@lexical/', import.meta.url))).map((name) => `@lexical/${name}`)
+const scoped = readdirSync(fileURLToPath(new URL('./node_modules/@lexical/', import.meta.url))).map(
+  (name) => `@lexical/${name}`,
+)
 for (const specifier of ['lexical', ...scoped]) {
   try {
     await import(specifier)

@@ -15,7 +15,13 @@ export default buildConfig({
   db: sqliteAdapter({ client: { url: process.env.DATABASE_URI } }),
   editor: lexicalEditor(),
   localization: { defaultLocale: 'en', fallback: false, locales: ['en', 'de'] },
-  plugins: [policyDocsPlugin({ siteName: 'Host GmbH', timeZone: 'Europe/Berlin', urls: { siteUrl: 'http://localhost:4000' } })],
+  plugins: [
+    policyDocsPlugin({
+      siteName: 'Host GmbH',
+      timeZone: 'Europe/Berlin',
+      urls: { siteUrl: 'http://localhost:4000' },
+    }),
+  ],
   secret: process.env.PAYLOAD_SECRET,
   telemetry: false,
   typescript: { autoGenerate: false },

@@ -23,7 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const statement = await getStatement(documentKey, locale)
   return {
     alternates: {
-      languages: Object.fromEntries(LOCALES.map((other) => [other, statementPath(other, documentKey)])),
+      languages: Object.fromEntries(
+        LOCALES.map((other) => [other, statementPath(other, documentKey)]),
+      ),
     },
     title: statement.ok ? statement.data.title : t(locale).navPrivacy,
   }
@@ -31,6 +33,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatementPage({ params }: Props) {
   const { documentKey, locale } = await resolve(params)
-  const [release, archive] = await Promise.all([getStatement(documentKey, locale), getArchive(documentKey, locale)])
-  return <StatementView archive={archive} documentKey={documentKey} locale={locale} release={release} />
+  const [release, archive] = await Promise.all([
+    getStatement(documentKey, locale),
+    getArchive(documentKey, locale),
+  ])
+  return (
+    <StatementView archive={archive} documentKey={documentKey} locale={locale} release={release} />
+  )
 }

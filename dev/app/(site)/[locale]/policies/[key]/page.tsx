@@ -6,7 +6,11 @@ import { notFound, redirect } from 'next/navigation.js'
 
 import { DOCUMENTS, isLocale, statementPath } from '../../../../../site/config.js'
 
-export default async function PolicyRedirect({ params }: { params: Promise<{ key: string; locale: string }> }) {
+export default async function PolicyRedirect({
+  params,
+}: {
+  params: Promise<{ key: string; locale: string }>
+}) {
   const { key, locale } = await params
   if (!isLocale(locale) || !Object.hasOwn(DOCUMENTS, key)) notFound()
   redirect(statementPath(locale, key))

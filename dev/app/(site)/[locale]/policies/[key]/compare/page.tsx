@@ -15,5 +15,12 @@ export default async function CompareRedirect({ params, searchParams }: Props) {
   const { key, locale } = await params
   if (!isLocale(locale) || !Object.hasOwn(DOCUMENTS, key)) notFound()
   const { from, to } = await searchParams
-  redirect(comparePath(locale, key, typeof from === 'string' ? from : null, typeof to === 'string' ? to : null))
+  redirect(
+    comparePath(
+      locale,
+      key,
+      typeof from === 'string' ? from : null,
+      typeof to === 'string' ? to : null,
+    ),
+  )
 }

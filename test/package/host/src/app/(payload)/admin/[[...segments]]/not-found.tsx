@@ -3,7 +3,8 @@
 import type { Metadata } from 'next'
 
 import config from '@payload-config'
-import { NotFoundPage, generatePageMetadata } from '@payloadcms/next/views'
+import { generatePageMetadata, NotFoundPage } from '@payloadcms/next/views'
+
 import { importMap } from '../importMap.js'
 
 type Args = {
