@@ -27,5 +27,5 @@ export type {
 } from './render.js'
 export { safeHttpsUrl, safeUrl } from './safeUrl.js'
 export type { UrlScheme } from './safeUrl.js'
-export { backoffDelay, classifySmtpError, shouldRetry } from './smtp.js'
+export { backoffDelay, classifySmtpError } from './smtp.js'
 export type { BackoffOptions, SmtpFailureClass } from './smtp.js'

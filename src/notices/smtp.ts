@@ -46,7 +46,7 @@ const PERMANENT_CODES = new Set([
 /**
  * Classifies an error from nodemailer (or any SMTP client). The SMTP reply code wins when there
  * is one (RFC 5321 §4.2.1: 4yz is transient, 5yz permanent), then the error code. Anything
- * unrecognised counts as temporary: retries are bounded by `shouldRetry`, while wrongly giving up
+ * unrecognised counts as temporary: retries are bounded by `notices.maxAttempts` (plugin/notices), while wrongly giving up
  * would silently lose a legally required notice.
  */
 export function classifySmtpError(error: unknown): SmtpFailureClass {
@@ -101,13 +101,4 @@ export function backoffDelay(attempt: number, options: BackoffOptions): number {
   if (jitter === 'none') return delay
   if (jitter === 'full') return Math.round(delay * r)
   return Math.round(delay / 2 + (delay / 2) * r)
-}
-
-/** Whether to try again after failed attempt number `attempt`: only temporary failures, and fewer than `maxAttempts` attempts in all. */
-export function shouldRetry(
-  attempt: number,
-  maxAttempts: number,
-  classification: SmtpFailureClass,
-): boolean {
-  return classification === 'temporary' && attempt < maxAttempts
 }

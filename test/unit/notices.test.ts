@@ -13,7 +13,6 @@ import {
   renderCorrectionNotice,
   renderManageEmail,
   renderNotice,
-  shouldRetry,
   urlTemplatePlaceholders,
 } from '../../src/notices/index.js'
 
@@ -497,7 +496,7 @@ describe('classifySmtpError', () => {
   })
 })
 
-describe('backoffDelay and shouldRetry', () => {
+describe('backoffDelay', () => {
   const options = { baseMs: 1000, jitter: 'none' as const, maxMs: 60_000 }
 
   it('doubles per attempt up to the cap', () => {
@@ -522,16 +521,6 @@ describe('backoffDelay and shouldRetry', () => {
       expect(delay).toBeGreaterThanOrEqual(4000)
       expect(delay).toBeLessThanOrEqual(8000)
     }
-  })
-
-  it.each([
-    [1, 5, 'temporary', true],
-    [4, 5, 'temporary', true],
-    [5, 5, 'temporary', false],
-    [6, 5, 'temporary', false],
-    [1, 5, 'permanent', false],
-  ] as const)('attempt %i of %i, %s → retry %s', (attempt, max, classification, expected) => {
-    expect(shouldRetry(attempt, max, classification)).toBe(expected)
   })
 })
 
