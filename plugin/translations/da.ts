@@ -30,7 +30,6 @@ export const da: PolicyDocumentsTranslationsObject = {
     decisionOverride: 'Tilsidesat: {{kind}}',
     decisionProposed: 'Følg forslaget: {{kind}}',
     decisionTitle: 'Din beslutning',
-    decisionUnsaved: 'Beslutningen læses fra formularen; den gælder, når du udgiver.',
     deletedWords_one: '{{count}} ord slettet',
     deletedWords_other: '{{count}} ord slettet',
     diffIncomplete:

@@ -34,7 +34,6 @@ export const en = {
     decisionOverride: 'Override: {{kind}}',
     decisionProposed: 'Use the proposal: {{kind}}',
     decisionTitle: 'Your decision',
-    decisionUnsaved: 'The decision is read from the form; it applies when you publish.',
     deletedWords_one: '{{count}} word deleted',
     deletedWords_other: '{{count}} words deleted',
     diffIncomplete:
