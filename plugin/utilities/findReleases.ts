@@ -1,17 +1,19 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { PreviousRelease } from '../../src/releases/index.js'
-import type { ReleaseSnapshot } from '../../src/types.js'
+import type { ReleaseDoc } from '../collections/PolicyReleases/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { PolicyDocumentWithLocales } from './toSnapshot.js'
+
+import { findDocByID, findDocs } from '../queries/typed.js'
+import { withBusyRetry } from './withBusyRetry.js'
 
 /** The latest release of a document with its snapshot, or null. */
 export async function findLatestRelease(
   req: PayloadRequest,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
   documentKey: string,
-): Promise<(PreviousRelease & { snapshot: ReleaseSnapshot }) | null> {
-  const { docs } = await req.payload.find({
+): Promise<null | ReleaseDoc> {
+  const docs = await findDocs<ReleaseDoc>(req.payload, {
     collection: pluginConfig.releasesSlug,
     depth: 0,
     limit: 1,
@@ -21,9 +23,40 @@ export async function findLatestRelease(
     sort: ['-major', '-minor'],
     where: { documentKey: { equals: documentKey } },
   })
-  return (
-    (docs[0] as unknown as (PreviousRelease & { snapshot: ReleaseSnapshot }) | undefined) ?? null
+  return docs[0] ?? null
+}
+
+/** The version of the release of a document just before `version` (by major, then minor), if any. */
+export async function findPreviousVersion(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  documentKey: string,
+  version: string,
+): Promise<string | undefined> {
+  const [major, minor] = version.split('.').map(Number) as [number, number]
+  const docs = await withBusyRetry(() =>
+    findDocs<Pick<ReleaseDoc, 'version'>>(payload, {
+      collection: pluginConfig.releasesSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      select: { version: true },
+      sort: ['-major', '-minor'],
+      where: {
+        and: [
+          { documentKey: { equals: documentKey } },
+          {
+            or: [
+              { major: { less_than: major } },
+              { and: [{ major: { equals: major } }, { minor: { less_than: minor } }] },
+            ],
+          },
+        ],
+      },
+    }),
   )
+  return docs[0]?.version
 }
 
 /** Reads a policy document with every locale: the latest draft, or as published. */
@@ -33,7 +66,7 @@ export async function findDocumentWithLocales(
   id: number | string,
   draft: boolean,
 ): Promise<PolicyDocumentWithLocales> {
-  const doc = await req.payload.findByID({
+  return findDocByID<PolicyDocumentWithLocales>(req.payload, {
     id,
     collection: pluginConfig.documentsSlug,
     depth: 0,
@@ -43,5 +76,4 @@ export async function findDocumentWithLocales(
     overrideAccess: true,
     req,
   })
-  return doc as unknown as PolicyDocumentWithLocales
 }

@@ -3,26 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
+import type { ReleaseDoc } from '../PolicyReleases/types.js'
+import type { EventDoc } from './types.js'
 
 import { hashReleaseEvent } from '../../../src/releases/index.js'
 import { ADMIN_GROUP } from '../../defaults.js'
 import { startNotice } from '../../notices/startNotice.js'
+import { findDocByID, findDocs } from '../../queries/typed.js'
 import { invalidateReadCache } from '../../read/readService.js'
-
-type ReleaseDoc = {
-  documentKey: string
-  effectiveAt: string
-  hash: string
-  id: number | string
-  major: number
-  minor: number
-  version: string
-}
-type EventDoc = {
-  effectiveAt?: null | string
-  release: number | string | { id: number | string }
-  type: 'postponed' | 'withdrawn'
-}
 
 /** The effective date of a release after the postponements recorded so far, and whether it was withdrawn. */
 export async function currentState(
@@ -32,7 +20,7 @@ export async function currentState(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
   release: ReleaseDoc,
 ): Promise<{ effectiveAt: string; withdrawn: boolean }> {
-  const { docs } = await req.payload.find({
+  const events = await findDocs<EventDoc>(req.payload, {
     collection: pluginConfig.eventsSlug,
     depth: 0,
     overrideAccess: true,
@@ -43,7 +31,7 @@ export async function currentState(
   })
   let effectiveAt = release.effectiveAt
   let withdrawn = false
-  for (const event of docs as unknown as EventDoc[]) {
+  for (const event of events) {
     if (event.type === 'withdrawn') {
       withdrawn = true
     } else if (event.effectiveAt) {
@@ -154,15 +142,13 @@ export function generateReleaseEventsCollection(
           }
           const releaseId =
             typeof data.release === 'object' && data.release ? data.release.id : data.release
-          const release = (await req.payload
-            .findByID({
-              id: releaseId,
-              collection: pluginConfig.releasesSlug,
-              depth: 0,
-              overrideAccess: true,
-              req,
-            })
-            .catch(() => null)) as null | ReleaseDoc
+          const release = await findDocByID<ReleaseDoc>(req.payload, {
+            id: releaseId,
+            collection: pluginConfig.releasesSlug,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          }).catch(() => null)
           if (!release) {
             throw new APIError('Choose the release to postpone or withdraw.', 400, undefined, true)
           }
