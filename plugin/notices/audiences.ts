@@ -1,13 +1,12 @@
 import type { Payload, Where } from 'payload'
 
+import type { Id } from '../collections/ids.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { RecipientPage } from './deliveryStore.js'
 
 import { createToken, verifyToken } from '../../src/tokens/index.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
 import { addressHash } from './fanOut.js'
-
-type Id = number | string
 
 /** An audience as sanitized: a host collection whose documents are recipients (see `notices.audiences`). */
 export type SanitizedAudience = {

@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { Id } from '../collections/ids.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
-
-type Id = number | string
 
 /** A delivery to plan: one per (notice, recipient address). */
 export type NewDelivery = {

@@ -2,8 +2,13 @@ import type { Payload, Where } from 'payload'
 
 import { createHash } from 'node:crypto'
 
+import type { Id } from '../collections/ids.js'
+import type { DeliveryDoc, NoticeDoc, PlanWatermark } from '../collections/Notices/types.js'
+import type { ReleaseDoc } from '../collections/PolicyReleases/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
+import { idOf } from '../collections/ids.js'
+import { findDocByID } from '../queries/typed.js'
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
 import { audiencePage, suppressedHashes } from './audiences.js'
 import {
@@ -13,20 +18,11 @@ import {
   type RecipientPage,
 } from './deliveryStore.js'
 
-type Id = number | string
-
 /** The notice fields planning reads. */
-export type PlannedNotice = {
-  documentKey: string
-  id: Id
-  kind: 'correction' | 'notice'
-  plan?: null | PlanWatermark
-  recipients?: null | number
-  release: Id | { id: Id }
-}
-
-/** How far planning got: the source being planned and the last recipient ID planned in it. */
-export type PlanWatermark = { after: null | number | string; source: number }
+export type PlannedNotice = Pick<
+  NoticeDoc,
+  'documentKey' | 'id' | 'kind' | 'plan' | 'recipients' | 'release'
+>
 
 /** One place recipients come from, read page by page in ID order. */
 export type RecipientSource = {
@@ -38,8 +34,6 @@ export type RecipientSource = {
 
 /** Recipients read per page and inserted per statement. */
 export const PLAN_PAGE = 2000
-
-const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
 /** Lower-cased and trimmed: `Ann@Example.com ` and `ann@example.com` are one person. */
 export function normalizeAddress(address: string): string {
@@ -71,15 +65,15 @@ export async function fanOutNotice(
     return notice.recipients
   }
   const store = await getDeliveryStore(payload, pluginConfig)
-  const release = (await withBusyRetry(() =>
-    payload.findByID({
+  const release = await withBusyRetry(() =>
+    findDocByID<Pick<ReleaseDoc, 'publishedAt'>>(payload, {
       id: idOf(notice.release),
       collection: pluginConfig.releasesSlug,
       depth: 0,
       overrideAccess: true,
       select: { publishedAt: true },
     }),
-  )) as unknown as { publishedAt: string }
+  )
   const watermark: PlanWatermark = notice.plan ?? { after: null, source: 0 }
   // The adapter's own update: no hooks or access to run, so a watermark costs one statement.
   const saveWatermark = (data: Record<string, unknown>) =>
@@ -237,20 +231,16 @@ async function planCorrection(
   const base: Where = { and: [{ notice: { equals: originalId } }, { status: { equals: 'sent' } }] }
   for (let after = watermark.after; ;) {
     const { docs } = await withBusyRetry(() =>
-      payload.db.find<{
-        deliveryKey: string
-        id: Id
-        locale: string
-        source?: null | string
-        subscriber: string
-      }>({
-        collection: pluginConfig.deliveriesSlug,
-        limit: PLAN_PAGE,
-        pagination: false,
-        select: { deliveryKey: true, locale: true, source: true, subscriber: true },
-        sort: 'id',
-        where: after === null ? base : { and: [base, { id: { greater_than: after } }] },
-      }),
+      payload.db.find<Pick<DeliveryDoc, 'deliveryKey' | 'id' | 'locale' | 'source' | 'subscriber'>>(
+        {
+          collection: pluginConfig.deliveriesSlug,
+          limit: PLAN_PAGE,
+          pagination: false,
+          select: { deliveryKey: true, locale: true, source: true, subscriber: true },
+          sort: 'id',
+          where: after === null ? base : { and: [base, { id: { greater_than: after } }] },
+        },
+      ),
     )
     if (docs.length === 0) {
       return

@@ -1,3 +1,7 @@
+// The plugin's retry loops, in one place: `withBusyRetry` (a transaction the database aborted for
+// a concurrent one), `updateOwnRow` (the same, for the plugin's own rows) and `recordPatiently`
+// (a write that must not be lost, repeated through any failure for a bounded time).
+
 /**
  * Retries an operation that failed because SQLite was locked by another connection. The one home
  * for retrying on SQLITE_BUSY.
@@ -57,4 +61,23 @@ export function isBusy(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause
   }
   return false
+}
+
+/** Repeats a write until it succeeds or `withinMs` has passed (then throws the last error). */
+export async function recordPatiently(
+  write: () => Promise<unknown>,
+  withinMs: number,
+): Promise<void> {
+  const deadline = Date.now() + withinMs
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      await write()
+      return
+    } catch (error) {
+      if (Date.now() + delay > deadline) {
+        throw error
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
 }
