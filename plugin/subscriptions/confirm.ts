@@ -8,8 +8,8 @@ import { renderPage } from '../../src/subscriptions/renderPage.js'
 import { constantTimeEqual } from '../../src/tokens/index.js'
 import { getMailContext } from '../notices/mailContext.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
+import { html, json, wantsJson } from './answers.js'
 import { confirmationHash } from './confirmationHash.js'
-import { html, json, wantsJson } from './context.js'
 
 const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/
 

@@ -1,15 +1,17 @@
 import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
-import type { Subscriber, SubscriptionContext } from './context.js'
+import type { DeliveryDoc, NoticeDoc, SubscriberDoc } from '../collections/Notices/types.js'
+import type { SubscriptionContext } from './context.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale } from '../../src/notices/index.js'
 import { renderPage } from '../../src/subscriptions/renderPage.js'
 import { eraseSuppressions, suppressionsFor } from '../notices/audiences.js'
+import { findDocs, updateDocByID } from '../queries/typed.js'
 import { BadRequest, parseLocale } from '../read/params.js'
 import { readBody } from '../read/readBody.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
-import { emailFrom, html, json, wantsJson } from './context.js'
+import { emailFrom, html, json, wantsJson } from './answers.js'
 
 /**
  * `POST …/subscriptions/manage`: e-mails the data-rights link to a subscriber. Answers 202 at
@@ -47,45 +49,44 @@ export function requestManageLinkHandler(ctx: SubscriptionContext): PayloadHandl
 }
 
 /** What we hold about a subscriber and what we sent them (the right of access). */
-async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber: Subscriber) {
-  const { docs: deliveries } = await payload.find({
-    collection: ctx.pluginConfig.deliveriesSlug,
-    depth: 1,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    // Only this subscriber's rows: an audience recipient (another collection) may have the same ID.
-    where: {
-      and: [
-        { subscriber: { equals: String(subscriber.id) } },
-        {
-          or: [
-            { source: { exists: false } },
-            { source: { equals: ctx.pluginConfig.subscribersSlug } },
-          ],
-        },
-      ],
+async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber: SubscriberDoc) {
+  // At depth 1, each delivery's notice comes populated.
+  const deliveries = await findDocs<{ notice?: NoticeDoc | null } & Omit<DeliveryDoc, 'notice'>>(
+    payload,
+    {
+      collection: ctx.pluginConfig.deliveriesSlug,
+      depth: 1,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      // Only this subscriber's rows: an audience recipient (another collection) may have the same ID.
+      where: {
+        and: [
+          { subscriber: { equals: String(subscriber.id) } },
+          {
+            or: [
+              { source: { exists: false } },
+              { source: { equals: ctx.pluginConfig.subscribersSlug } },
+            ],
+          },
+        ],
+      },
     },
-  })
+  )
   return {
-    deliveries: deliveries.map((delivery) => {
-      const d = delivery as unknown as Record<string, unknown> & {
-        notice?: { documentKey?: string; kind?: string; version?: string }
-      }
-      return {
-        attempts: d.attempts ?? 0,
-        document: d.notice?.documentKey ?? null,
-        kind: d.notice?.kind ?? null,
-        locale: d.locale,
-        // Proof of delivery (issue 14): the hash of the message as sent and the server's answer.
-        contentHash: d.contentHash ?? null,
-        messageId: d.messageId ?? null,
-        sentAt: d.sentAt ?? null,
-        smtpResponse: d.smtpResponse ?? null,
-        status: d.status,
-        version: d.releaseVersion ?? d.notice?.version ?? null,
-      }
-    }),
+    deliveries: deliveries.map((d) => ({
+      attempts: d.attempts ?? 0,
+      document: d.notice?.documentKey ?? null,
+      kind: d.notice?.kind ?? null,
+      locale: d.locale,
+      // Proof of delivery (issue 14): the hash of the message as sent and the server's answer.
+      contentHash: d.contentHash ?? null,
+      messageId: d.messageId ?? null,
+      sentAt: d.sentAt ?? null,
+      smtpResponse: d.smtpResponse ?? null,
+      status: d.status,
+      version: d.releaseVersion ?? d.notice?.version ?? null,
+    })),
     // Issue 14: documents whose change notices this address declined as an account holder.
     suppressions: await suppressionsFor(payload, ctx.pluginConfig, subscriber.email),
     subscriber: {
@@ -104,7 +105,7 @@ async function exportData(ctx: SubscriptionContext, payload: Payload, subscriber
 async function managePage(
   ctx: SubscriptionContext,
   req: PayloadRequest,
-  subscriber: Subscriber,
+  subscriber: SubscriberDoc,
   notice?: string,
 ) {
   const { pluginConfig } = ctx
@@ -197,15 +198,15 @@ export function meHandler(ctx: SubscriptionContext, method: 'get' | 'post'): Pay
         pluginConfig.locales,
         subscriber.locale,
       )
-      const updated = (await withBusyRetry(() =>
-        req.payload.update({
+      const updated = await withBusyRetry(() =>
+        updateDocByID<SubscriberDoc>(req.payload, {
           id: subscriber.id,
           collection: slug,
           data: { locale },
           depth: 0,
           overrideAccess: true,
         }),
-      )) as unknown as Subscriber
+      )
       const message = getTranslator(locale)('subscription.manage.localeChanged', { locale })
       return wantsJson(req) ? json({ locale, message }) : managePage(ctx, req, updated, message)
     }

@@ -1,17 +1,19 @@
 import type { Payload, PayloadHandler } from 'payload'
 
-import type { Subscriber, SubscriptionContext } from './context.js'
+import type { SubscriberDoc } from '../collections/Notices/types.js'
+import type { SubscriptionContext } from './context.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale, renderConfirmationEmail } from '../../src/notices/index.js'
 import { renderPage } from '../../src/subscriptions/renderPage.js'
 import { newNonce } from '../../src/tokens/index.js'
 import { getMailContext } from '../notices/mailContext.js'
+import { createDoc, updateDocByID } from '../queries/typed.js'
 import { BadRequest, parseDocumentKey, parseLocale } from '../read/params.js'
 import { readBody } from '../read/readBody.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
+import { emailFrom, html, json } from './answers.js'
 import { confirmationHash } from './confirmationHash.js'
-import { emailFrom, html, json } from './context.js'
 
 /**
  * `POST …/subscriptions`: double opt-in. Validates the request, counts it against the rate
@@ -78,10 +80,10 @@ async function register(
   // The stored hash covers the nonce and the documents the link confirms, so the link's
   // `documents` list cannot be changed (item 9 of issue 9).
   const confirmNonceHash = confirmationHash(nonce, documents, mail.secret)
-  let subscriber: Subscriber
+  let subscriber: SubscriberDoc
   if (!existing) {
-    subscriber = (await withBusyRetry(() =>
-      payload.create({
+    subscriber = await withBusyRetry(() =>
+      createDoc<SubscriberDoc>(payload, {
         collection: slug,
         data: {
           confirmNonceHash,
@@ -94,13 +96,13 @@ async function register(
         depth: 0,
         overrideAccess: true,
       }),
-    )) as unknown as Subscriber
+    )
   } else {
     // A confirmed subscriber keeps receiving what they confirmed; newly requested documents wait
     // for the new link. Anything else restarts the opt-in.
     const confirmed = existing.status === 'confirmed'
-    subscriber = (await withBusyRetry(() =>
-      payload.update({
+    subscriber = await withBusyRetry(() =>
+      updateDocByID<SubscriberDoc>(payload, {
         id: existing.id,
         collection: slug,
         data: {
@@ -111,7 +113,7 @@ async function register(
         depth: 0,
         overrideAccess: true,
       }),
-    )) as unknown as Subscriber
+    )
   }
   const lang = pickLocale(
     existing?.status === 'confirmed' ? existing.locale : locale,

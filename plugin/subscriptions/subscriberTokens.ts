@@ -6,6 +6,7 @@ import type { TokenPurpose, TokenSecret } from '../../src/tokens/index.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { constantTimeEqual, createToken, hashToken, verifyToken } from '../../src/tokens/index.js'
+import { findDocs } from '../queries/typed.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
 
 /**
@@ -66,7 +67,7 @@ export async function findTokenHolder<T extends TokenHolder>(
   if (dot <= 0 || !tag) {
     return null
   }
-  const { docs } = await payload.find({
+  const docs = await findDocs<T>(payload, {
     collection: pluginConfig.subscribersSlug,
     depth: 0,
     limit: 1,
@@ -74,7 +75,7 @@ export async function findTokenHolder<T extends TokenHolder>(
     pagination: false,
     where: { id: { equals: id } },
   })
-  const subscriber = docs[0] as unknown as T | undefined
+  const subscriber = docs[0]
   const expected = subscriber?.tokenKey ? tagOf(subscriber.tokenKey, options.secret) : ''
   // Compared even when there is no row, so a missing row costs the same as a wrong key.
   const same = constantTimeEqual(expected || tag.replace(/./g, '\u0000'), tag)

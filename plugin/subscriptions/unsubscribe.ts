@@ -6,7 +6,7 @@ import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale } from '../../src/notices/index.js'
 import { renderPage } from '../../src/subscriptions/renderPage.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
-import { html, json, wantsJson } from './context.js'
+import { html, json, wantsJson } from './answers.js'
 
 /**
  * `…/subscriptions/unsubscribe?token=…`: RFC 8058 one-click unsubscribe. A GET shows a button; the

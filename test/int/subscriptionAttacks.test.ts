@@ -14,7 +14,7 @@ import { handleEndpoints } from 'payload'
 
 import { setRemoteAddress } from '../../plugin/http/clientAddress.js'
 import { createPolicyRequestListener } from '../../plugin/server/createPolicyRequestListener.js'
-import { settleSubscriptionWork } from '../../plugin/subscriptions/context.js'
+import { settleSubscriptionWork } from '../../plugin/subscriptions/afterAnswer.js'
 import { seed } from '../../seed/index.js'
 import { createToken, deriveTokenSecret } from '../../src/tokens/index.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
