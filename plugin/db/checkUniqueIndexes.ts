@@ -97,7 +97,8 @@ async function existingUniqueIndexes(
   payload: Payload,
   slug: string,
 ): Promise<ExistingIndexes | null> {
-  const db = payload.db as unknown as DrizzleAdapter & MongooseAdapter
+  // Adapter internals (above) that Payload's DatabaseAdapter type does not declare; the plugin depends on no adapter package.
+  const db = payload.db as DrizzleAdapter & MongooseAdapter
   if (db.name === 'mongoose') {
     const model = db.collections[slug]
     const indexes = model

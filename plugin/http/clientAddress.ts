@@ -81,5 +81,6 @@ export function clientAddressOf(
     socket: { remoteAddress: socket ?? '' },
   }
   const decide: TrustFunction = socket ? trust : (address, hop) => hop === 0 || trust(address, hop)
+  // proxy-addr reads only these two fields but is typed to take a whole Node IncomingMessage.
   return proxyaddr(fake as unknown as Parameters<typeof proxyaddr>[0], decide) || undefined
 }

@@ -40,7 +40,8 @@ export function mongoDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  const model = (payload.db as unknown as { collections: Record<string, Model> }).collections[
+  // The mongoose adapter's models are not in Payload's DatabaseAdapter type (see `Model` above).
+  const model = (payload.db as { collections: Record<string, Model> }).collections[
     pluginConfig.deliveriesSlug
   ]
   if (!model) {
@@ -112,8 +113,9 @@ export function mongoDeliveryStore(
     },
 
     async subscribers({ confirmedBy, documentKey }) {
-      const subscribers = (payload.db as unknown as { collections: Record<string, Model> })
-        .collections[pluginConfig.subscribersSlug]!
+      const subscribers = (payload.db as { collections: Record<string, Model> }).collections[
+        pluginConfig.subscribersSlug
+      ]!
       return {
         page: async (after, limit) => {
           const docs = await subscribers
