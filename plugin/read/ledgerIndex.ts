@@ -2,29 +2,40 @@ import type { Payload } from 'payload'
 
 import { LRUCache } from 'lru-cache'
 
-import type { ChangeKind, ReleaseSnapshot } from '../../src/types.js'
+import type { ReleaseDoc } from '../collections/PolicyReleases/types.js'
+import type { EventDoc } from '../collections/ReleaseEvents/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { canonicalCopy } from '../../src/releases/index.js'
+import { idOf } from '../collections/ids.js'
+import { findDocByID, findDocs } from '../queries/typed.js'
 import { BadRequest } from './params.js'
+
+/** The columns of a release that the index reads: all but the snapshot and the publish record. */
+const INDEX_SELECT = {
+  changeNote: true,
+  contentHash: true,
+  effectiveAt: true,
+  hash: true,
+  kind: true,
+  major: true,
+  minor: true,
+  previousHash: true,
+  publishedAt: true,
+  version: true,
+} as const
+
+/** A release as the index reads it. */
+type IndexedRelease = Pick<ReleaseDoc, 'id' | keyof typeof INDEX_SELECT>
 
 /** One ledger entry, as much as the read path needs to route a request (no snapshot). */
 export type ReleaseIndexEntry = {
   /** The effective date first announced; `effectiveAt` is the current one after postponements. */
   announcedEffectiveAt: string
-  changeNote: Record<string, string>
-  contentHash: string
+  /** The current effective date, after the postponements recorded so far. */
   effectiveAt: string
-  hash: string
-  id: number | string
-  kind: ChangeKind
-  major: number
-  minor: number
-  previousHash: string
-  publishedAt: string
   status: 'active' | 'withdrawn'
-  version: string
-}
+} & IndexedRelease
 
 /** Releases that can be in force: withdrawn ones never are. */
 export const active = (entries: ReleaseIndexEntry[]) =>
@@ -76,10 +87,8 @@ export class LedgerIndex {
   }
 
   /** Loads the full stored release (snapshot included) for one index entry. */
-  async loadRelease(
-    entry: ReleaseIndexEntry,
-  ): Promise<{ snapshot: ReleaseSnapshot } & Record<string, unknown>> {
-    const doc = await this.payload.findByID({
+  async loadRelease(entry: ReleaseIndexEntry): Promise<ReleaseDoc> {
+    const doc = await findDocByID<ReleaseDoc>(this.payload, {
       id: entry.id,
       collection: this.config.releasesSlug,
       depth: 0,
@@ -87,12 +96,12 @@ export class LedgerIndex {
     })
     // Canonical key order: Postgres `jsonb` returns stored JSON with its keys reordered, and the
     // answers built from it must be the same bytes (and ETags) on every database.
-    return canonicalCopy(doc) as unknown as { snapshot: ReleaseSnapshot } & Record<string, unknown>
+    return canonicalCopy(doc)
   }
 
   /** The postponements and withdrawals of a document, in the order they were recorded. */
-  async findEvents(key: string): Promise<unknown[]> {
-    const { docs } = await this.payload.find({
+  findEvents(key: string): Promise<EventDoc[]> {
+    return findDocs<EventDoc>(this.payload, {
       collection: this.config.eventsSlug,
       depth: 0,
       limit: 0,
@@ -101,7 +110,6 @@ export class LedgerIndex {
       sort: 'createdAt',
       where: { documentKey: { equals: key } },
     })
-    return docs
   }
 
   private async index(key: string): Promise<DocumentIndex> {
@@ -126,42 +134,23 @@ export class LedgerIndex {
   }
 
   private async loadIndex(key: string): Promise<DocumentIndex> {
-    const { docs } = await this.payload.find({
+    const docs = await findDocs<IndexedRelease>(this.payload, {
       collection: this.config.releasesSlug,
       depth: 0,
       limit: 0,
       overrideAccess: true,
       pagination: false,
-      select: {
-        changeNote: true,
-        contentHash: true,
-        effectiveAt: true,
-        hash: true,
-        kind: true,
-        major: true,
-        minor: true,
-        previousHash: true,
-        publishedAt: true,
-        version: true,
-      },
+      select: { ...INDEX_SELECT },
       where: { documentKey: { equals: key } },
     })
-    const entries = (docs as unknown as ReleaseIndexEntry[]).sort(
-      (a, b) => a.major - b.major || a.minor - b.minor,
-    )
-    for (const entry of entries) {
-      entry.announcedEffectiveAt = entry.effectiveAt
-      entry.status = 'active'
-    }
+    const entries: ReleaseIndexEntry[] = docs
+      .map((doc) => ({ ...doc, announcedEffectiveAt: doc.effectiveAt, status: 'active' as const }))
+      .sort((a, b) => a.major - b.major || a.minor - b.minor)
     if (entries.length > 0) {
       // Postponements and withdrawals are separate ledger entries; apply them in the order recorded.
-      const events = await this.findEvents(key)
-      for (const event of events as unknown as Array<{
-        effectiveAt?: null | string
-        release: number | string
-        type: string
-      }>) {
-        const entry = entries.find((candidate) => String(candidate.id) === String(event.release))
+      for (const event of await this.findEvents(key)) {
+        const releaseId = String(idOf(event.release))
+        const entry = entries.find((candidate) => String(candidate.id) === releaseId)
         if (entry && event.type === 'withdrawn') {
           entry.status = 'withdrawn'
         } else if (entry && event.effectiveAt) {

@@ -7,6 +7,7 @@ import type { ReleaseIndexEntry } from './ledgerIndex.js'
 import type { ReadContext } from './readContext.js'
 
 import { verifyChain } from '../../src/releases/index.js'
+import { idOf } from '../collections/ids.js'
 import { answerWithBody, serializeBody } from './httpAnswer.js'
 import { parseDocumentKey } from './params.js'
 import { answerFromIndex } from './readContext.js'
@@ -72,12 +73,12 @@ export class LedgerView {
       for (const entry of entries) {
         const release = await this.context.ledger.loadRelease(entry)
         releases.push({
-          changeNote: release.changeNote as Record<string, string>,
+          changeNote: release.changeNote,
           contentHash: String(release.contentHash),
           documentKey: key,
           effectiveAt: String(release.effectiveAt),
           hash: String(release.hash),
-          kind: release.kind as ArchivedRelease['kind'],
+          kind: release.kind,
           previousHash: String(release.previousHash),
           publishedAt: String(release.publishedAt),
           snapshot: release.snapshot,
@@ -91,17 +92,14 @@ export class LedgerView {
           version: String(release.version),
         })
       }
-      const eventDocs = await this.context.ledger.findEvents(key)
       const hashById = new Map(entries.map((entry) => [String(entry.id), entry.hash]))
-      const events: ArchivedEvent[] = (
-        eventDocs as unknown as Array<ArchivedEvent & { release: number | string }>
-      ).map((event) => ({
+      const events: ArchivedEvent[] = (await this.context.ledger.findEvents(key)).map((event) => ({
         effectiveAt: event.effectiveAt ?? null,
         hash: String(event.hash),
         previousEffectiveAt: String(event.previousEffectiveAt),
         reason: String(event.reason),
         recordedAt: String(event.recordedAt),
-        releaseHash: hashById.get(String(event.release)) ?? '',
+        releaseHash: hashById.get(String(idOf(event.release))) ?? '',
         type: event.type,
         version: String(event.version),
       }))

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { ReleaseSnapshot } from '../../src/types.js'
+import type { ReleaseDoc } from '../collections/PolicyReleases/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { HttpAnswer } from './httpAnswer.js'
 import type { ReleaseIndexEntry } from './ledgerIndex.js'
@@ -177,9 +177,7 @@ export class PolicyReadService {
   }
 
   /** Loads the full stored release (snapshot included) for one index entry. */
-  loadRelease(
-    entry: ReleaseIndexEntry,
-  ): Promise<{ snapshot: ReleaseSnapshot } & Record<string, unknown>> {
+  loadRelease(entry: ReleaseIndexEntry): Promise<ReleaseDoc> {
     return this.index.loadRelease(entry)
   }
 
