@@ -26,7 +26,6 @@ export function sqlDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  // The SQL adapters' drizzle internals are not in Payload's DatabaseAdapter type, and the plugin does not depend on an adapter package.
   const adapter = payload.db as unknown as {
     client?: { execute: (statement: { args: never; sql: string }) => Promise<unknown> }
     drizzle: Db
@@ -71,6 +70,14 @@ export function sqlDeliveryStore(
   const insertSql = (rows: number) =>
     `${insertHead}${Array.from({ length: rows }, () => rowPlaceholders).join(', ')} ON CONFLICT ("${t.deliveryKey.name}") DO NOTHING`
   const fullChunkInsert = insertSql(INSERT_CHUNK)
+  /**
+   * SQLite's insert: the chunk travels as one JSON parameter that `json_each` unrolls, so the
+   * statement is the same handful of opcodes whatever the chunk size. libsql (0.4.7) prepares every
+   * statement anew and frees it only when the garbage collector finalizes its JavaScript handle,
+   * which a small heap rarely does: a 2,000-row VALUES statement with its 18,000 bound values kept
+   * ~2.6 MB of native memory each, 114 MB of RSS per 100,000 planned rows.
+   */
+  const jsonInsert = `INSERT INTO ${qualifiedTable} (${insertColumns.map((column) => `"${t[column].name}"`).join(', ')}) SELECT ${[0, 1, 2, 3, 4].map((index) => `json_extract(value, '$[${index}]')`).join(', ')}, 'pending', 0, ?, ? FROM json_each(?) WHERE true ON CONFLICT ("${t.deliveryKey.name}") DO NOTHING`
   /**
    * Runs one SQL statement with positional parameters on the adapter's own client. Used for the
    * multi-row insert, where drizzle's query builder spends ~170 µs per row building the statement.
@@ -147,6 +154,19 @@ export function sqlDeliveryStore(
       const now = new Date().toISOString()
       for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
         const chunk = rows.slice(start, start + INSERT_CHUNK)
+        if (adapter.name !== 'postgres') {
+          const json = JSON.stringify(
+            chunk.map((row) => [
+              row.deliveryKey,
+              row.notice,
+              row.subscriber,
+              row.source,
+              row.locale,
+            ]),
+          )
+          await withBusyRetry(() => execute(jsonInsert, [now, now, json]))
+          continue
+        }
         const params: unknown[] = []
         for (const row of chunk) {
           params.push(
