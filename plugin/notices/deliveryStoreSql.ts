@@ -26,7 +26,6 @@ export function sqlDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  // The SQL adapters' drizzle internals are not in Payload's DatabaseAdapter type, and the plugin does not depend on an adapter package.
   const adapter = payload.db as unknown as {
     client?: { execute: (statement: { args: never; sql: string }) => Promise<unknown> }
     drizzle: Db
@@ -188,9 +187,9 @@ export function sqlDeliveryStore(
     },
 
     async subscribers({ confirmedBy, documentKey }) {
-      // Who has the document, read once (one integer per subscriber), then the subscribers table
+      // Who has the document, read once (one number per subscriber), then the subscribers table
       // by primary key a page at a time: every query stays linear, whatever the cursor's depth.
-      const holders = new Set<string>()
+      const parents: Array<number | string> = []
       // In pages too, so that a million subscribers never become a million row objects at once.
       for (let after: null | number | string = null; ;) {
         const rows = (await withBusyRetry(() =>
@@ -208,13 +207,15 @@ export function sqlDeliveryStore(
             .limit(HOLDERS_PAGE),
         )) as Array<{ id: number | string; parent: number | string }>
         for (const row of rows) {
-          holders.add(String(row.parent))
+          parents.push(row.parent)
         }
         if (rows.length < HOLDERS_PAGE) {
           break
         }
         after = rows[rows.length - 1]!.id
       }
+      const holds = membership(parents)
+      parents.length = 0
       return {
         page: async (after, limit) => {
           const rows = (await withBusyRetry(() =>
@@ -233,7 +234,7 @@ export function sqlDeliveryStore(
           )) as Array<{ email: string; id: number | string; locale: string }>
           return {
             next: rows.length < limit ? null : rows[rows.length - 1]!.id,
-            recipients: rows.filter((row) => holders.has(String(row.id))),
+            recipients: rows.filter((row) => holds(row.id)),
           }
         },
       }
@@ -367,4 +368,35 @@ export function sqlDeliveryStore(
       }
     },
   }
+}
+
+/**
+ * A membership test over IDs. Numeric IDs (Payload's default on SQL) are kept sorted in a
+ * Float64Array, 8 bytes an ID (a Set of their strings took ~52 bytes: 5.2 MB per 100,000
+ * subscribers); other IDs go in a Set.
+ */
+function membership(ids: Array<number | string>): (id: number | string) => boolean {
+  if (ids.every((id) => typeof id === 'number')) {
+    const sorted = Float64Array.from(ids as number[]).sort()
+    return (id) => {
+      const wanted = Number(id)
+      let low = 0
+      let high = sorted.length - 1
+      while (low <= high) {
+        const middle = (low + high) >>> 1
+        const value = sorted[middle]!
+        if (value === wanted) {
+          return true
+        }
+        if (value < wanted) {
+          low = middle + 1
+        } else {
+          high = middle - 1
+        }
+      }
+      return false
+    }
+  }
+  const set = new Set(ids.map(String))
+  return (id) => set.has(String(id))
 }
