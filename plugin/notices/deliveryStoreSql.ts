@@ -26,6 +26,7 @@ export function sqlDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
+  // The SQL adapters' drizzle internals are not in Payload's DatabaseAdapter type, and the plugin does not depend on an adapter package.
   const adapter = payload.db as unknown as {
     client?: { execute: (statement: { args: never; sql: string }) => Promise<unknown> }
     drizzle: Db
