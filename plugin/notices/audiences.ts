@@ -105,6 +105,47 @@ export async function suppressedHashes(
   return new Set(docs.map((doc) => doc.addressHash))
 }
 
+/** Suppression entries read per query while loading a document's list. */
+const SUPPRESSION_PAGE = 5000
+
+/**
+ * The document's whole suppression list, read a page at a time in ID order, for planning to check
+ * every audience page against in memory. Its size grows with the list (about 80 bytes an entry),
+ * not with the audience. (One `addressHash IN (…)` query of 2,000 hashes per audience page held
+ * ~680 kB of native memory until garbage collection on libsql: 34 MB per 100,000 recipients.)
+ */
+export async function suppressionList(
+  payload: Payload,
+  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
+  documentKey: string,
+): Promise<Set<string>> {
+  const hashes = new Set<string>()
+  for (let after: Id | null = null; ;) {
+    const { docs } = await withBusyRetry(() =>
+      payload.db.find<{ addressHash: string; id: Id }>({
+        collection: pluginConfig.suppressionsSlug,
+        limit: SUPPRESSION_PAGE,
+        pagination: false,
+        select: { addressHash: true },
+        sort: 'id',
+        where: {
+          and: [
+            { documentKey: { equals: documentKey } },
+            ...(after === null ? [] : [{ id: { greater_than: after } }]),
+          ],
+        },
+      }),
+    )
+    for (const doc of docs) {
+      hashes.add(doc.addressHash)
+    }
+    if (docs.length < SUPPRESSION_PAGE) {
+      return hashes
+    }
+    after = docs[docs.length - 1]!.id
+  }
+}
+
 /** The one-click unsubscribe link of an audience recipient: puts their address on the document's suppression list. */
 export function suppressionUrl(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,

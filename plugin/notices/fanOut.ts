@@ -10,7 +10,7 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import { idOf } from '../collections/ids.js'
 import { findDocByID } from '../queries/typed.js'
 import { updateOwnRow, withBusyRetry } from '../utilities/withBusyRetry.js'
-import { audiencePage, suppressedHashes } from './audiences.js'
+import { audiencePage, suppressionList } from './audiences.js'
 import {
   type DeliveryStore,
   getDeliveryStore,
@@ -107,18 +107,17 @@ export async function fanOutNotice(
       confirmedBy: release.publishedAt,
       documentKey: notice.documentKey,
     })
+    // The document's suppression list, read once when the first audience page is planned.
+    let suppressions: Promise<Set<string>> | undefined
+    const suppressed = () =>
+      (suppressions ??= suppressionList(payload, pluginConfig, notice.documentKey))
     // Then each audience (host collection); an address already planned is skipped by the unique
     // key, so a person in several audiences gets one message, in the first source's locale.
     const sources: RecipientSource[] = [
       { name: pluginConfig.subscribersSlug, page: subscribers.page },
       ...pluginConfig.notices.audiences.map((audience) => ({
         name: audience.collection,
-        page: withoutSuppressed(
-          payload,
-          pluginConfig,
-          notice.documentKey,
-          audiencePage(payload, audience, release.publishedAt),
-        ),
+        page: withoutSuppressed(suppressed, audiencePage(payload, audience, release.publishedAt)),
       })),
     ]
     for (let index = watermark.source; index < sources.length; index++) {
@@ -141,28 +140,22 @@ export async function fanOutNotice(
   return totalDocs
 }
 
-/** Drops the addresses on the document's suppression list from each page of a source. */
+/**
+ * Drops the addresses on the document's suppression list from each page of a source. (Sending
+ * checks the list again, so an address suppressed after it was loaded still gets nothing.)
+ */
 function withoutSuppressed(
-  payload: Payload,
-  pluginConfig: SanitizedPolicyDocumentsPluginConfig,
-  documentKey: string,
+  suppressed: () => Promise<Set<string>>,
   page: RecipientSource['page'],
 ): RecipientSource['page'] {
   return async (after, limit) => {
     const result = await page(after, limit)
-    const hashes = result.recipients.map((recipient) =>
-      typeof recipient.email === 'string' ? addressHash(recipient.email) : '',
-    )
-    const suppressed = await suppressedHashes(
-      payload,
-      pluginConfig,
-      documentKey,
-      hashes.filter(Boolean),
-    )
+    const list = await suppressed()
     return {
       next: result.next,
       recipients: result.recipients.filter(
-        (_, index) => hashes[index] && !suppressed.has(hashes[index]!),
+        (recipient) =>
+          typeof recipient.email === 'string' && !list.has(addressHash(recipient.email)),
       ),
     }
   }
