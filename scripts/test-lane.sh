@@ -58,7 +58,11 @@ EOF
       grep -q CONGO_READY "$work/emulator.log" || { echo "the MongoDB emulator did not start" >&2; exit 1; }
       # Polling server monitoring: the emulator sometimes breaks the driver's streaming "hello"
       # ("Server ended moreToCome unexpectedly"), which fails a connect at random.
-      export MONGODB_URI="mongodb://127.0.0.1:$port/?serverMonitoringMode=poll"
+      # A long connectTimeoutMS (in poll mode also the monitor's wait for "hello"): the emulator answers
+      # one command at a time, and a 2,000-document insertMany with its unique-index checks can hold
+      # it for 20 s on a loaded 2-core machine; the default 30 s timed out the monitor, and the driver
+      # then failed the worker's in-flight queries (PoolClearedOnNetworkError).
+      export MONGODB_URI="mongodb://127.0.0.1:$port/?serverMonitoringMode=poll&connectTimeoutMS=180000"
       # The emulator runs no $lookup pipelines (see database.ts).
       export MONGODB_JOIN_AGGREGATIONS=false MONGODB_PIPELINE_IN_SORT_LOOKUP=false
       echo "MongoDB lane: emulator at $MONGODB_URI (no transactions: the tests that need them skip)"

@@ -7,10 +7,23 @@ import type { ClaimedDelivery, DeliveryStore } from './deliveryStore.js'
 /** Batches one runner keeps in flight at once: while one batch is on the wire, the next is claimed and rendered. */
 export const LANES = 2
 
+/** What the work on a claimed batch may ask about the batch's lease. */
+export type BatchLease = {
+  /**
+   * How many more milliseconds this runner can be sure the batch is its own. Counted from when
+   * the claim was sent, or when the last heartbeat was sent that came back while the lease still
+   * held, never from when a slow database answered: after that, another runner may claim it.
+   */
+  remainingMs: () => number
+  /** The lease a claim or heartbeat grants, in milliseconds. */
+  termMs: number
+}
+
 /**
  * Claims the due deliveries of a notice a batch at a time, each with one atomic write under a
  * lease, in `LANES` lanes, and hands each batch to `work`, until nothing is due or `deadline`
- * (epoch ms) has passed. While `work` runs, a heartbeat renews the batch's lease.
+ * (epoch ms) has passed. While `work` runs, a heartbeat renews the batch's lease; `work` learns
+ * from `lease` how long the batch is surely still its own.
  */
 export async function workClaimedBatches(
   {
@@ -28,7 +41,7 @@ export async function workClaimedBatches(
     runner: string
     store: DeliveryStore
   },
-  work: (claimed: ClaimedDelivery[]) => Promise<void>,
+  work: (claimed: ClaimedDelivery[], lease: BatchLease) => Promise<void>,
 ): Promise<void> {
   let batches = 0
   const lane = async (): Promise<void> => {
@@ -36,6 +49,7 @@ export async function workClaimedBatches(
       const now = new Date()
       const claimToken = `${runner}#${batches++}`
       const leaseMs = pluginConfig.notices.leaseSeconds * 1000
+      let heldUntil = now.getTime() + leaseMs
       const claimed = await store.claim({
         claimToken,
         leaseUntil: new Date(now.getTime() + leaseMs),
@@ -49,8 +63,16 @@ export async function workClaimedBatches(
       // Heartbeat: while this process lives, its batch's lease is renewed, so a slow batch is never
       // taken over (and sent twice) by another runner; a killed runner's lease simply runs out.
       const heartbeat = setInterval(() => {
+        const sentAt = Date.now()
         store
-          .extend({ claimToken, leaseUntil: new Date(Date.now() + leaseMs) })
+          .extend({ claimToken, leaseUntil: new Date(sentAt + leaseMs) })
+          .then(() => {
+            // Renewed only if it landed while the batch was still ours; a renewal that came back
+            // after the lease ran out may have found the rows claimed by another runner.
+            if (Date.now() < heldUntil) {
+              heldUntil = Math.max(heldUntil, sentAt + leaseMs)
+            }
+          })
           .catch((error: unknown) => {
             payload.logger.warn({
               err: error,
@@ -59,7 +81,7 @@ export async function workClaimedBatches(
           })
       }, leaseMs / 3)
       try {
-        await work(claimed)
+        await work(claimed, { remainingMs: () => heldUntil - Date.now(), termMs: leaseMs })
       } finally {
         clearInterval(heartbeat)
       }

@@ -55,7 +55,7 @@ export async function runNotice(
       runner,
       store,
     },
-    (claimed) => sendBatch(run, store, claimed),
+    (claimed, lease) => sendBatch(run, store, claimed, lease),
   )
   return finishRun(payload, pluginConfig, notice.id)
 }

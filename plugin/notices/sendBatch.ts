@@ -1,3 +1,4 @@
+import type { BatchLease } from './claims.js'
 import type { ClaimedDelivery, DeliveryOutcome, DeliveryStore } from './deliveryStore.js'
 import type { NoticeRun } from './noticeRun.js'
 import type { OutgoingNotice, SendResult } from './sender.js'
@@ -8,11 +9,17 @@ import { loadRecipients, recipientKey } from './recipients.js'
 import { renderFor } from './renderMessage.js'
 import { getNoticeSender } from './sender.js'
 
-/** Sends one claimed batch and records every outcome with one write. Never throws for an SMTP failure. */
+/**
+ * Sends one claimed batch and records every outcome with one write. Never throws for an SMTP
+ * failure. Sends nothing when less than half of the batch's lease is surely left (a database so
+ * slow that the claim or its heartbeats came back late): the batch could pass to another runner
+ * mid-send and reach people twice, so it is left to its lease and claimed again once that runs out.
+ */
 export async function sendBatch(
   run: NoticeRun,
   store: DeliveryStore,
   claimed: ClaimedDelivery[],
+  lease: BatchLease,
 ): Promise<void> {
   const { notice, payload, pluginConfig, release } = run
   const recipients = await loadRecipients(run, claimed)
@@ -49,6 +56,12 @@ export async function sendBatch(
         status: 'failed',
       })
     }
+  }
+  if (lease.remainingMs() < lease.termMs / 2) {
+    payload.logger.warn(
+      `[policy-documents] notice ${notice.version}: a batch of ${claimed.length} is left unsent for another try: ${Math.max(0, Math.round(lease.remainingMs()))} ms of its ${lease.termMs} ms lease are surely left (the database answered slowly)`,
+    )
+    return
   }
   let results: SendResult[]
   try {
