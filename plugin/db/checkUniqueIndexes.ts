@@ -14,6 +14,8 @@
  */
 import type { FlattenedField, Payload } from 'payload'
 
+import { adapterInternals } from './adapterInternals.js'
+
 export type UniqueIndex = {
   collection: string
   /** Field paths, dot-separated for fields in groups. */
@@ -97,8 +99,7 @@ async function existingUniqueIndexes(
   payload: Payload,
   slug: string,
 ): Promise<ExistingIndexes | null> {
-  // Adapter internals (above) that Payload's DatabaseAdapter type does not declare; the plugin depends on no adapter package.
-  const db = payload.db as DrizzleAdapter & MongooseAdapter
+  const db = adapterInternals<DrizzleAdapter & MongooseAdapter>(payload)
   if (db.name === 'mongoose') {
     const model = db.collections[slug]
     const indexes = model

@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { DeliveryStore } from './deliveryStore.js'
 
+import { adapterInternals } from '../db/adapterInternals.js'
+
 /** The parts of a mongoose Model this store uses (Payload's models cast values by their schema). */
 type Model = {
   bulkWrite: (ops: unknown[], options: { ordered: boolean }) => Promise<unknown>
@@ -40,8 +42,7 @@ export function mongoDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  // The mongoose adapter's models are not in Payload's DatabaseAdapter type (see `Model` above).
-  const model = (payload.db as { collections: Record<string, Model> }).collections[
+  const model = adapterInternals<{ collections: Record<string, Model> }>(payload).collections[
     pluginConfig.deliveriesSlug
   ]
   if (!model) {
@@ -113,9 +114,8 @@ export function mongoDeliveryStore(
     },
 
     async subscribers({ confirmedBy, documentKey }) {
-      const subscribers = (payload.db as { collections: Record<string, Model> }).collections[
-        pluginConfig.subscribersSlug
-      ]!
+      const subscribers = adapterInternals<{ collections: Record<string, Model> }>(payload)
+        .collections[pluginConfig.subscribersSlug]!
       return {
         page: async (after, limit) => {
           const docs = await subscribers

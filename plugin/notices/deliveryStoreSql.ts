@@ -5,6 +5,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } fro
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { DeliveryStore } from './deliveryStore.js'
 
+import { adapterInternals } from '../db/adapterInternals.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
 
 /** Rows per INSERT (9 parameters a row, under SQLite's 32,766): big enough to amortize a statement, small enough to keep memory flat. */
@@ -26,8 +27,7 @@ export function sqlDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  // The SQL adapters' drizzle internals are not in Payload's DatabaseAdapter type, and the plugin does not depend on an adapter package.
-  const adapter = payload.db as unknown as {
+  const adapter = adapterInternals<{
     client?: { execute: (statement: { args: never; sql: string }) => Promise<unknown> }
     drizzle: Db
     name: string
@@ -35,7 +35,7 @@ export function sqlDeliveryStore(
     schemaName?: string
     tableNameMap: Map<string, string>
     tables: Record<string, Table>
-  }
+  }>(payload)
   const tableName =
     adapter.tableNameMap.get(pluginConfig.deliveriesSlug.replace(/-/g, '_')) ??
     pluginConfig.deliveriesSlug.replace(/-/g, '_')
