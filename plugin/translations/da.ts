@@ -132,5 +132,17 @@ export const da: PolicyDocumentsTranslationsObject = {
     timelineLoading: 'Henter udgivelserne…',
     timelinePublished: 'Udgivet {{date}}',
     timelineTitle: 'Udgivelsesforløb',
+    // The import form above the documents list.
+    importChoose: 'Word (.docx), HTML eller Markdown (.md)',
+    importCreate: 'Opret kladde',
+    importInto: 'Oversættelse af et eksisterende dokument (nøglen ovenfor)',
+    importKey: 'Nøgle',
+    importLanguage: 'Sprog',
+    importOpen: 'Importér en erklæring',
+    importPaste: '… eller indsæt tekst (HTML eller Markdown)',
+    importPreview: 'Vis forhåndsvisning',
+    importRemoved: 'Fjernet eller ændret',
+    importSections_one: '{{count}} afsnit',
+    importSections_other: '{{count}} afsnit',
   },
 }

@@ -137,5 +137,17 @@ export const en = {
     timelineLoading: 'Loading the releases…',
     timelinePublished: 'Published {{date}}',
     timelineTitle: 'Release timeline',
+    // The import form above the documents list.
+    importChoose: 'Word (.docx), HTML or Markdown (.md)',
+    importCreate: 'Create draft',
+    importInto: 'Translation of an existing document (the key above)',
+    importKey: 'Key',
+    importLanguage: 'Language',
+    importOpen: 'Import a statement',
+    importPaste: '… or paste text (HTML or Markdown)',
+    importPreview: 'Preview',
+    importRemoved: 'Removed or changed',
+    importSections_one: '{{count}} section',
+    importSections_other: '{{count}} sections',
   },
 }

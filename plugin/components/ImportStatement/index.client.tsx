@@ -9,6 +9,8 @@
 import { Button, useConfig } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { usePolicyTranslation } from '../usePolicyTranslation.js'
+
 export type ImportStatementProps = {
   documentsSlug: string
   locales: string[]
@@ -24,43 +26,11 @@ type Preview = {
   warnings: string[]
 }
 
-const COPY = {
-  da: {
-    choose: 'Word (.docx), HTML eller Markdown (.md)',
-    create: 'Opret kladde',
-    into: 'Oversættelse af et eksisterende dokument (nøglen ovenfor)',
-    key: 'Nøgle',
-    language: 'Sprog',
-    open: 'Importér en erklæring',
-    paste: '… eller indsæt tekst (HTML eller Markdown)',
-    preview: 'Vis forhåndsvisning',
-    removed: 'Fjernet eller ændret',
-    sections: (n: number) => `${n} afsnit`,
-    title: 'Titel',
-  },
-  en: {
-    choose: 'Word (.docx), HTML or Markdown (.md)',
-    create: 'Create draft',
-    into: 'Translation of an existing document (the key above)',
-    key: 'Key',
-    language: 'Language',
-    open: 'Import a statement',
-    paste: '… or paste text (HTML or Markdown)',
-    preview: 'Preview',
-    removed: 'Removed or changed',
-    sections: (n: number) => `${n} sections`,
-    title: 'Title',
-  },
-}
-
 /** The import form and its preview. */
 export function ImportStatement(props: ImportStatementProps) {
-  const { config, i18n } = useConfig() as ReturnType<typeof useConfig> & {
-    i18n?: { language?: string }
-  }
-  const language =
-    (typeof document !== 'undefined' ? document.documentElement.lang : '') || i18n?.language || 'en'
-  const copy = language.startsWith('da') ? COPY.da : COPY.en
+  const { config } = useConfig()
+  // Payload's admin language, the same on the server and in the browser (no hydration mismatch).
+  const { t } = usePolicyTranslation()
   const [file, setFile] = useState<File | null>(null)
   const [text, setText] = useState('')
   const [locale, setLocale] = useState(props.locales[0] ?? 'en')
@@ -109,10 +79,10 @@ export function ImportStatement(props: ImportStatementProps) {
 
   return (
     <details className="policy-import" data-testid="policy-import">
-      <summary>{copy.open}</summary>
+      <summary>{t('importOpen')}</summary>
       <p>
         <label>
-          {copy.choose}{' '}
+          {t('importChoose')}{' '}
           <input
             accept=".docx,.html,.htm,.md,.markdown,.txt"
             data-testid="policy-import-file"
@@ -126,14 +96,14 @@ export function ImportStatement(props: ImportStatementProps) {
       </p>
       <p>
         <textarea
-          aria-label={copy.paste}
+          aria-label={t('importPaste')}
           data-testid="policy-import-text"
           disabled={Boolean(file)}
           onChange={(event) => {
             setText(event.target.value)
             setPreview(null)
           }}
-          placeholder={copy.paste}
+          placeholder={t('importPaste')}
           rows={4}
           style={{ width: '100%' }}
           value={text}
@@ -141,7 +111,7 @@ export function ImportStatement(props: ImportStatementProps) {
       </p>
       <p>
         <label>
-          {copy.language}{' '}
+          {t('importLanguage')}{' '}
           <select onChange={(event) => setLocale(event.target.value)} value={locale}>
             {props.locales.map((code) => (
               <option key={code} value={code}>
@@ -151,7 +121,7 @@ export function ImportStatement(props: ImportStatementProps) {
           </select>
         </label>{' '}
         <label>
-          {copy.key}{' '}
+          {t('importKey')}{' '}
           <input
             data-testid="policy-import-key"
             onChange={(event) => setKey(event.target.value)}
@@ -165,7 +135,7 @@ export function ImportStatement(props: ImportStatementProps) {
             onChange={(event) => setInto(event.target.checked)}
             type="checkbox"
           />{' '}
-          {copy.into}
+          {t('importInto')}
         </label>
       </p>
       <Button
@@ -174,7 +144,7 @@ export function ImportStatement(props: ImportStatementProps) {
         onClick={() => void send(false)}
         size="small"
       >
-        {copy.preview}
+        {t('importPreview')}
       </Button>
       {error && (
         <p className="policy-import__error" role="alert">
@@ -184,12 +154,12 @@ export function ImportStatement(props: ImportStatementProps) {
       {preview && (
         <div className="policy-import__preview" data-testid="policy-import-preview">
           <p>
-            <strong>{preview.title}</strong> — {copy.sections(preview.sections.length)} (
-            {preview.format})
+            <strong>{preview.title}</strong> —{' '}
+            {t('importSections', { count: preview.sections.length })} ({preview.format})
           </p>
           {preview.warnings.length > 0 && (
             <p>
-              {copy.removed}: {preview.warnings.join('; ')}
+              {t('importRemoved')}: {preview.warnings.join('; ')}
             </p>
           )}
           <ol>
@@ -208,7 +178,7 @@ export function ImportStatement(props: ImportStatementProps) {
             onClick={() => void send(true)}
             size="small"
           >
-            {copy.create}
+            {t('importCreate')}
           </Button>
         </div>
       )}
