@@ -44,6 +44,8 @@ let context: BrowserContext
 let page: Page
 let token = ''
 const pageErrors: string[] = []
+/** The edit view with its changes panel on screen (as in admin.test.ts). */
+const ADMIN_VIEWPORT = { height: 2200, width: 1400 }
 
 beforeAll(async () => {
   server = await startE2eServer()
@@ -166,6 +168,7 @@ test(
     const href = await link.getAttribute('href')
     expect(href).toMatch(/\/subscriptions\/confirm\?token=/)
     await screenshot(page, 'record-outbox')
+    copyDoc('record-outbox')
     // Follow the link as the reader would, and confirm.
     await page.goto(href!, { waitUntil: 'load' })
     await page.getByRole('button', { name: 'Confirm my subscription' }).click()
@@ -430,8 +433,11 @@ test(
       )
       await screenshot(page, 'record-admin-da')
       copyDoc('record-admin-da')
+      // Payload renders a field only once it comes within 1000 px of the viewport: tall enough for the panel.
+      await page.setViewportSize(ADMIN_VIEWPORT)
       await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
       await page.locator('table tbody tr a').first().click()
+      await page.waitForURL(/\/admin\/collections\/policy-documents\/[^/?]+/)
       await page
         .locator('[data-testid="policy-changes"][aria-busy="false"]')
         .waitFor({ state: 'visible' })
@@ -474,6 +480,7 @@ test(
       expect({ url, violations: await axe(page, include) }).toEqual({ url, violations: [] })
     }
     // The plugin's panels in the edit view (Payload's own UI is not ours to fix).
+    await page.setViewportSize(ADMIN_VIEWPORT)
     await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })
     await page.locator('table tbody tr a').first().click()
     await page

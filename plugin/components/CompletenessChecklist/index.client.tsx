@@ -6,7 +6,7 @@
  * `publication.completeness: 'block'` a missing element refuses the publish, and the panel says so.
  * Everything is rendered as React text.
  */
-import React from 'react'
+import React, { Fragment } from 'react'
 
 import type { CompletenessReport } from '../../../src/completeness/index.js'
 
@@ -101,11 +101,12 @@ export function CompletenessChecklist(props: CompletenessChecklistProps) {
                   <li key={evidence.section}>
                     {evidence.heading}
                     {evidence.basis === 'kind' ? ` (${copy.byKind})` : ''}
+                    {evidence.sentences.length > 0 ? ':' : ''}
                     {evidence.sentences.slice(0, 2).map((sentence) => (
-                      <q className="policy-completeness__quote" key={sentence}>
+                      <Fragment key={sentence}>
                         {' '}
-                        {sentence}
-                      </q>
+                        <q className="policy-completeness__quote">{sentence}</q>
+                      </Fragment>
                     ))}
                   </li>
                 ))}

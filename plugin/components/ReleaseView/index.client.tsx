@@ -305,7 +305,7 @@ export function ReleaseView(props: ReleaseViewProps) {
 
         <h2 className="policy-changes__subtitle">{t('releaseText')}</h2>
         {locales.map((locale) => (
-          <details key={locale}>
+          <details className="policy-release__snapshot" key={locale}>
             <summary>{localeName(locale)}</summary>
             {/* Built and escaped by the server (src/lexical), see the file comment. */}
             <div
