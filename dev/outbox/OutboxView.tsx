@@ -88,6 +88,7 @@ export function OutboxView({ initPageResult, params, searchParams }: AdminViewSe
                 <time dateTime={message.sentAt}>
                   {new Date(message.sentAt).toLocaleString(req.i18n.language, {
                     timeZone: 'Europe/Copenhagen',
+                    timeZoneName: 'short',
                   })}
                 </time>
               </p>
