@@ -49,10 +49,11 @@ export async function workClaimedBatches(
       const now = new Date()
       const claimToken = `${runner}#${batches++}`
       const leaseMs = pluginConfig.notices.leaseSeconds * 1000
-      let heldUntil = now.getTime() + leaseMs
+      const leaseUntil = new Date(now.getTime() + leaseMs)
+      let heldUntil = leaseUntil.getTime()
       const claimed = await store.claim({
         claimToken,
-        leaseUntil: new Date(now.getTime() + leaseMs),
+        leaseUntil,
         limit: pluginConfig.notices.batchSize,
         noticeId,
         now,

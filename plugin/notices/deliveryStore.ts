@@ -91,7 +91,7 @@ export function getDeliveryStore(
 ): Promise<DeliveryStore> {
   let store = stores.get(payload)
   if (!store) {
-    const name = (payload.db as { name?: string }).name
+    const name = payload.db.name
     // Imported lazily, so a MongoDB host never loads drizzle and a SQL host never loads mongoose code.
     store =
       name === 'mongoose'

@@ -42,9 +42,8 @@ export function mongoDeliveryStore(
   payload: Payload,
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): DeliveryStore {
-  const model = adapterInternals<{ collections: Record<string, Model> }>(payload).collections[
-    pluginConfig.deliveriesSlug
-  ]
+  const { collections } = adapterInternals<{ collections: Record<string, Model> }>(payload)
+  const model = collections[pluginConfig.deliveriesSlug]
   if (!model) {
     throw new Error(`[policy-documents] no MongoDB model for ${pluginConfig.deliveriesSlug}`)
   }
@@ -114,8 +113,7 @@ export function mongoDeliveryStore(
     },
 
     async subscribers({ confirmedBy, documentKey }) {
-      const subscribers = adapterInternals<{ collections: Record<string, Model> }>(payload)
-        .collections[pluginConfig.subscribersSlug]!
+      const subscribers = collections[pluginConfig.subscribersSlug]!
       return {
         page: async (after, limit) => {
           const docs = await subscribers

@@ -57,9 +57,10 @@ export async function sendBatch(
       })
     }
   }
-  if (lease.remainingMs() < lease.termMs / 2) {
+  const leaseLeftMs = lease.remainingMs()
+  if (leaseLeftMs < lease.termMs / 2) {
     payload.logger.warn(
-      `[policy-documents] notice ${notice.version}: a batch of ${claimed.length} is left unsent for another try: ${Math.max(0, Math.round(lease.remainingMs()))} ms of its ${lease.termMs} ms lease are surely left (the database answered slowly)`,
+      `[policy-documents] notice ${notice.version}: a batch of ${claimed.length} is left unsent for another try: ${Math.max(0, Math.round(leaseLeftMs))} ms of its ${lease.termMs} ms lease are surely left (the database answered slowly)`,
     )
     return
   }
