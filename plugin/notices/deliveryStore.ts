@@ -57,6 +57,8 @@ export type DeliveryStore = {
   /**
    * Claims up to `limit` due, unleased deliveries of a notice for `claimToken`, atomically: a row
    * is taken only if its lease is free at the moment of the write, so two runners never hold it.
+   * Empty only when nothing is due: a claim that lost every row to another runner tries again, or
+   * the runner would stop while work was left.
    */
   claim: (args: {
     claimToken: string

@@ -52,30 +52,38 @@ export function mongoDeliveryStore(
 
   return {
     async claim({ claimToken, leaseUntil, limit, noticeId, now }) {
-      const candidates = await model
-        .find(
+      let claimed: Array<Record<string, unknown>> = []
+      // Runners that read the same candidates race for them; one that lost all of them reads
+      // again (the winner has moved on, so each round someone makes progress).
+      while (claimed.length === 0) {
+        const candidates = await model
+          .find(
+            {
+              $and: [
+                free(now),
+                { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] },
+              ],
+              notice: noticeId,
+              status: open,
+            },
+            { _id: 1 },
+          )
+          .sort({ _id: 1 })
+          .limit(limit)
+          .lean()
+        if (candidates.length === 0) {
+          return []
+        }
+        await model.updateMany(
           {
-            $and: [free(now), { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] }],
-            notice: noticeId,
+            ...free(now),
+            _id: { $in: candidates.map((doc: { _id: unknown }) => doc._id) },
             status: open,
           },
-          { _id: 1 },
+          { $set: { claimedBy: claimToken, leaseUntil } },
         )
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean()
-      if (candidates.length === 0) {
-        return []
+        claimed = await model.find({ claimedBy: claimToken }).sort({ _id: 1 }).lean()
       }
-      await model.updateMany(
-        {
-          ...free(now),
-          _id: { $in: candidates.map((doc: { _id: unknown }) => doc._id) },
-          status: open,
-        },
-        { $set: { claimedBy: claimToken, leaseUntil } },
-      )
-      const claimed = await model.find({ claimedBy: claimToken }).sort({ _id: 1 }).lean()
       return claimed.map((doc: Record<string, unknown>) => ({
         attempts: Number(doc.attempts ?? 0),
         id: String(doc._id),

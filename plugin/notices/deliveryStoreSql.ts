@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
-import type { DeliveryStore } from './deliveryStore.js'
+import type { ClaimedDelivery, DeliveryStore } from './deliveryStore.js'
 
 import { adapterInternals } from '../db/adapterInternals.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
@@ -100,12 +100,8 @@ export function sqlDeliveryStore(
       const nowIso = now.toISOString()
       const free = or(isNull(t.leaseUntil), lt(t.leaseUntil, nowIso))
       const claimable = and(eq(t.notice, noticeId), inArray(t.status, open), free)
-      const candidates = db
-        .select({ id: t.id })
-        .from(t)
-        .where(and(claimable, or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, nowIso))))
-        .orderBy(asc(t.id))
-        .limit(limit)
+      const due = and(claimable, or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, nowIso)))
+      const candidates = db.select({ id: t.id }).from(t).where(due).orderBy(asc(t.id)).limit(limit)
       let picked: SQL = inArray(t.id, candidates)
       if (adapter.name === 'postgres') {
         // Concurrent runners skip each other's rows instead of queueing behind their locks. The
@@ -116,28 +112,32 @@ export function sqlDeliveryStore(
       }
       // One statement: the lease condition is checked again on each row as it is written, so a
       // row claimed by someone else between the sub-select and the write is not taken.
-      const rows = await withBusyRetry(() =>
-        db
-          .update(t)
-          .set({ claimedBy: claimToken, leaseUntil: leaseUntil.toISOString() })
-          .where(and(picked, claimable))
-          .returning({
-            id: t.id,
-            attempts: t.attempts,
-            locale: t.locale,
-            source: t.source,
-            subscriber: t.subscriber,
-          }),
-      )
-      return (
-        rows as Array<{
-          attempts: null | number
-          id: number | string
-          locale: string
-          source: null | string
-          subscriber: string
-        }>
-      )
+      type Row = Omit<ClaimedDelivery, 'attempts'> & { attempts: null | number }
+      const take = (): Promise<Row[]> =>
+        withBusyRetry(() =>
+          db
+            .update(t)
+            .set({ claimedBy: claimToken, leaseUntil: leaseUntil.toISOString() })
+            .where(and(picked, claimable))
+            .returning({
+              id: t.id,
+              attempts: t.attempts,
+              locale: t.locale,
+              source: t.source,
+              subscriber: t.subscriber,
+            }),
+        )
+      let rows = await take()
+      // On Postgres a claim can lose every row it picked to a runner that committed in between;
+      // it tries again while anything is due (SQLite runs one write at a time, so it cannot).
+      while (
+        rows.length === 0 &&
+        adapter.name === 'postgres' &&
+        (await db.select({ id: t.id }).from(t).where(due).limit(1)).length > 0
+      ) {
+        rows = await take()
+      }
+      return rows
         .map((row) => ({ ...row, attempts: row.attempts ?? 0 }))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
     },

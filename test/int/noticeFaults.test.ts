@@ -308,10 +308,16 @@ describe('crashes and concurrent runners', () => {
     const emails = many('twin', 32)
     await addSubscribers(emails)
     const notice = await publishMaterial()
-    // Slow enough that neither runner can finish the notice before the other has started.
+    // Planned here, so both runners go straight to claiming (concurrent planning is tested in
+    // noticeScale.test.ts). Slow enough that neither runner can finish before the other has
+    // started, and with a lease no slow database outlasts: what is under test is that two claims
+    // at once never take the same row, not a takeover after a lease ran out (the test above).
+    const { fanOutNotice } = await import('../../plugin/notices/runNotice.js')
+    await fanOutNotice(payload, pluginConfig(), notice)
     sink.delayMs = 400
-    const a = startWorker(['notice', String(notice.id), 'on-go'])
-    const b = startWorker(['notice', String(notice.id), 'on-go'])
+    const twinEnv = { ...env, NOTICE_LEASE_SECONDS: '30' }
+    const a = startNoticeWorker(twinEnv, ['notice', String(notice.id), 'on-go'])
+    const b = startNoticeWorker(twinEnv, ['notice', String(notice.id), 'on-go'])
     await Promise.all([a.ready, b.ready])
     a.go()
     b.go()
@@ -327,6 +333,37 @@ describe('crashes and concurrent runners', () => {
     // Both processes really took part.
     expect(runners.size).toBe(2)
   }, 120_000)
+
+  it('claims at once each take rows of their own, and none comes back empty while rows are due', async () => {
+    const emails = many('claim', 32)
+    await addSubscribers(emails)
+    const notice = await publishMaterial()
+    const { fanOutNotice } = await import('../../plugin/notices/runNotice.js')
+    const { getDeliveryStore } = await import('../../plugin/notices/deliveryStore.js')
+    await fanOutNotice(payload, pluginConfig(), notice)
+    const store = await getDeliveryStore(payload, pluginConfig())
+    // Eight claims of four race for the same first rows; together they can take all 32.
+    const now = new Date()
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.claim({
+          claimToken: `racer-${i}`,
+          leaseUntil: new Date(now.getTime() + 1000),
+          limit: 4,
+          noticeId: notice.id,
+          now,
+        }),
+      ),
+    )
+    const ids = claims.flat().map((row) => String(row.id))
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(claims.map((rows) => rows.length > 0)).toEqual(claims.map(() => true))
+    // Their leases run out and the notice goes out to everyone once.
+    await runUntilDone(notice.id)
+    expect(emails.map((email) => noticeMailsTo(email, releaseCounter).length)).toEqual(
+      emails.map(() => 1),
+    )
+  }, 60_000)
 })
 
 describe('corrections', () => {
