@@ -44,5 +44,11 @@ export const LEDGER_WRITE_CONTEXT_KEY = 'policyDocumentsLedgerWrite'
  */
 export const PUBLISHED_AT_CONTEXT_KEY = 'policyDocumentsPublishedAt'
 
+/**
+ * `req.context` key the history import sets while it writes a document whose releases it has
+ * created itself (`importHistory`): the publish hooks leave that write alone.
+ */
+export const HISTORY_IMPORT_CONTEXT_KEY = 'policyDocumentsHistoryImport'
+
 /** The admin navigation group of the plugin's collections, in Danish and English. */
 export const ADMIN_GROUP = { da: 'Politikker', en: 'Policies' }

@@ -34,6 +34,7 @@ import { generatePolicyReleasesCollection } from './collections/PolicyReleases/i
 import { generateReleaseEventsCollection } from './collections/ReleaseEvents/index.js'
 import { checkUniqueIndexes } from './db/checkUniqueIndexes.js'
 import { getImportEndpoint } from './endpoints/getImportEndpoint.js'
+import { getImportHistoryEndpoint } from './endpoints/getImportHistoryEndpoint.js'
 import { getNoticeUnsubscribeEndpoints } from './endpoints/getNoticeUnsubscribeEndpoints.js'
 import { getPreviewEndpoint } from './endpoints/getPreviewEndpoint.js'
 import { getPublicReadEndpoints } from './endpoints/getPublicReadEndpoints.js'
@@ -148,6 +149,7 @@ export function applyPolicyDocuments(
       ...getNoticeUnsubscribeEndpoints(pluginConfig),
       getPreviewEndpoint(pluginConfig),
       getImportEndpoint(pluginConfig),
+      getImportHistoryEndpoint(pluginConfig),
     ],
     jobs: {
       ...config.jobs,

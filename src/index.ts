@@ -5,6 +5,12 @@
  * in the reader's language. `import … from 'payload-plugin-policy-docs/core'`.
  */
 export * from './types.js'
+export {
+  DOCUMENT_KEY_PATTERN,
+  DOCUMENT_KEY_RULE,
+  isDocumentKey,
+  RESERVED_DOCUMENT_KEYS,
+} from './documentKey.js'
 export { escapeHtml, getTranslator, SUPPORTED_LANGUAGES } from './i18n/index.js'
 export type { Translator } from './i18n/index.js'
 export * from './diff/index.js'

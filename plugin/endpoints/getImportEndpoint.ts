@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { ImportedStatement, ImportFormat } from '../../src/import/index.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
+import { DOCUMENT_KEY_RULE, isDocumentKey, RESERVED_DOCUMENT_KEYS } from '../../src/documentKey.js'
 import {
   ImportError,
   importStatement,
@@ -10,10 +11,10 @@ import {
   MAX_IMPORT_BYTES,
 } from '../../src/import/index.js'
 import { blocksToLexical, renderBlocksHtml } from '../../src/lexical/index.js'
+import { existingDocumentKeys } from '../queries/documents.js'
 import { answerWithError, toResponse } from '../read/httpAnswer.js'
 import { BadRequest, parseLocale } from '../read/params.js'
 
-const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
 // A base64 upload of the largest accepted file, plus the JSON around it.
 const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
 
@@ -190,10 +191,8 @@ export function getImportEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginCo
         })
         const title = request.title ?? statement.title
         const key = request.into ?? request.key ?? keyFromHeading(title || 'privacy')
-        if (!KEY_PATTERN.test(key))
-          throw new BadRequest(
-            'The document key must be lowercase letters, digits and dashes (at most 64), e.g. "privacy".',
-          )
+        if (!isDocumentKey(key) || RESERVED_DOCUMENT_KEYS.includes(key))
+          throw new BadRequest(`The document key must be ${DOCUMENT_KEY_RULE}.`)
         const preview = previewOf({ ...statement, title }, key)
         if (!request.create)
           return Response.json(
@@ -209,13 +208,7 @@ export function getImportEndpoint(pluginConfig: SanitizedPolicyDocumentsPluginCo
             { ...statement, title },
             preview,
           )
-        const existing = await req.payload.count({
-          collection: pluginConfig.documentsSlug,
-          overrideAccess: true,
-          req,
-          where: { key: { equals: key } },
-        })
-        if (existing.totalDocs > 0)
+        if ((await existingDocumentKeys(req.payload, pluginConfig, [key])).length > 0)
           return toResponse(
             answerWithError(
               409,

@@ -10,8 +10,9 @@ import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 import type { StoredDiff } from '../utilities/proposeRelease.js'
 
 import { hashSnapshot } from '../../src/releases/index.js'
-import { LEDGER_WRITE_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from '../defaults.js'
+import { HISTORY_IMPORT_CONTEXT_KEY, PUBLISHED_AT_CONTEXT_KEY } from '../defaults.js'
 import { startNotice } from '../notices/startNotice.js'
+import { createRelease } from '../utilities/createRelease.js'
 import { findDocumentWithLocales } from '../utilities/findReleases.js'
 import { mergeLocaleData } from '../utilities/mergeLocaleData.js'
 import { gatherPublishInputs, planFromInputs } from '../utilities/planPublish.js'
@@ -78,7 +79,8 @@ export function checkPublishRules(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): CollectionBeforeChangeHook {
   return async ({ context, data, originalDoc, req }) => {
-    if (data._status !== 'published') {
+    // A history import writes the document its imported releases already record.
+    if (data._status !== 'published' || context[HISTORY_IMPORT_CONTEXT_KEY]) {
       return data
     }
     const locale =
@@ -124,7 +126,7 @@ export function freezeReleaseOnPublish(
   pluginConfig: SanitizedPolicyDocumentsPluginConfig,
 ): CollectionAfterChangeHook {
   return async ({ context, doc, req }) => {
-    if (doc._status !== 'published') {
+    if (doc._status !== 'published' || context[HISTORY_IMPORT_CONTEXT_KEY]) {
       return doc
     }
     const full = await findDocumentWithLocales(req, pluginConfig, doc.id, false)
@@ -153,31 +155,11 @@ export function freezeReleaseOnPublish(
       )
       return doc
     }
-    const release = await req.payload.create({
-      collection: pluginConfig.releasesSlug,
-      context: { [LEDGER_WRITE_CONTEXT_KEY]: true },
-      data: {
-        changeNote: plan.changeNote,
-        contentHash: plan.contentHash,
-        decision: plan.decision,
-        diff,
-        document: doc.id,
-        documentKey: full.key,
-        effectiveAt: plan.effectiveAt,
-        hash: plan.hash,
-        kind: plan.kind,
-        major: plan.major,
-        minor: plan.minor,
-        previousHash: plan.previousHash,
-        publishedAt: plan.publishedAt,
-        publishedBy: req.user ? String(req.user.id) : null,
-        snapshot,
-        translationFollows: plan.translationFollows.length > 0 ? plan.translationFollows : null,
-        version: plan.version,
-      },
-      depth: 0,
-      overrideAccess: true,
-      req,
+    const release = await createRelease(req, pluginConfig, plan, {
+      diff,
+      document: doc.id,
+      documentKey: full.key,
+      snapshot,
     })
     // Material releases start a notice; a minor one only when the editor asks. The first release
     // announces nothing: it is not a change to anything a subscriber agreed to.

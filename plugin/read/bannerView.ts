@@ -44,9 +44,10 @@ export class BannerView {
     const cacheKey = `${key}|${locale}|${seen ? `${seen.major}.${seen.minor}` : ''}`
     let banner = this.banners.get(cacheKey)
     if (!banner || banner.expiresAt <= now.getTime()) {
-      // The first release announces nothing: there was no earlier text for it to change.
+      // The first release announces nothing: there was no earlier text for it to change; nor does
+      // an imported one: it was announced, or not, by the system it came from.
       const releases = entries
-        .filter((entry) => entry.previousHash !== GENESIS_HASH)
+        .filter((entry) => entry.previousHash !== GENESIS_HASH && !entry.imported)
         .map((entry) => ({
           ...entry,
           effectiveAt: entry.announcedEffectiveAt,

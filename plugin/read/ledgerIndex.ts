@@ -17,6 +17,7 @@ const INDEX_SELECT = {
   contentHash: true,
   effectiveAt: true,
   hash: true,
+  imported: true,
   kind: true,
   major: true,
   minor: true,

@@ -78,6 +78,8 @@ export class LedgerView {
           documentKey: key,
           effectiveAt: String(release.effectiveAt),
           hash: String(release.hash),
+          // The import mark is part of what the release hash covers.
+          ...(release.imported ? { imported: true } : {}),
           kind: release.kind,
           previousHash: String(release.previousHash),
           publishedAt: String(release.publishedAt),

@@ -1,5 +1,6 @@
 import type { Version } from '../../src/types.js'
 
+import { DOCUMENT_KEY_RULE, isDocumentKey } from '../../src/documentKey.js'
 import { parseVersion } from '../../src/releases/index.js'
 
 /** A parameter that failed validation: becomes a 400 with this message. */
@@ -11,7 +12,6 @@ export class BadRequest extends Error {
   }
 }
 
-const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
@@ -27,10 +27,8 @@ export function singleParam(params: URLSearchParams, name: string): string | und
 
 /** Checks the document key from the path. */
 export function parseDocumentKey(value: unknown): string {
-  if (typeof value !== 'string' || !DOCUMENT_KEY.test(value)) {
-    throw new BadRequest(
-      'The document key must be lowercase letters, digits and dashes, e.g. "privacy".',
-    )
+  if (!isDocumentKey(value)) {
+    throw new BadRequest(`The document key must be ${DOCUMENT_KEY_RULE}.`)
   }
   return value
 }

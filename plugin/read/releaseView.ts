@@ -181,6 +181,8 @@ export class ReleaseView {
       document: key,
       effectiveAt: entry.effectiveAt,
       hash: entry.hash,
+      /** Taken over from an earlier system by a history import. */
+      imported: Boolean(entry.imported),
       kind: entry.kind,
       links: {
         api: `${api}/releases/${entry.version}${query}`,

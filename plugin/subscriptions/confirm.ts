@@ -2,6 +2,7 @@ import type { PayloadHandler } from 'payload'
 
 import type { SubscriptionContext } from './context.js'
 
+import { isDocumentKey } from '../../src/documentKey.js'
 import { getTranslator } from '../../src/i18n/index.js'
 import { pickLocale } from '../../src/notices/index.js'
 import { renderPage } from '../../src/subscriptions/renderPage.js'
@@ -10,8 +11,6 @@ import { getMailContext } from '../notices/mailContext.js'
 import { withBusyRetry } from '../utilities/withBusyRetry.js'
 import { html, json, wantsJson } from './answers.js'
 import { confirmationHash } from './confirmationHash.js'
-
-const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 /**
  * `…/subscriptions/confirm?token=…&documents=…`: a GET shows a page with a button (link scanners
@@ -27,7 +26,7 @@ export function confirmHandler(ctx: SubscriptionContext, method: 'get' | 'post')
     const expected = found?.subscriber.confirmNonceHash ?? ''
     if (
       !found ||
-      !requested.every((key) => DOCUMENT_KEY.test(key)) ||
+      !requested.every(isDocumentKey) ||
       !expected ||
       !constantTimeEqual(expected, confirmationHash(found.nonce, requested, secret))
     ) {

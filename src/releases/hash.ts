@@ -50,6 +50,11 @@ export type ReleaseHashInput = {
   contentHash: string
   documentKey: string
   effectiveAt: string
+  /**
+   * Taken over from an earlier system (a version history imported, not published here): such a
+   * release announced nothing. Hashed only when true, so other releases keep the hash they had.
+   */
+  imported?: boolean
   kind: ChangeKind
   previousHash: string
   publishedAt: string
@@ -76,6 +81,7 @@ export function hashRelease(input: ReleaseHashInput): string {
     contentHash: input.contentHash,
     documentKey: input.documentKey,
     effectiveAt: input.effectiveAt,
+    ...(input.imported ? { imported: true } : {}),
     kind: input.kind,
     previousHash: input.previousHash,
     publishedAt: input.publishedAt,

@@ -5,6 +5,8 @@ export type { ReleaseIndexEntry } from './inForce.js'
 export { validateSnapshot } from './validateSnapshot.js'
 export type { MissingContent } from './validateSnapshot.js'
 export { compareVersions, formatVersion, nextVersion, parseVersion } from './version.js'
+export { planImportedRelease } from './planImportedRelease.js'
+export type { ImportedVersionInput } from './planImportedRelease.js'
 export { planRelease, publishFactsOf, publishSettingsOf, ReleaseRefused } from './planRelease.js'
 export type {
   PlannedRelease,

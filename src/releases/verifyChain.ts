@@ -11,6 +11,8 @@ export type ArchivedRelease = {
   documentKey: string
   effectiveAt: string
   hash: string
+  /** Taken over from an earlier system by a history import (absent when published here). */
+  imported?: boolean
   kind: ChangeKind
   previousHash: string
   publishedAt: string
@@ -101,6 +103,7 @@ export function verifyChain(
       contentHash: release.contentHash,
       documentKey: release.documentKey,
       effectiveAt: release.effectiveAt,
+      imported: release.imported,
       kind: release.kind,
       previousHash: release.previousHash,
       publishedAt: release.publishedAt,
@@ -109,7 +112,7 @@ export function verifyChain(
     })
     if (expected !== release.hash) {
       problems.push(
-        'the release hash does not match its recorded data (dates, kind, change note or version were changed)',
+        'the release hash does not match its recorded data (dates, kind, change note, version or import mark were changed)',
       )
     }
     checks.push({ problems, version: release.version })

@@ -272,3 +272,257 @@ describe('POST /api/policies/import', () => {
     expect((await res.json()).errors[0].message).toMatch(/at most 5 MB can be imported/)
   })
 })
+
+describe('POST /api/policies/import-history', () => {
+  const postHistory = (body: unknown, headers: Record<string, string> = auth) =>
+    t.api('/policies/import-history', {
+      body: JSON.stringify(body),
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+  const markdown = (title: string, sections: Array<[string, string]>) =>
+    [`# ${title}`, ...sections.map(([heading, body]) => `## ${heading}\n\n${body}`)].join('\n\n')
+  const da = (recipients: string, rights = 'Du har ret til indsigt, berigtigelse og sletning.') =>
+    markdown('Privatlivspolitik for butikken', [
+      ['Hvem er dataansvarlig?', 'Butikken ApS, Vestergade 1, 8000 Aarhus, er dataansvarlig.'],
+      ['Modtagere', recipients],
+      ['Dine rettigheder', rights],
+    ])
+  const en = (
+    recipients: string,
+    rights = 'You have the right of access, rectification and erasure.',
+  ) =>
+    markdown('Privacy policy of the shop', [
+      ['Who is the controller?', 'Butikken ApS, Vestergade 1, 8000 Aarhus, is the controller.'],
+      ['Recipients', recipients],
+      ['Your rights', rights],
+    ])
+  const history = (key: string) => ({
+    key,
+    versions: [
+      {
+        changeNote: { da: 'Første udgave', en: 'First edition' },
+        locales: {
+          da: { content: da('Vi deler dine data med vores fragtfirma.'), format: 'markdown' },
+          en: { content: en('We share your data with our carrier.'), format: 'markdown' },
+        },
+        publishedAt: '2019-03-01',
+      },
+      {
+        // A new recipient in another country: material.
+        effectiveAt: '2021-07-01',
+        locales: {
+          da: {
+            content: da('Vi deler dine data med vores fragtfirma og med Mailchimp i USA.'),
+            format: 'markdown',
+          },
+          en: {
+            content: en('We share your data with our carrier and with Mailchimp in the USA.'),
+            format: 'markdown',
+          },
+        },
+        publishedAt: '2021-06-01',
+      },
+      {
+        // A spelling fix: minor.
+        locales: {
+          da: {
+            content: da(
+              'Vi deler dine data med vores fragtfirma og med Mailchimp i USA.',
+              'Du har ret til indsigt, berigtigelse og sletning af dine data.',
+            ),
+            format: 'markdown',
+          },
+          en: {
+            content: en(
+              'We share your data with our carrier and with Mailchimp in the USA.',
+              'You have the right of access, rectification and erasure of your data.',
+            ),
+            format: 'markdown',
+          },
+        },
+        publishedAt: '2023-01-15T10:00:00Z',
+      },
+    ],
+  })
+
+  it('refuses anonymous callers', async () => {
+    expect((await postHistory(history('shop'), {})).status).toBe(401)
+  })
+
+  it('previews the releases a history would become, and stores nothing', async () => {
+    const res = await postHistory(history('shop-preview'))
+    expect(res.status).toBe(200)
+    const { created, releases } = await res.json()
+    expect(created).toBeNull()
+    expect(releases.map((r: any) => [r.version, r.kind, r.publishedAt])).toEqual([
+      ['1.0', 'material', '2019-03-01T00:00:00.000Z'],
+      ['2.0', 'material', '2021-06-01T00:00:00.000Z'],
+      ['2.1', 'minor', '2023-01-15T10:00:00.000Z'],
+    ])
+    expect(releases[1].effectiveAt).toBe('2021-07-01T00:00:00.000Z')
+    const count = await payload.count({
+      collection: 'policy-documents',
+      where: { key: { equals: 'shop-preview' } },
+    })
+    expect(count.totalDocs).toBe(0)
+  })
+
+  it('creates the document and one imported release per version in one hash chain, which announces nothing', async () => {
+    const noticesBefore = (await payload.count({ collection: 'policy-notices' })).totalDocs
+    const res = await postHistory({ ...history('shop'), create: true })
+    expect(res.status).toBe(201)
+    const { created } = await res.json()
+    expect(created.key).toBe('shop')
+    const { docs } = await payload.find({
+      collection: 'policy-releases',
+      sort: ['major', 'minor'],
+      where: { documentKey: { equals: 'shop' } },
+    })
+    expect(docs.map((r: any) => [r.version, r.kind, Boolean(r.imported)])).toEqual([
+      ['1.0', 'material', true],
+      ['2.0', 'material', true],
+      ['2.1', 'minor', true],
+    ])
+    expect(docs[1]!.previousHash).toBe(docs[0]!.hash)
+    expect(docs[2]!.previousHash).toBe(docs[1]!.hash)
+    // The statement in force is the last version, in both locales, and says it was imported.
+    const current = await (await t.api('/policies/shop?locale=en')).json()
+    expect(current).toMatchObject({ imported: true, version: '2.1' })
+    expect(current.html).toContain('erasure of your data')
+    const verify = await (await t.api('/policies/shop/verify')).json()
+    expect(verify.intact).toBe(true)
+    // The import mark is covered by the hash: removing it from the archive breaks the chain.
+    const archive = await (await t.api('/policies/shop/archive.json')).json()
+    expect(archive.releases.every((r: any) => r.imported === true)).toBe(true)
+    const { verifyChain } = await import('../../src/releases/index.js')
+    delete archive.releases[1].imported
+    expect(verifyChain(archive.releases).releases[1]!.problems.join()).toMatch(/import mark/)
+    // No notice, no banner.
+    expect((await payload.count({ collection: 'policy-notices' })).totalDocs).toBe(noticesBefore)
+    const banner = await (await t.api('/policies/shop/banner?locale=da')).json()
+    expect(banner.show).toBe(false)
+    // The document is published with the last version's text in every locale.
+    const doc: any = await payload.findByID({
+      id: created.id,
+      collection: 'policy-documents',
+      locale: 'all',
+    })
+    expect(doc._status).toBe('published')
+    expect(doc.title).toEqual({
+      da: 'Privatlivspolitik for butikken',
+      en: 'Privacy policy of the shop',
+    })
+    expect(doc.sections.map((s: any) => s.key)).toEqual(
+      docs[2]!.snapshot.da.sections.map((s: any) => s.key),
+    )
+  })
+
+  it('continues the chain with the next publish, which is not imported and compares with the last imported version', async () => {
+    const { publishEdit } = await import('../helpers/publish.js')
+    const doc = (
+      await payload.find({ collection: 'policy-documents', where: { key: { equals: 'shop' } } })
+    ).docs[0]!
+    await publishEdit(payload, {
+      changeNote: (locale) => (locale === 'da' ? 'Ny titel' : 'New title'),
+      documentId: doc.id,
+      justification: 'A new title only',
+      kind: 'minor',
+      title: (locale) => (locale === 'da' ? 'Privatlivspolitik' : 'Privacy policy'),
+    })
+    const { docs } = await payload.find({
+      collection: 'policy-releases',
+      sort: ['-major', '-minor'],
+      where: { documentKey: { equals: 'shop' } },
+    })
+    expect(docs[0]).toMatchObject({ imported: false, previousHash: docs[1]!.hash, version: '2.2' })
+    expect((await (await t.api('/policies/shop/verify')).json()).intact).toBe(true)
+  })
+
+  it('answers a history it cannot import with a 4xx that names the version, and stores nothing', async () => {
+    const good = history('shop-bad')
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ key: 'shop-bad', versions: [] }, 400, /versions/],
+      [{ ...good, key: 'Not A Key' }, 400, /key/],
+      [
+        { ...good, versions: [good.versions[1], good.versions[0]] },
+        400,
+        /Version 2 is not published after version 1/,
+      ],
+      [{ ...good, versions: [{ ...good.versions[0], publishedAt: '2999-01-01' }] }, 400, /future/],
+      [
+        { ...good, versions: [{ ...good.versions[0], publishedAt: 'yesterday' }] },
+        400,
+        /not a date/,
+      ],
+      [
+        {
+          ...good,
+          versions: [{ ...good.versions[0], locales: { da: good.versions[0]!.locales.da } }],
+        },
+        400,
+        /Version 1 has no en text/,
+      ],
+      [
+        {
+          ...good,
+          versions: [good.versions[0], { ...good.versions[0], publishedAt: '2020-01-01' }],
+        },
+        400,
+        /Version 2 .* same text/,
+      ],
+      [
+        {
+          ...good,
+          versions: [
+            {
+              ...good.versions[0],
+              locales: { ...good.versions[0]!.locales, en: { content: '', format: 'markdown' } },
+            },
+          ],
+        },
+        400,
+        /Version 1, en: .*empty/,
+      ],
+      [
+        {
+          ...good,
+          versions: [
+            {
+              ...good.versions[0],
+              locales: {
+                ...good.versions[0]!.locales,
+                en: {
+                  content: markdown('Privacy', [['Only one', 'Section.']]),
+                  format: 'markdown',
+                },
+              },
+            },
+          ],
+        },
+        400,
+        /same sections/,
+      ],
+      [{ ...good, versions: [{ ...good.versions[0], kind: 'huge' }] }, 400, /kind/],
+      [{ ...good, key: 'shop' }, 409, /exists already/],
+    ]
+    for (const [body, status, message] of cases) {
+      const res = await postHistory({ ...(body as object), create: true })
+      expect([res.status, (await res.json()).errors[0].message]).toEqual([
+        status,
+        expect.stringMatching(message),
+      ])
+    }
+    const res = await t.api('/policies/import-history', {
+      body: '{"key":',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(res.status).toBe(400)
+    const count = await payload.count({
+      collection: 'policy-documents',
+      where: { key: { equals: 'shop-bad' } },
+    })
+    expect(count.totalDocs).toBe(0)
+  })
+})

@@ -4,6 +4,7 @@ import type { PolicyAdminClientProps } from '../../components/types.js'
 import type { SanitizedPolicyDocumentsPluginConfig } from '../../types.js'
 
 import { ELEMENT_IDS } from '../../../src/completeness/index.js'
+import { isDocumentKey, RESERVED_DOCUMENT_KEYS } from '../../../src/documentKey.js'
 import { getTranslator } from '../../../src/i18n/index.js'
 import { localeName } from '../../../src/releases/renderPublishProblem.js'
 import { SECTION_KINDS } from '../../../src/types.js'
@@ -17,10 +18,9 @@ const kindName = (kind: string, language: string): string => {
   return name.charAt(0).toUpperCase() + name.slice(1)
 }
 
-const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
-
+/** Document and section keys have one form: `privacy`, `data-categories`. */
 const validateKey = (value: unknown): string | true =>
-  typeof value === 'string' && KEY_PATTERN.test(value)
+  isDocumentKey(value)
     ? true
     : 'Use lowercase letters, digits and dashes (at most 64), e.g. "data-categories".'
 
@@ -95,7 +95,9 @@ export function generatePolicyDocumentsCollection(
       unique: true,
       // "subscriptions" is a path of the public API, so it cannot name a document.
       validate: (value: unknown) =>
-        value === 'subscriptions' ? 'The key "subscriptions" is reserved.' : validateKey(value),
+        RESERVED_DOCUMENT_KEYS.includes(value as string)
+          ? `The key "${String(value)}" is reserved.`
+          : validateKey(value),
     },
     ...releaseTimeline,
     {

@@ -129,6 +129,16 @@ export function generatePolicyReleasesCollection(
       /** Per-locale structural diff against the previous release, computed once at publish. */
       { name: 'diff', type: 'json' },
       { name: 'publishedBy', type: 'text' },
+      /**
+       * Taken over from an earlier system by a history import: announced nothing (no notice, no
+       * banner). Covered by the release hash.
+       */
+      {
+        name: 'imported',
+        type: 'checkbox',
+        defaultValue: false,
+        label: { da: 'Importeret historik', en: 'Imported history' },
+      },
     ],
     hooks: {
       afterChange: [({ doc, req }) => invalidateReadCache(req.payload, String(doc.documentKey))],

@@ -15,6 +15,8 @@ export type ReleaseDoc = {
   effectiveAt: string
   hash: string
   id: Id
+  /** Taken over from an earlier system by a history import (see `planImportedRelease`). */
+  imported?: boolean | null
   kind: 'material' | 'minor'
   major: number
   minor: number
