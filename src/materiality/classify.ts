@@ -30,7 +30,7 @@ import {
 import { multisetDifference, words } from '../diff/text.js'
 import { getTranslator } from '../i18n/index.js'
 import { suggestKind } from '../kinds/index.js'
-import { canonicalWords, compareSignals } from './signals.js'
+import { canonicalWords, compareSignals, sameButAddressCountries } from './signals.js'
 import { resolveThresholds, stem } from './thresholds.js'
 
 function language(locale: LocaleCode): string {
@@ -219,11 +219,18 @@ function bodyFindings(section: SectionChange, ctx: SectionContext): Finding[] {
   const negationWords = new Set(thresholds.negationWords[language(ctx.locale)] ?? [])
 
   const substantive = (text: TextChange): void => {
+    changedWords += text.deletedWords + text.insertedWords
+    // An address with its country written out (or dropped) says nothing new: no changed terms.
+    if (
+      text.oldText &&
+      text.newText &&
+      sameButAddressCountries(text.oldText, text.newText, ctx.locale)
+    )
+      return
     const del = partsText(text, 'delete')
     const ins = partsText(text, 'insert')
     deleted.push(del)
     inserted.push(ins)
-    changedWords += text.deletedWords + text.insertedWords
     // Only word changes and whole added or removed texts: a spelling fix changes no number.
     if (text.flavour !== 'words' && text.flavour !== null) return
     numberWords.deleted.push(...canonicalWords(del, ctx.locale).filter((w) => /\p{N}/u.test(w)))

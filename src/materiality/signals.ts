@@ -133,10 +133,51 @@ function organisations(texts: string[]): string[] {
   )
 }
 
-function countries(sentences: Sentence[], lang: string): string[] {
+// A postal code and city, as in "1552 København V" or "D-50825 Cologne".
+const POSTAL_CITY = /\b(?:[A-Z]{1,2}-)?\d{4,5}(?: \p{Lu}[\p{L}.-]*)+/gu
+
+/**
+ * The text without countries written after a postal code and city ("1552 København V, Danmark"):
+ * such a country is part of an address, which `contacts` compares by its postal code and city; it
+ * names no new processing location. A new address is still a new contact.
+ */
+function withoutAddressCountries(text: string, names: string[]): string {
+  let out = ''
+  let last = 0
+  for (const m of text.matchAll(POSTAL_CITY)) {
+    const end = m.index + m[0].length
+    const separator = /^,? /.exec(text.slice(end))
+    if (!separator) continue
+    const start = end + separator[0].length
+    const after = text.slice(start, start + 40).toLowerCase()
+    const name = names.find(
+      (candidate) =>
+        after.startsWith(candidate) && !/[\p{L}\p{N}]/u.test(after.charAt(candidate.length)),
+    )
+    if (name) {
+      out += text.slice(last, end)
+      last = start + name.length
+    }
+  }
+  return out + text.slice(last)
+}
+
+/**
+ * Whether two texts differ only by countries written out after a postal code and city
+ * ("D-50825 Cologne" → "D-50825 Cologne, Germany"): the same address, an editorial change.
+ */
+export function sameButAddressCountries(a: string, b: string, locale: LocaleCode): boolean {
+  const names = VOCABULARY[language(locale)]?.countries ?? []
+  const strip = (text: string) => normalizeForMatch(withoutAddressCountries(text, names))
+  return a !== b && strip(a) === strip(b)
+}
+
+function countries(texts: string[], lang: string): string[] {
   const names = VOCABULARY[lang]?.countries ?? []
   const out: string[] = []
-  for (const { normalized } of sentences)
+  for (const { normalized } of sentencesOf(
+    texts.map((text) => withoutAddressCountries(text, names)),
+  ))
     for (const name of names) if (normalized.includes(` ${name} `)) out.push(name)
   return out
 }
@@ -148,7 +189,7 @@ function signalsOf(texts: string[], locale: LocaleCode): Record<SignalCategory, 
   return {
     contact: contacts(texts),
     'legal-basis': keyTerms(sentences, lang, 'legal-basis'),
-    location: countries(sentences, lang),
+    location: countries(texts, lang),
     organisation: organisations(texts),
     period: periods(sentences, lang),
     right: keyTerms(sentences, lang, 'right'),
