@@ -22,6 +22,8 @@ export type ReleaseSummary = {
   changeNote: string
   document: string
   effectiveAt: string
+  /** Taken over from an earlier system by a history import. */
+  imported?: boolean
   kind: string
   links: ReleaseLinks
   locale: string

@@ -104,6 +104,11 @@ export function ReleaseArchive({
                 {isInForce && <span className="badge badge-current">{m.badgeInForce}</span>}
                 {upcoming && <span className="badge badge-upcoming">{m.badgeUpcoming}</span>}
                 {superseded && <span className="badge">{m.badgeSuperseded}</span>}
+                {release.imported && (
+                  <span className="badge badge-imported" data-testid="archive-imported">
+                    {m.badgeImported}
+                  </span>
+                )}
                 <span className={`kind kind-${release.kind === 'material' ? 'material' : 'minor'}`}>
                   {m.kind[release.kind] ?? release.kind}
                 </span>

@@ -81,6 +81,8 @@ export type PublishPreview = {
 export type ArchiveRelease = {
   changeNote: string
   effectiveAt: string
+  /** Taken over from an earlier system by a history import (announced nothing here). */
+  imported?: boolean
   kind: ChangeKind
   publishedAt: string
   version: string

@@ -144,5 +144,34 @@ export const da: PolicyDocumentsTranslationsObject = {
     importRemoved: 'Fjernet eller ændret',
     importSections_one: '{{count}} afsnit',
     importSections_other: '{{count}} afsnit',
+    // "Importér en historik" (under importformularen).
+    importHistoryAdd: 'Tilføj en version',
+    importHistoryChangeNote: 'Ændringsnote ({{locale}}, valgfri)',
+    importHistoryCreate: 'Opret dokumentet og dets versioner',
+    importHistoryCreated_one: '“{{key}}” blev oprettet med {{count}} importeret version.',
+    importHistoryCreated_other: '“{{key}}” blev oprettet med {{count}} importerede versioner.',
+    importHistoryEffective: 'Trådte i kraft den (hvis senere)',
+    importHistoryFile: 'Tekst på {{locale}}: Word (.docx), HTML eller Markdown (.md)',
+    importHistoryInForce: 'Gældende fra',
+    importHistoryIntro:
+      'Erklæringens tidligere udgaver, den ældste først, hver med sin tekst på alle sprog. Hver udgave bliver en version markeret “Importeret historik”: ingen e-mail og intet banner. Dokumentet oprettes med den sidste udgaves tekst.',
+    importHistoryKey: 'Det nye dokuments nøgle',
+    importHistoryKind: 'Type',
+    importHistoryKindAuto: 'Som klassifikationen foreslår',
+    importHistoryNeedsDate: 'Version {{number}} mangler datoen for offentliggørelsen.',
+    importHistoryNeedsText:
+      'Version {{number}} har ingen tekst på {{locale}}: vælg en fil eller indsæt teksten.',
+    importHistoryOpen: 'Importér en historik',
+    importHistoryOpenDocument: 'Åbn “{{key}}”',
+    importHistoryPaste: '… eller indsæt teksten på {{locale}} (HTML eller Markdown)',
+    importHistoryPlanned: 'De versioner historikken bliver til',
+    importHistoryProposal: 'foreslået: {{kind}}',
+    importHistoryPublished: 'Offentliggjort den',
+    importHistoryRemove: 'Fjern version {{number}}',
+    importHistoryVersion: 'Version {{number}}',
+    // Importmærket (versionsvisning, tidslinje).
+    importedMark: 'Importeret historik',
+    importedMarkNote:
+      'Overtaget fra et tidligere system ved en historikimport: denne version udsendte ingen meddelelse og viste intet banner.',
   },
 }

@@ -149,5 +149,34 @@ export const en = {
     importRemoved: 'Removed or changed',
     importSections_one: '{{count}} section',
     importSections_other: '{{count}} sections',
+    // "Import a history" (below the import form).
+    importHistoryAdd: 'Add a version',
+    importHistoryChangeNote: 'Change note ({{locale}}, optional)',
+    importHistoryCreate: 'Create the document and its releases',
+    importHistoryCreated_one: '“{{key}}” was created with {{count}} imported release.',
+    importHistoryCreated_other: '“{{key}}” was created with {{count}} imported releases.',
+    importHistoryEffective: 'Took effect on (if later)',
+    importHistoryFile: 'Text in {{locale}}: Word (.docx), HTML or Markdown (.md)',
+    importHistoryInForce: 'In force from',
+    importHistoryIntro:
+      'The past versions of a statement, oldest first, each with its text in every language. Each version becomes a release marked “Imported history”: no e-mail notice and no banner. The document is created with the last version’s text.',
+    importHistoryKey: 'Key of the new document',
+    importHistoryKind: 'Kind',
+    importHistoryKindAuto: 'As the classifier proposes',
+    importHistoryNeedsDate: 'Version {{number}} needs the date it was published.',
+    importHistoryNeedsText:
+      'Version {{number}} has no {{locale}} text: choose a file or paste the text.',
+    importHistoryOpen: 'Import a history',
+    importHistoryOpenDocument: 'Open “{{key}}”',
+    importHistoryPaste: '… or paste the {{locale}} text (HTML or Markdown)',
+    importHistoryPlanned: 'The releases the history becomes',
+    importHistoryProposal: 'proposed: {{kind}}',
+    importHistoryPublished: 'Published on',
+    importHistoryRemove: 'Remove version {{number}}',
+    importHistoryVersion: 'Version {{number}}',
+    // The import mark (release view, timeline).
+    importedMark: 'Imported history',
+    importedMarkNote:
+      'Taken over from an earlier system by a history import: this release sent no notice and showed no banner.',
   },
 }

@@ -3,13 +3,16 @@
  * "Import a statement" above the policy documents list: upload a .docx, HTML or Markdown file, or
  * paste text; see the sections it becomes (headings, keys, suggested kinds, the text as it will be
  * stored) and what was removed; then create a draft document and open it. Nothing is created
- * before the editor confirms. The section previews are HTML the server built and escaped
+ * before the editor confirms. Below it, "Import a history" (`ImportHistory`): past versions become
+ * imported releases. The section previews are HTML the server built and escaped
  * (`renderBlocksHtml`); everything else is React text.
  */
 import { Button, useConfig } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { usePolicyTranslation } from '../usePolicyTranslation.js'
+import { ImportHistory } from './ImportHistory.client.js'
+import './index.css'
 
 export type ImportStatementProps = {
   documentsSlug: string
@@ -78,110 +81,113 @@ export function ImportStatement(props: ImportStatementProps) {
   }
 
   return (
-    <details className="policy-import" data-testid="policy-import">
-      <summary>{t('importOpen')}</summary>
-      <p>
-        <label>
-          {t('importChoose')}{' '}
-          <input
-            accept=".docx,.html,.htm,.md,.markdown,.txt"
-            data-testid="policy-import-file"
+    <>
+      <details className="policy-import" data-testid="policy-import">
+        <summary>{t('importOpen')}</summary>
+        <p>
+          <label>
+            {t('importChoose')}{' '}
+            <input
+              accept=".docx,.html,.htm,.md,.markdown,.txt"
+              data-testid="policy-import-file"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null)
+                setPreview(null)
+              }}
+              type="file"
+            />
+          </label>
+        </p>
+        <p>
+          <textarea
+            aria-label={t('importPaste')}
+            data-testid="policy-import-text"
+            disabled={Boolean(file)}
             onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null)
+              setText(event.target.value)
               setPreview(null)
             }}
-            type="file"
+            placeholder={t('importPaste')}
+            rows={4}
+            style={{ width: '100%' }}
+            value={text}
           />
-        </label>
-      </p>
-      <p>
-        <textarea
-          aria-label={t('importPaste')}
-          data-testid="policy-import-text"
-          disabled={Boolean(file)}
-          onChange={(event) => {
-            setText(event.target.value)
-            setPreview(null)
-          }}
-          placeholder={t('importPaste')}
-          rows={4}
-          style={{ width: '100%' }}
-          value={text}
-        />
-      </p>
-      <p>
-        <label>
-          {t('importLanguage')}{' '}
-          <select onChange={(event) => setLocale(event.target.value)} value={locale}>
-            {props.locales.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('importKey')}{' '}
-          <input
-            data-testid="policy-import-key"
-            onChange={(event) => setKey(event.target.value)}
-            value={key}
-          />
-        </label>{' '}
-        <label>
-          <input
-            checked={into}
-            data-testid="policy-import-into"
-            onChange={(event) => setInto(event.target.checked)}
-            type="checkbox"
-          />{' '}
-          {t('importInto')}
-        </label>
-      </p>
-      <Button
-        buttonStyle="secondary"
-        disabled={busy || (!file && !text.trim())}
-        onClick={() => void send(false)}
-        size="small"
-      >
-        {t('importPreview')}
-      </Button>
-      {error && (
-        <p className="policy-import__error" role="alert">
-          {error}
         </p>
-      )}
-      {preview && (
-        <div className="policy-import__preview" data-testid="policy-import-preview">
-          <p>
-            <strong>{preview.title}</strong> —{' '}
-            {t('importSections', { count: preview.sections.length })} ({preview.format})
+        <p>
+          <label>
+            {t('importLanguage')}{' '}
+            <select onChange={(event) => setLocale(event.target.value)} value={locale}>
+              {props.locales.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('importKey')}{' '}
+            <input
+              data-testid="policy-import-key"
+              onChange={(event) => setKey(event.target.value)}
+              value={key}
+            />
+          </label>{' '}
+          <label>
+            <input
+              checked={into}
+              data-testid="policy-import-into"
+              onChange={(event) => setInto(event.target.checked)}
+              type="checkbox"
+            />{' '}
+            {t('importInto')}
+          </label>
+        </p>
+        <Button
+          buttonStyle="secondary"
+          disabled={busy || (!file && !text.trim())}
+          onClick={() => void send(false)}
+          size="small"
+        >
+          {t('importPreview')}
+        </Button>
+        {error && (
+          <p className="policy-import__error" role="alert">
+            {error}
           </p>
-          {preview.warnings.length > 0 && (
+        )}
+        {preview && (
+          <div className="policy-import__preview" data-testid="policy-import-preview">
             <p>
-              {t('importRemoved')}: {preview.warnings.join('; ')}
+              <strong>{preview.title}</strong> —{' '}
+              {t('importSections', { count: preview.sections.length })} ({preview.format})
             </p>
-          )}
-          <ol>
-            {preview.sections.map((section) => (
-              <li data-kind={section.kind} data-section={section.key} key={section.key}>
-                <strong>{section.heading}</strong> <code>{section.key}</code>{' '}
-                <em>{section.kind}</em>
-                {/* Built and escaped by the server (renderBlocksHtml): only p, ul, ol, li and inline formats. */}
-                <div dangerouslySetInnerHTML={{ __html: section.html }} />
-              </li>
-            ))}
-          </ol>
-          <Button
-            buttonStyle="primary"
-            disabled={busy}
-            onClick={() => void send(true)}
-            size="small"
-          >
-            {t('importCreate')}
-          </Button>
-        </div>
-      )}
-    </details>
+            {preview.warnings.length > 0 && (
+              <p>
+                {t('importRemoved')}: {preview.warnings.join('; ')}
+              </p>
+            )}
+            <ol>
+              {preview.sections.map((section) => (
+                <li data-kind={section.kind} data-section={section.key} key={section.key}>
+                  <strong>{section.heading}</strong> <code>{section.key}</code>{' '}
+                  <em>{section.kind}</em>
+                  {/* Built and escaped by the server (renderBlocksHtml): only p, ul, ol, li and inline formats. */}
+                  <div dangerouslySetInnerHTML={{ __html: section.html }} />
+                </li>
+              ))}
+            </ol>
+            <Button
+              buttonStyle="primary"
+              disabled={busy}
+              onClick={() => void send(true)}
+              size="small"
+            >
+              {t('importCreate')}
+            </Button>
+          </div>
+        )}
+      </details>
+      <ImportHistory {...props} />
+    </>
   )
 }

@@ -2,7 +2,8 @@
 /**
  * The release timeline of a policy document, in the edit view's sidebar (a `ui` field): every
  * release newest first, with its dates, material or minor, the version in force, and the status
- * of its change notice (queued, sending, done, with sent/pending/failed counts).
+ * of its change notice (queued, sending, done, with sent/pending/failed counts), and whether it
+ * was taken over by a history import.
  *
  * Sources: the public archive (`GET {publicPath}/:key/releases`) and Payload's REST API for the
  * notices and the counts of their deliveries (signed-in only). It re-fetches after every save of
@@ -180,6 +181,15 @@ export function ReleaseTimeline(props: ReleaseTimelineProps) {
                   {announced && (
                     <span className="policy-timeline__state is-announced">
                       {t('timelineAnnounced')}
+                    </span>
+                  )}
+                  {release.imported && (
+                    <span
+                      className="policy-timeline__state is-imported"
+                      data-testid="policy-timeline-imported"
+                      title={t('importedMarkNote')}
+                    >
+                      {t('importedMark')}
                     </span>
                   )}
                 </div>

@@ -1,10 +1,11 @@
 'use client'
 /**
  * The edit view of a release, replaced by a readable record (releases are immutable, so there is
- * nothing to edit): version, kind and status; dates with times in the plugin's time zone; the
- * change note per locale; the decision with its reasons and justification; "translation follows"
- * declarations; the rendered text per locale; the diff against the previous release as on the
- * compare page; the hashes with the result of verifying the whole chain.
+ * nothing to edit): version, kind and status (and the mark of a history import); dates with
+ * times in the plugin's time zone; the change note per locale; the decision with its reasons and
+ * justification; "translation follows" declarations; the rendered text per locale; the diff
+ * against the previous release as on the compare page; the hashes with the result of verifying
+ * the whole chain.
  *
  * No JSON editor: Payload's JSON field loads Monaco from a CDN, and the admin must work offline.
  * Raw HTML: only the snapshot's `html` (built and escaped by src/lexical) and the diff's HTML
@@ -53,6 +54,8 @@ type ReleaseDoc = {
   documentKey: string
   effectiveAt: string
   hash: string
+  /** Taken over from an earlier system by a history import. */
+  imported?: boolean | null
   kind: 'material' | 'minor'
   previousHash: string
   publishedAt: string
@@ -195,6 +198,14 @@ export function ReleaseView(props: ReleaseViewProps) {
               >
                 {' '}
                 · {t(STATUS_KEYS[status])}
+              </span>
+            )}
+            {release.imported && (
+              <span className="policy-changes__muted" data-testid="policy-release-imported">
+                {' '}
+                · <strong>{t('importedMark')}</strong>
+                <br />
+                {t('importedMarkNote')}
               </span>
             )}
           </dd>
