@@ -118,4 +118,12 @@ export async function sendBatch(
   // The messages are out: recording that must not be lost to a passing database outage, or they
   // would be sent again once the claim's lease runs out.
   await recordPatiently(() => store.record(outcomes), pluginConfig.notices.leaseSeconds * 1000)
+  const sent = outcomes.filter((outcome) => outcome.status === 'sent').length
+  if (sent > 0 && lease.remainingMs() <= 0) {
+    // Said, not hidden: the database held this batch's writes longer than its lease, so another
+    // runner may have claimed and sent the same messages meanwhile.
+    payload.logger.warn(
+      `[policy-documents] notice ${notice.version}: ${sent} sent message(s) were recorded after their ${lease.termMs} ms lease ran out; another runner may have sent them again (raise notices.leaseSeconds above the database's longest stall)`,
+    )
+  }
 }
