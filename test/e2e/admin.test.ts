@@ -104,7 +104,8 @@ async function saveDraft(): Promise<void> {
   )
   await page.locator('#action-save-draft').click()
   await previewAnswered
-  await panel().locator('[role="status"]').waitFor({ state: 'detached' })
+  // The "unsaved changes" note, not any status: the checks' summary is a status too.
+  await panel().locator('[data-testid="policy-unsaved"]').waitFor({ state: 'detached' })
 }
 
 /** The text of Payload's toasts, for failure messages. */
@@ -174,7 +175,7 @@ test(
       await page.keyboard.type(NEW_ITEM)
       expect(await editor.locator('li').allTextContents()).toContain(NEW_ITEM)
       // Unsaved: the panel says it still shows the saved draft.
-      await panel().locator('[role="status"]').waitFor({ state: 'visible' })
+      await panel().locator('[data-testid="policy-unsaved"]').waitFor({ state: 'visible' })
     })
 
     await timed('save draft and refresh the panel', async () => {
