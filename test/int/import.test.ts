@@ -413,6 +413,11 @@ describe('POST /api/policies/import-history', () => {
       da: 'Privatlivspolitik for butikken',
       en: 'Privacy policy of the shop',
     })
+    expect(doc.sections.map((s: any) => s.heading)).toEqual([
+      { da: 'Hvem er dataansvarlig?', en: 'Who is the controller?' },
+      { da: 'Modtagere', en: 'Recipients' },
+      { da: 'Dine rettigheder', en: 'Your rights' },
+    ])
     expect(doc.sections.map((s: any) => s.key)).toEqual(
       docs[2]!.snapshot.da.sections.map((s: any) => s.key),
     )
@@ -436,6 +441,16 @@ describe('POST /api/policies/import-history', () => {
       where: { documentKey: { equals: 'shop' } },
     })
     expect(docs[0]).toMatchObject({ imported: false, previousHash: docs[1]!.hash, version: '2.2' })
+    // The document held exactly the last imported version: no section changed, in either locale.
+    for (const locale of ['da', 'en']) {
+      expect(docs[0]!.diff.locales[locale].stats).toMatchObject({
+        deletedWords: 0,
+        insertedWords: 0,
+        sectionsAdded: 0,
+        sectionsChanged: 0,
+        sectionsRemoved: 0,
+      })
+    }
     expect((await (await t.api('/policies/shop/verify')).json()).intact).toBe(true)
   })
 
