@@ -44,20 +44,28 @@ export async function workClaimedBatches(
   work: (claimed: ClaimedDelivery[], lease: BatchLease) => Promise<void>,
 ): Promise<void> {
   let batches = 0
+  const leaseMs = pluginConfig.notices.leaseSeconds * 1000
+  // One claim at a time per runner: its lanes would otherwise read the same free rows and race for
+  // them, and the loser would have to read again (a wasted round trip on a busy database).
+  let claiming: Promise<unknown> = Promise.resolve()
+  const claimInTurn = (claimToken: string) => {
+    const turn = claiming.then(() => {
+      // The lease counts from when the claim is sent, not from when the lane asked for it.
+      const now = new Date()
+      const leaseUntil = new Date(now.getTime() + leaseMs)
+      return store
+        .claim({ claimToken, leaseUntil, limit: pluginConfig.notices.batchSize, noticeId, now })
+        .then((claimed) => ({ claimed, heldUntil: leaseUntil.getTime() }))
+    })
+    claiming = turn.catch(() => undefined)
+    return turn
+  }
   const lane = async (): Promise<void> => {
     while (Date.now() < deadline) {
-      const now = new Date()
       const claimToken = `${runner}#${batches++}`
-      const leaseMs = pluginConfig.notices.leaseSeconds * 1000
-      const leaseUntil = new Date(now.getTime() + leaseMs)
-      let heldUntil = leaseUntil.getTime()
-      const claimed = await store.claim({
-        claimToken,
-        leaseUntil,
-        limit: pluginConfig.notices.batchSize,
-        noticeId,
-        now,
-      })
+      const turn = await claimInTurn(claimToken)
+      const { claimed } = turn
+      let { heldUntil } = turn
       if (claimed.length === 0) {
         return
       }
