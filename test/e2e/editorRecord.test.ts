@@ -487,6 +487,12 @@ test(
       .locator('[data-testid="policy-changes"][aria-busy="false"]')
       .waitFor({ state: 'visible' })
     await page.locator('[data-testid="policy-timeline"]').waitFor({ state: 'visible' })
+    // Scanned at rest: while the panel re-fetches, its Refresh button is disabled (an inactive
+    // control, which WCAG 1.4.3 exempts from contrast) and axe would flag its greyed label.
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await page
+      .locator('[data-testid="policy-changes"][aria-busy="false"]')
+      .waitFor({ state: 'visible' })
     const violations = await axe(page, [
       '[data-testid="policy-changes"]',
       '[data-testid="policy-timeline"]',
