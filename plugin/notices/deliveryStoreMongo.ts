@@ -54,8 +54,9 @@ export function mongoDeliveryStore(
     async claim({ claimToken, leaseUntil, limit, noticeId, now }) {
       let claimed: Array<Record<string, unknown>> = []
       // Runners that read the same candidates race for them; one that lost all of them reads
-      // again (the winner has moved on, so each round someone makes progress).
-      while (claimed.length === 0) {
+      // again (the winner has moved on, so each round someone makes progress). Bounded, so that a
+      // write that can never match does not spin: the run then ends and the resume sweep retries.
+      for (let round = 0; claimed.length === 0 && round < 20; round++) {
         const candidates = await model
           .find(
             {
