@@ -16,10 +16,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
+import { axe } from '../helpers/axe.js'
 import {
   DEMO_LOGIN,
   E2E_TIMEOUTS,
@@ -30,9 +30,6 @@ import {
   screenshot,
   startE2eServer,
 } from '../helpers/e2eServer.js'
-
-const require = createRequire(import.meta.url)
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 const SECTION = 'rights'
 const NEW_TEXT = { da: 'Du kan også trække dit samtykke tilbage ved at skrive til os.' }
@@ -83,44 +80,6 @@ async function api(
   })
   const text = await response.text()
   return { body: text ? JSON.parse(text) : undefined, status: response.status }
-}
-
-/** Runs axe-core in the page (WCAG 2.x A and AA rules) and returns the violations, optionally within `include`. */
-async function axe(
-  target: Page,
-  include?: string[],
-): Promise<Array<{ id: string; nodes: number; summary: string }>> {
-  await target.addScriptTag({ content: AXE_SOURCE })
-  return target.evaluate(async (selectors) => {
-    const engine = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-            options: unknown,
-          ) => Promise<{
-            violations: Array<{
-              id: string
-              nodes: Array<{ failureSummary?: string; target: unknown }>
-            }>
-          }>
-        }
-      }
-    ).axe
-    const result = await engine.run(
-      selectors ? { include: selectors.map((selector) => [selector]) } : document,
-      {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      },
-    )
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.length,
-      summary: violation.nodes
-        .map((node) => `${JSON.stringify(node.target)}: ${node.failureSummary ?? ''}`)
-        .join('\n'),
-    }))
-  }, include ?? null)
 }
 
 /** WCAG relative-luminance contrast of two `rgb(…)` colours. */
