@@ -46,6 +46,7 @@ export async function bootPayload(
     config,
     database: database.kind,
     destroy: async () => {
+      await stopCrons(payload)
       await payload.destroy()
       await closePostgresPool(payload)
       await database.drop()
@@ -67,7 +68,30 @@ export async function supportsTransactions(payload: Payload): Promise<boolean> {
   return true
 }
 
-type PgClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; release?: () => void }
+/**
+ * Stops the jobs crons and waits for a run in progress to end. Every request through Payload's
+ * router starts the config's `jobs.autoRun` crons (as under Next), and `payload.destroy()` stops
+ * them without waiting. A run still inside a transaction can then wait forever for the adapter
+ * that destroy() took away, so its connection is never released and closing the Postgres pool
+ * hangs: the likely cause of a CI run's afterAll hook timing out on the Postgres lane.
+ */
+async function stopCrons(payload: Payload) {
+  const crons = payload.crons.splice(0)
+  for (const cron of crons) {
+    cron.stop()
+  }
+  const deadline = Date.now() + 30_000
+  while (crons.some((cron) => cron.isBusy()) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+type PgClient = {
+  _activeQuery?: unknown
+  _queryQueue?: unknown[]
+  end?: () => Promise<void>
+  release?: () => void
+}
 type PgPool = { _clients?: PgClient[]; _idle?: { client: unknown }[]; end: () => Promise<void> }
 
 /**
@@ -88,5 +112,16 @@ async function closePostgresPool(payload: Payload) {
       client.release?.()
     }
   }
-  await pool.end()
+  // A client still checked out after 10 s belongs to work that will not finish (the adapter is
+  // gone): close its connection rather than hang the test file's teardown.
+  const ended = pool.end()
+  const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 10_000).unref())
+  if ((await Promise.race([ended, timer])) === 'late') {
+    const stuck = pool._clients ?? []
+    console.warn(
+      `closing ${stuck.length} Postgres connection(s) still checked out 10 s after destroy`,
+    )
+    await Promise.all(stuck.map((client) => client.end?.().catch(() => undefined)))
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
+  }
 }
