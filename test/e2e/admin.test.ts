@@ -13,8 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
+import { signInToAdmin } from '../helpers/adminSignIn.js'
 import {
-  DEMO_LOGIN,
   E2E_TIMEOUTS,
   type E2eServer,
   launchBrowser,
@@ -115,14 +115,7 @@ const toasts = async () =>
 test(
   'an editor signs in and opens the privacy statement: nothing has changed since 2.0',
   async () => {
-    await timed('sign in', async () => {
-      await page.goto(`${server.url}/admin`, { waitUntil: 'load' })
-      await page.waitForURL(/\/admin\/login/)
-      await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
-      await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
-      await page.locator('button[type="submit"]').click()
-      await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
-    })
+    await timed('sign in', () => signInToAdmin(page, server.url))
 
     await timed('open the document', async () => {
       await page.goto(`${server.url}/admin/collections/policy-documents`, { waitUntil: 'load' })

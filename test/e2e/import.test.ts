@@ -9,9 +9,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { makeDocx } from '../fixtures/import/makeDocx.js'
+import { signInToAdmin } from '../helpers/adminSignIn.js'
 import { axe } from '../helpers/axe.js'
 import {
-  DEMO_LOGIN,
   E2E_TIMEOUTS,
   type E2eServer,
   launchBrowser,
@@ -76,12 +76,7 @@ const english = () =>
 /** Signs the demo editor in, unless the context is signed in already. */
 async function signIn(): Promise<void> {
   if ((await context.cookies(server.url)).some((cookie) => cookie.name === 'payload-token')) return
-  await page.goto(`${server.url}/admin`, { waitUntil: 'load' })
-  await page.waitForURL(/\/admin\/login/)
-  await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
-  await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+  await signInToAdmin(page, server.url)
 }
 
 /** Opens the import form on the documents list, uploads `bytes`, previews and creates. */

@@ -6,8 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { signInToAdmin } from '../helpers/adminSignIn.js'
 import {
-  DEMO_LOGIN,
   E2E_TIMEOUTS,
   type E2eServer,
   launchBrowser,
@@ -62,13 +62,7 @@ const archiveVersions = () =>
 test(
   'an editor signs in to /admin with the seeded login and sees the Policy documents collection',
   async () => {
-    await page.goto(`${server.url}/admin`, { waitUntil: 'load' })
-    await page.waitForURL(/\/admin\/login/)
-    await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
-    await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
-    await screenshot(page, 'admin-login')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+    await signInToAdmin(page, server.url, { beforeSubmit: () => screenshot(page, 'admin-login') })
 
     // The dashboard card of the plugin's collection (the sidebar link is hidden while the nav is closed).
     const card = page.locator('#card-policy-documents')
