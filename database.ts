@@ -15,13 +15,17 @@
  *
  * PostgreSQL: `postgres://` or `postgresql://`. Outside production the schema is pushed (as for
  * SQLite; `DB_PUSH=false` for extra processes on the same database); production uses migrations
- * (`payload migrate:create`, `payload migrate`).
+ * (`payload migrate:create`, `payload migrate`). `postgresRateLimiter` keeps the subscription rate
+ * limits in the database, shared by every process.
  */
 import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import pg from 'pg'
+import { RateLimiterPostgres } from 'rate-limiter-flexible'
+
+import type { RateLimiterFactory } from './plugin/index.js'
 
 /**
  * pg's Pool emits 'error' when an idle connection breaks (a server restart, a dropped link), and
@@ -68,4 +72,54 @@ export function postgresDatabase(
     // A publish and its release commit or roll back together (DB_TRANSACTIONS=false: without, as tests of that case need).
     transactionOptions: isOff(env.DB_TRANSACTIONS) ? false : {},
   })
+}
+
+/**
+ * The plugin's `subscriptions.rateLimiter` on PostgreSQL: rate-limiter-flexible's
+ * RateLimiterPostgres on a small pool of its own, in one table (`policy_rate_limits`, outside
+ * Payload's schema), so every process of the app counts against the same limits. The table is
+ * made at the first request, not when the config is built.
+ */
+export function postgresRateLimiter(
+  connectionString: string,
+  tableName = 'policy_rate_limits',
+): RateLimiterFactory {
+  let store: Promise<pg.Pool> | undefined
+  const ready = () =>
+    (store ??= (async () => {
+      const pool = new ResilientPool({ connectionString, max: 4 })
+      try {
+        await pool.query(
+          `CREATE TABLE IF NOT EXISTS "${tableName}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+        )
+      } catch (error) {
+        // Two processes creating it at once: the loser gets a unique violation (23505) or 42P07.
+        const code = (error as { code?: string }).code
+        if (code !== '23505' && code !== '42P07') {
+          await pool.end()
+          throw error
+        }
+      }
+      return pool
+    })().catch((error: unknown) => {
+      store = undefined // try again at the next request
+      throw error
+    }))
+  return (limit) => {
+    let limiter: RateLimiterPostgres | undefined
+    return {
+      consume: async (key) => {
+        const storeClient = await ready()
+        limiter ??= new RateLimiterPostgres({
+          ...limit,
+          clearExpiredByTimeout: true,
+          storeClient,
+          storeType: 'pool',
+          tableCreated: true,
+          tableName,
+        })
+        return limiter.consume(key)
+      },
+    }
+  }
 }

@@ -18,7 +18,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
-import { isMongoUri, isPostgresUri, mongoDatabase, postgresDatabase } from './database.js'
+import {
+  isMongoUri,
+  isPostgresUri,
+  mongoDatabase,
+  postgresDatabase,
+  postgresRateLimiter,
+} from './database.js'
 import { outboxAdapter, outboxFile } from './dev/outbox/store.js'
 import { policyDocsPlugin, rejectMalformedQueries } from './plugin/index.js'
 import { resolvePayloadSecret } from './scripts/payloadSecret.js'
@@ -180,6 +186,13 @@ export default buildConfig({
       },
       publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
+      // On Postgres the subscription rate limits live in the database, shared by the app and its
+      // workers; elsewhere each process counts in its own memory (the plugin's default).
+      subscriptions: {
+        rateLimiter: isPostgresUri(env.DATABASE_URI ?? '')
+          ? postgresRateLimiter(env.DATABASE_URI!)
+          : undefined,
+      },
       // The proxies in front whose X-Forwarded-For the per-client rate limit believes: a hop count,
       // `true`, or comma-separated addresses/CIDRs. Unset: none (the socket address is the key).
       trustProxy:

@@ -55,6 +55,8 @@ export type {
   CollectionOverrides,
   FieldsOverride,
   PolicyDocumentsPluginConfig,
+  RateLimiter,
+  RateLimiterFactory,
   SanitizedPolicyDocumentsPluginConfig,
 } from './types.js'
 

@@ -9,6 +9,7 @@ import {
 import { defaults, LOG_PREFIX } from './defaults.js'
 import { compileTrustProxy } from './http/clientAddress.js'
 import { normalizeOrigins } from './http/cors.js'
+import { memoryRateLimiter } from './subscriptions/rateLimits.js'
 
 const SLUG_PATTERN = /^[a-z][a-z0-9-]*$/
 
@@ -20,6 +21,13 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false
   }
+}
+
+/** `options` without its undefined entries, so `{ perClientPerHour: undefined }` keeps the default. */
+function defined<T extends object>(options: T | undefined): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options ?? {}).filter(([, value]) => value !== undefined),
+  ) as Partial<T>
 }
 
 /** Applies defaults and checks option combinations; throws at init with the option name and the fix. */
@@ -60,7 +68,7 @@ export function sanitizeConfig(
   if (!/^\/[a-z0-9-]+$/.test(publicPath)) {
     throw new Error(`${LOG_PREFIX} \`publicPath\` must look like "/policies"; got "${publicPath}".`)
   }
-  const cache = { ...defaults.cache, ...options.cache }
+  const cache = { ...defaults.cache, ...defined(options.cache) }
   for (const [name, value] of Object.entries(cache)) {
     if (!Number.isFinite(value) || value < 0) {
       throw new Error(
@@ -73,11 +81,20 @@ export function sanitizeConfig(
     maxPerSecond: null,
     sender: null,
     unsubscribeMailto: null,
-    ...options.notices,
+    ...defined(options.notices),
     smtp: options.notices?.smtp ? { maxConnections: 5, ...options.notices.smtp } : null,
     audiences: sanitizeAudiences(options.notices?.audiences ?? [], config),
   }
-  const subscriptions = { ...defaults.subscriptions, ...options.subscriptions }
+  const subscriptions = {
+    ...defaults.subscriptions,
+    rateLimiter: memoryRateLimiter,
+    ...defined(options.subscriptions),
+  }
+  if (typeof subscriptions.rateLimiter !== 'function') {
+    throw new Error(
+      `${LOG_PREFIX} \`subscriptions.rateLimiter\` must be a function that returns a rate limiter, e.g. (limit) => new RateLimiterRedis({ ...limit, storeClient }).`,
+    )
+  }
   for (const [name, value] of [...Object.entries(notices), ...Object.entries(subscriptions)]) {
     if (typeof value === 'number' && (!Number.isFinite(value) || value <= 0)) {
       throw new Error(`${LOG_PREFIX} \`${name}\` must be a positive number; got ${String(value)}.`)

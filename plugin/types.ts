@@ -244,6 +244,15 @@ export type PolicyDocumentsPluginConfig = {
      * @default 3
      */
     perAddressPerHour?: number
+    /**
+     * Makes the two rate limiters (per client and per mailbox) from rate-limiter-flexible's
+     * options. By default each process counts in its own memory, so N processes allow N times
+     * the limits: with several app processes, return a limiter on a shared store.
+     * @default (limit) => new RateLimiterMemory(limit)
+     * @example rateLimiter: (limit) => new RateLimiterRedis({ ...limit, storeClient: redis })
+     * @example rateLimiter: (limit) => new RateLimiterPostgres({ ...limit, storeClient: pool, tableName: 'policy_rate_limits' })
+     */
+    rateLimiter?: RateLimiterFactory
   }
   /**
    * Which proxies in front of Payload to believe about the client's address (used only for the
@@ -335,8 +344,24 @@ export type SanitizedPolicyDocumentsPluginConfig = {
     manageLinkHours: number
     perAddressPerHour: number
     perClientPerHour: number
+    rateLimiter: RateLimiterFactory
   }
   trustProxy: boolean | number | string | string[]
   timeZone: string
   urls: { compare: string; release: string; siteUrl: string; statement: string }
 }
+
+/**
+ * A rate limiter as the plugin uses it: rate-limiter-flexible's `consume`, from any of its stores.
+ * Over the limit it rejects with a `RateLimiterRes` (429 with Retry-After); when its store fails it
+ * rejects with an Error (503, and the request does nothing), unless the limiter has an
+ * `insuranceLimiter` to fall back on.
+ */
+export type RateLimiter = { consume: (key: string) => Promise<unknown> }
+
+/** Makes one subscription rate limit from rate-limiter-flexible's options (`keyPrefix` is `client` or `mailbox`). */
+export type RateLimiterFactory = (limit: {
+  duration: number
+  keyPrefix: string
+  points: number
+}) => RateLimiter

@@ -1,13 +1,12 @@
 import type { PayloadHandler, PayloadRequest } from 'payload'
 
-import { RateLimiterRes } from 'rate-limiter-flexible'
-
 import type { SanitizedPolicyDocumentsPluginConfig } from '../types.js'
 
 import { getTranslator } from '../../src/i18n/index.js'
 import { subscriptionCorsHeaders, subscriptionPreflightHeaders } from '../http/cors.js'
 import { BadRequest } from '../read/params.js'
 import { errorResponse } from './answers.js'
+import { isRateLimitRejection } from './rateLimits.js'
 
 /**
  * The error guard and CORS of the subscription endpoints: `guard` wraps a handler so a bad request
@@ -42,7 +41,7 @@ export function createGuard(pluginConfig: SanitizedPolicyDocumentsPluginConfig) 
       if (error instanceof BadRequest) {
         return errorResponse(error.status, error.message)
       }
-      if (error instanceof RateLimiterRes) {
+      if (isRateLimitRejection(error)) {
         const response = errorResponse(
           429,
           getTranslator(pluginConfig.defaultLocale)('subscription.rateLimited'),
