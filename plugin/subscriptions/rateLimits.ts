@@ -9,6 +9,7 @@ import type {
 } from '../types.js'
 
 import { clientAddressOf, compileTrustProxy } from '../http/clientAddress.js'
+import { addressHash } from '../notices/fanOut.js'
 
 /** The default store: this process's memory (each process counts on its own). */
 export const memoryRateLimiter: RateLimiterFactory = (limit) => new RateLimiterMemory(limit)
@@ -55,6 +56,7 @@ export function createRateLimit(pluginConfig: SanitizedPolicyDocumentsPluginConf
         '[policy-documents] the client address of subscription requests is unknown (no socket address and no trusted proxy); only the per-mailbox rate limit applies. Set the trustProxy option when a proxy is in front.',
       )
     }
-    await limiters.perAddress.consume(mailbox)
+    // A hash names the mailbox, as in deliveries: a shared store never holds the address itself.
+    await limiters.perAddress.consume(addressHash(mailbox))
   }
 }
