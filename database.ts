@@ -15,15 +15,22 @@
  *
  * PostgreSQL: `postgres://` or `postgresql://`. Outside production the schema is pushed (as for
  * SQLite; `DB_PUSH=false` for extra processes on the same database); production uses migrations
- * (`payload migrate:create`, `payload migrate`). `postgresRateLimiter` keeps the subscription rate
- * limits in the database, shared by every process.
+ * (`payload migrate:create`, `payload migrate`).
+ *
+ * `postgresRateLimiter` and `mongoRateLimiter` keep the plugin's subscription rate limits in the
+ * database, shared by every process of the app.
  */
 import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { MongoClient } from 'mongodb'
 import pg from 'pg'
-import { RateLimiterPostgres } from 'rate-limiter-flexible'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMongo,
+  RateLimiterPostgres,
+} from 'rate-limiter-flexible'
 
 import type { RateLimiterFactory } from './plugin/index.js'
 
@@ -74,52 +81,80 @@ export function postgresDatabase(
   })
 }
 
+type Limit = Parameters<RateLimiterFactory>[0]
+
+/**
+ * A `subscriptions.rateLimiter` on a store that `connect` opens at the first request (not when
+ * the config is built), once for all limiters; a failed connect is tried again at the next request.
+ */
+function limiterOnStore<Store>(
+  connect: () => Promise<Store>,
+  make: (store: Store, limit: Limit) => RateLimiterAbstract,
+): RateLimiterFactory {
+  let store: Promise<Store> | undefined
+  const ready = () =>
+    (store ??= connect().catch((error: unknown) => {
+      store = undefined
+      throw error
+    }))
+  return (limit) => {
+    let limiter: RateLimiterAbstract | undefined
+    return { consume: async (key) => (limiter ??= make(await ready(), limit)).consume(key) }
+  }
+}
+
 /**
  * The plugin's `subscriptions.rateLimiter` on PostgreSQL: rate-limiter-flexible's
  * RateLimiterPostgres on a small pool of its own, in one table (`policy_rate_limits`, outside
- * Payload's schema), so every process of the app counts against the same limits. The table is
- * made at the first request, not when the config is built.
+ * Payload's schema), so every process of the app counts against the same limits.
  */
 export function postgresRateLimiter(
   connectionString: string,
   tableName = 'policy_rate_limits',
 ): RateLimiterFactory {
-  let store: Promise<pg.Pool> | undefined
-  const ready = () =>
-    (store ??= (async () => {
-      const pool = new ResilientPool({ connectionString, max: 4 })
-      try {
-        await pool.query(
-          `CREATE TABLE IF NOT EXISTS "${tableName}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
-        )
-      } catch (error) {
-        // Two processes creating it at once: the loser gets a unique violation (23505) or 42P07.
-        const code = (error as { code?: string }).code
-        if (code !== '23505' && code !== '42P07') {
-          await pool.end()
-          throw error
-        }
+  const connect = async () => {
+    const pool = new ResilientPool({ connectionString, max: 4 })
+    try {
+      await pool.query(
+        `CREATE TABLE IF NOT EXISTS "${tableName}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      )
+    } catch (error) {
+      // Two processes creating it at once: the loser gets a unique violation (23505) or 42P07.
+      const code = (error as { code?: string }).code
+      if (code !== '23505' && code !== '42P07') {
+        await pool.end()
+        throw error
       }
-      return pool
-    })().catch((error: unknown) => {
-      store = undefined // try again at the next request
-      throw error
-    }))
-  return (limit) => {
-    let limiter: RateLimiterPostgres | undefined
-    return {
-      consume: async (key) => {
-        const storeClient = await ready()
-        limiter ??= new RateLimiterPostgres({
-          ...limit,
-          clearExpiredByTimeout: true,
-          storeClient,
-          storeType: 'pool',
-          tableCreated: true,
-          tableName,
-        })
-        return limiter.consume(key)
-      },
     }
+    return pool
   }
+  return limiterOnStore(
+    connect,
+    (storeClient, limit) =>
+      new RateLimiterPostgres({
+        ...limit,
+        clearExpiredByTimeout: true,
+        storeClient,
+        storeType: 'pool',
+        tableCreated: true,
+        tableName,
+      }),
+  )
+}
+
+/**
+ * The plugin's `subscriptions.rateLimiter` on MongoDB: rate-limiter-flexible's RateLimiterMongo on
+ * a client of its own, in one collection (`policy_rate_limits`, with a unique index on the key and
+ * a TTL index on the expiry) of the URI's database.
+ */
+export function mongoRateLimiter(
+  url: string,
+  collectionName = 'policy_rate_limits',
+): RateLimiterFactory {
+  return limiterOnStore(
+    async () => (await new MongoClient(url, { maxPoolSize: 4 }).connect()).db(),
+    // A Db, not the client: the limiter then uses this database, not one of its own.
+    (storeClient, limit) =>
+      new RateLimiterMongo({ ...limit, storeClient, tableName: collectionName }),
+  )
 }

@@ -22,6 +22,7 @@ import {
   isMongoUri,
   isPostgresUri,
   mongoDatabase,
+  mongoRateLimiter,
   postgresDatabase,
   postgresRateLimiter,
 } from './database.js'
@@ -39,6 +40,15 @@ const defaultDataDir = path.resolve(dirname, 'data')
 function dataDir(uri = env.DATABASE_URI ?? ''): string {
   const file = uri.startsWith('file:') ? uri.slice('file:'.length).split('?')[0]! : ''
   return file && !file.startsWith(':memory:') ? path.dirname(path.resolve(file)) : defaultDataDir
+}
+
+/** The subscription rate limits on the database of DATABASE_URI; SQLite: none (in memory). */
+function sharedRateLimiter(uri: string) {
+  return isPostgresUri(uri)
+    ? postgresRateLimiter(uri)
+    : isMongoUri(uri)
+      ? mongoRateLimiter(uri)
+      : undefined
 }
 
 /** Picks the database adapter from DATABASE_URI. */
@@ -186,13 +196,9 @@ export default buildConfig({
       },
       publication: { completeness: env.POLICY_COMPLETENESS === 'block' ? 'block' : 'warn' },
       siteName: env.SITE_NAME ?? 'Jackon Danmark A/S',
-      // On Postgres the subscription rate limits live in the database, shared by the app and its
-      // workers; elsewhere each process counts in its own memory (the plugin's default).
-      subscriptions: {
-        rateLimiter: isPostgresUri(env.DATABASE_URI ?? '')
-          ? postgresRateLimiter(env.DATABASE_URI!)
-          : undefined,
-      },
+      // On Postgres and MongoDB the subscription rate limits live in the database, shared by every
+      // process of the app; on SQLite each process counts in its own memory (the plugin's default).
+      subscriptions: { rateLimiter: sharedRateLimiter(env.DATABASE_URI ?? '') },
       // The proxies in front whose X-Forwarded-For the per-client rate limit believes: a hop count,
       // `true`, or comma-separated addresses/CIDRs. Unset: none (the socket address is the key).
       trustProxy:

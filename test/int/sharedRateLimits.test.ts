@@ -1,9 +1,9 @@
 /**
  * Subscription rate limits shared by several processes (the `subscriptions.rateLimiter` option).
- * On Postgres the host config keeps them in the database (`postgresRateLimiter`, database.ts), so
- * the test's own Payload and an `npm run serve` process count one mailbox together: three requests
- * an hour in all, not three per process. Other lanes keep the plugin's default (each process
- * counts in its own memory) and skip this file visibly.
+ * On Postgres and MongoDB the host config keeps them in the database (`postgresRateLimiter`,
+ * `mongoRateLimiter`, database.ts), so the test's own Payload and an `npm run serve` process count
+ * one mailbox together: three requests an hour in all, not three per process. The SQLite lane keeps
+ * the plugin's default (each process counts in its own memory) and skips this file visibly.
  */
 import { handleEndpoints } from 'payload'
 
@@ -13,8 +13,35 @@ import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
 import { type ServeProcess, startServeProcess } from '../helpers/serveProcess.js'
 import { SmtpSink } from '../helpers/smtpSink.js'
 
-const onPostgres = (process.env.TEST_DATABASE ?? 'sqlite') === 'postgres'
-const describePostgres = onPostgres ? describe : describe.skip
+const lane = process.env.TEST_DATABASE ?? 'sqlite'
+const describeShared = lane === 'postgres' || lane === 'mongodb' ? describe : describe.skip
+
+/** The rate-limit store's entries: the `policy_rate_limits` table or collection. */
+async function storedCounts(): Promise<{ key: string; points: number }[]> {
+  const uri = process.env.DATABASE_URI!
+  if (lane === 'mongodb') {
+    const { MongoClient } = await import('mongodb')
+    const client = await new MongoClient(uri).connect()
+    try {
+      const docs = await client.db().collection('policy_rate_limits').find({}).toArray()
+      return docs.map((doc) => ({ key: String(doc.key), points: Number(doc.points) }))
+    } finally {
+      await client.close()
+    }
+  }
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: uri })
+  await client.connect()
+  try {
+    return (
+      await client.query<{ key: string; points: number }>(
+        'SELECT key, points FROM policy_rate_limits',
+      )
+    ).rows
+  } finally {
+    await client.end()
+  }
+}
 
 let t: TestPayload
 let serve: ServeProcess
@@ -41,7 +68,7 @@ const subscribeThere = (email: string) =>
     method: 'POST',
   })
 
-describePostgres('subscription rate limits shared by two processes (Postgres)', () => {
+describeShared(`subscription rate limits shared by two processes (${lane})`, () => {
   beforeAll(async () => {
     const port = await sink.start()
     const mail = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) }
@@ -78,25 +105,16 @@ describePostgres('subscription rate limits shared by two processes (Postgres)', 
   })
 
   it('keeps the counts in its own table, outside Payload’s schema, naming mailboxes by hash', async () => {
-    const { default: pg } = await import('pg')
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URI })
-    await client.connect()
-    try {
-      const { rows } = await client.query<{ key: string; points: number }>(
-        'SELECT key, points FROM policy_rate_limits ORDER BY key',
-      )
-      expect(rows).toEqual(
-        expect.arrayContaining([
-          { key: `mailbox:${addressHash('shared@example.com')}`, points: 5 },
-          { key: `mailbox:${addressHash('other@example.com')}`, points: 1 },
-        ]),
-      )
-      // The store holds no address, only hashes of them.
-      expect(rows.some((row) => row.key.includes('@'))).toBe(false)
-      // The other process's TCP peer (127.0.0.1) has a per-client count too; this process has none.
-      expect(rows.some((row) => row.key.startsWith('client:'))).toBe(true)
-    } finally {
-      await client.end()
-    }
+    const rows = await storedCounts()
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { key: `mailbox:${addressHash('shared@example.com')}`, points: 5 },
+        { key: `mailbox:${addressHash('other@example.com')}`, points: 1 },
+      ]),
+    )
+    // The store holds no address, only hashes of them.
+    expect(rows.some((row) => row.key.includes('@'))).toBe(false)
+    // The other process's TCP peer (127.0.0.1) has a per-client count too; this process has none.
+    expect(rows.some((row) => row.key.startsWith('client:'))).toBe(true)
   })
 })
