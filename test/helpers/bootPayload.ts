@@ -33,6 +33,10 @@ export async function bootPayload(
     DATABASE_URI: options.connectThrough
       ? await options.connectThrough(database.uri)
       : database.uri,
+    // No jobs cron: a test runs the jobs it means to run. (Every request through Payload's router
+    // starts the config's autoRun cron; a run of it raced the tests' own runs, which then found no
+    // job left and checked for e-mails that the cron sent a moment later.) A test may pass 'true'.
+    JOBS_AUTORUN: 'false',
     PAYLOAD_SECRET: 'integration-test-secret',
     ...env,
   })
