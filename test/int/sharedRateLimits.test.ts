@@ -5,8 +5,6 @@
  * one mailbox together: three requests an hour in all, not three per process. The SQLite lane keeps
  * the plugin's default (each process counts in its own memory) and skips this file visibly.
  */
-import { handleEndpoints } from 'payload'
-
 import { addressHash } from '../../plugin/notices/fanOut.js'
 import { settleSubscriptionWork } from '../../plugin/subscriptions/afterAnswer.js'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload.js'
@@ -47,26 +45,19 @@ let t: TestPayload
 let serve: ServeProcess
 const sink = new SmtpSink()
 
-const body = (email: string) => JSON.stringify({ documents: ['privacy'], email, locale: 'en' })
+/** The subscribe request for `email`, as a site's form script sends it. */
+const subscription = (email: string): RequestInit => ({
+  body: JSON.stringify({ documents: ['privacy'], email, locale: 'en' }),
+  headers: { 'Content-Type': 'application/json' },
+  method: 'POST',
+})
 
 /** Subscribes `email` through the test's own Payload (no socket address: only the per-mailbox limit). */
-const subscribeHere = (email: string) =>
-  handleEndpoints({
-    config: t.config,
-    request: new Request('http://localhost:3000/api/policies/subscriptions', {
-      body: body(email),
-      headers: { 'Content-Type': 'application/json' },
-      method: 'POST',
-    }),
-  })
+const subscribeHere = (email: string) => t.api('/policies/subscriptions', subscription(email))
 
 /** Subscribes `email` through the other process, over HTTP. */
 const subscribeThere = (email: string) =>
-  fetch(`${serve.url}/api/policies/subscriptions`, {
-    body: body(email),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
+  fetch(`${serve.url}/api/policies/subscriptions`, subscription(email))
 
 describeShared(`subscription rate limits shared by two processes (${lane})`, () => {
   beforeAll(async () => {
